@@ -1,0 +1,119 @@
+/**
+ * The ports a bureau's adapter implements, one per domain. Resolvers live once, in the kit; an
+ * adapter only answers these questions from its own system (SQL store, spreadsheet folder, legacy
+ * web service, HJ 212 platform).
+ *
+ * List contract: `list(query)` returns up to `query.limit` records strictly after `query.after` in
+ * the order `query.sort` (then `id` ascending as the tie-breaker: byte order of the ASCII id, the same
+ * order the gateway merges with), and `totalCount`, the size of the filtered set ignoring `after`.
+ * Batch contract (for DataLoader): one result per input key, in the input order.
+ */
+import type {
+  CaseRecord, CaseStatus, CityCode, EpochMs, GeoPoint, JointPatrolRecord, ProjectRecord, ProjectStatus,
+  ReadingRecord, ResourceCategory, ResourceRecord, StationKind, StationRecord,
+} from './model.ts';
+
+export type SortDirection = 'ASC' | 'DESC';
+
+/** A list's order: a record property (the contract field of the same name) and a direction. */
+export interface SortSpec {
+  readonly field: string;
+  readonly direction: SortDirection;
+}
+
+/** Where a page starts: the sort value and id of the last record already seen. */
+export interface SortPosition {
+  readonly value: string | number;
+  readonly id: string;
+}
+
+export interface ListQuery<TFilter> {
+  readonly filter: TFilter;
+  readonly sort: SortSpec;
+  readonly after: SortPosition | null;
+  readonly limit: number;
+}
+
+export interface ListResult<T> {
+  readonly items: readonly T[];
+  readonly totalCount: number;
+}
+
+export interface ProjectFilter {
+  readonly status?: ProjectStatus;
+  readonly riverId?: string;
+  readonly search?: string;
+}
+
+export interface StationFilter {
+  readonly kind?: StationKind;
+  readonly riverId?: string;
+  readonly search?: string;
+}
+
+export interface CaseFilter {
+  readonly status?: CaseStatus;
+  readonly jointOnly?: boolean;
+  readonly search?: string;
+}
+
+export interface PatrolFilter {
+  readonly riverId?: string;
+  readonly search?: string;
+}
+
+export interface ResourceFilter {
+  readonly category?: ResourceCategory;
+  /** When set, only resources within `radiusKm` are listed and each carries `distanceKm`. */
+  readonly near?: { readonly point: GeoPoint; readonly radiusKm: number };
+  readonly search?: string;
+}
+
+/** A readings window for one station; both ends inclusive. */
+export interface ReadingsWindow {
+  readonly stationId: string;
+  readonly from: EpochMs;
+  readonly to: EpochMs;
+}
+
+export interface ProjectsPort {
+  list(query: ListQuery<ProjectFilter>): Promise<ListResult<ProjectRecord>>;
+  byIds(ids: readonly string[]): Promise<ReadonlyArray<ProjectRecord | null>>;
+}
+
+export interface MonitoringPort {
+  listStations(query: ListQuery<StationFilter>): Promise<ListResult<StationRecord>>;
+  stationsByIds(ids: readonly string[]): Promise<ReadonlyArray<StationRecord | null>>;
+  /** Pollution-source stations per enterprise credit code. */
+  stationsByEnterprises(creditCodes: readonly string[]): Promise<ReadonlyArray<readonly StationRecord[]>>;
+  /** The newest reading per station (null when a station has none). */
+  latestReadings(stationIds: readonly string[]): Promise<ReadonlyArray<ReadingRecord | null>>;
+  /** Readings per window, oldest first. */
+  readings(windows: readonly ReadingsWindow[]): Promise<ReadonlyArray<readonly ReadingRecord[]>>;
+}
+
+export interface CasesPort {
+  listCases(query: ListQuery<CaseFilter>): Promise<ListResult<CaseRecord>>;
+  casesByIds(ids: readonly string[]): Promise<ReadonlyArray<CaseRecord | null>>;
+  /** Cases per enterprise credit code, newest first. */
+  casesByEnterprises(creditCodes: readonly string[]): Promise<ReadonlyArray<readonly CaseRecord[]>>;
+  listPatrols(query: ListQuery<PatrolFilter>): Promise<ListResult<JointPatrolRecord>>;
+  patrolsByIds(ids: readonly string[]): Promise<ReadonlyArray<JointPatrolRecord | null>>;
+}
+
+export interface EmergencyPort {
+  listResources(query: ListQuery<ResourceFilter>): Promise<ListResult<ResourceRecord>>;
+  resourcesByIds(ids: readonly string[]): Promise<ReadonlyArray<ResourceRecord | null>>;
+}
+
+/** Everything one bureau's adapter provides. */
+export interface BureauSource {
+  readonly cityCode: CityCode;
+  readonly projects: ProjectsPort;
+  readonly monitoring: MonitoringPort;
+  readonly cases: CasesPort;
+  readonly emergency: EmergencyPort;
+  /** Resolves when the underlying system answers; rejects with a CitySourceError otherwise. */
+  health(): Promise<void>;
+  close(): Promise<void>;
+}
