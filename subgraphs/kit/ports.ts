@@ -13,13 +13,8 @@ import type {
   ReadingRecord, ResourceCategory, ResourceRecord, StationKind, StationRecord,
 } from './model.ts';
 
-export type SortDirection = 'ASC' | 'DESC';
-
-/** A list's order: a record property (the contract field of the same name) and a direction. */
-export interface SortSpec {
-  readonly field: string;
-  readonly direction: SortDirection;
-}
+export type { SortDirection, SortSpec } from '../../schema/shardingPolicies.ts';
+import type { SortSpec } from '../../schema/shardingPolicies.ts';
 
 /** Where a page starts: the sort value and id of the last record already seen. */
 export interface SortPosition {

@@ -1,0 +1,39 @@
+import { GraphQLScalarType } from 'graphql';
+import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
+import { DateScalar, DateTimeScalar } from '../scalars.ts';
+import { caseResolvers } from './caseResolvers.ts';
+import { emergencyResolvers } from './emergencyResolvers.ts';
+import { enterpriseResolvers } from './enterpriseResolvers.ts';
+import { monitoringResolvers } from './monitoringResolvers.ts';
+import { nodeResolvers } from './nodeResolvers.ts';
+import { projectResolvers } from './projectResolvers.ts';
+
+type ResolverMap = Record<string, object>;
+
+/** The contract's resolvers, once for every bureau; domain files each contribute their types. */
+export function createResolvers(policies: ReadonlyMap<string, ShardingPolicy>): ResolverMap {
+  const parts: ResolverMap[] = [
+    { DateTime: DateTimeScalar, Date: DateScalar },
+    nodeResolvers(),
+    projectResolvers(policies),
+    monitoringResolvers(policies),
+    caseResolvers(policies),
+    enterpriseResolvers(),
+    emergencyResolvers(policies),
+  ];
+  const merged: ResolverMap = {};
+  for (const part of parts) {
+    for (const [type, value] of Object.entries(part)) {
+      if (value instanceof GraphQLScalarType) {
+        merged[type] = value;
+        continue;
+      }
+      const target = (merged[type] ??= {}) as Record<string, unknown>;
+      for (const [field, resolver] of Object.entries(value)) {
+        if (field in target) throw new TypeError(`Resolver ${type}.${field} is defined twice.`);
+        target[field] = resolver;
+      }
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,78 @@
+/**
+ * One service of the federation run as its own Node process: output prefixed with its name,
+ * readiness by polling its health URL, and a bounded stop (SIGTERM, then SIGKILL after a grace).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface ChildServiceSpec {
+  readonly name: string;
+  /** Entry module (TypeScript, run through tsx). */
+  readonly entry: string;
+  readonly args: readonly string[];
+  readonly healthUrl: string;
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+const STOP_GRACE_MS = 5_000;
+
+export class ChildService {
+  private readonly child: ChildProcess;
+  private exited: Promise<number | null>;
+  private lastError = '';
+
+  constructor(readonly spec: ChildServiceSpec) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', spec.entry, ...spec.args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...spec.env },
+    });
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    this.child.stderr?.setEncoding('utf8').on('data', (text: string) => {
+      this.lastError = text.trim().split('\n').at(-1) ?? '';
+      prefix(process.stderr, spec.name, text);
+    });
+    this.child.stdout?.setEncoding('utf8').on('data', (text: string) => {
+      // "ready" lines are summarised by the launcher; everything else passes through.
+      if (!/ ready at /.test(text)) prefix(process.stdout, spec.name, text);
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  /** Resolves when healthy; rejects with the child's own last error line if it exits first. */
+  async ready(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let exitCode: number | null | undefined;
+    void this.exited.then((code) => (exitCode = code));
+    while (Date.now() < deadline) {
+      if (exitCode !== undefined) throw new Error(this.lastError || `${this.spec.name} exited with code ${exitCode}.`);
+      try {
+        const res = await fetch(this.spec.healthUrl, { signal: AbortSignal.timeout(1_000) });
+        await res.body?.cancel();
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(150);
+    }
+    throw new Error(`${this.spec.name} did not become healthy within ${timeoutMs} ms.`);
+  }
+
+  onExit(listener: (code: number | null) => void): void {
+    void this.exited.then(listener);
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), STOP_GRACE_MS);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+function prefix(stream: NodeJS.WriteStream, name: string, text: string): void {
+  for (const line of text.split('\n')) if (line.trim()) stream.write(`[${name}] ${line}\n`);
+}

@@ -1,0 +1,27 @@
+/** The region subgraph: shared reference data, served from its own store. */
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { ApolloServer } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import { loadRegion } from '../../schema/loadContract.ts';
+import { createApolloSubgraph } from '../kit/createApolloSubgraph.ts';
+import type { ErrorLogger } from '../kit/formatSubgraphError.ts';
+import { createRegionLoaders, type RegionContext } from './createRegionLoaders.ts';
+import type { RegionSource } from './ports.ts';
+import { regionResolvers } from './regionResolvers.ts';
+
+export const REGION_ORIGIN = 'region';
+
+export interface RegionSubgraph {
+  readonly schema: GraphQLSchema;
+  readonly apollo: ApolloServer<RegionContext>;
+  context(): RegionContext;
+}
+
+export function createRegionSubgraph(source: RegionSource, log: ErrorLogger): RegionSubgraph {
+  const schema = buildSubgraphSchema({ typeDefs: loadRegion(), resolvers: regionResolvers() as never });
+  return {
+    schema,
+    apollo: createApolloSubgraph<RegionContext>(schema, REGION_ORIGIN, log),
+    context: () => ({ source, loaders: createRegionLoaders(source) }),
+  };
+}

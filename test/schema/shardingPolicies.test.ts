@@ -1,0 +1,55 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../schema/loadContract.ts';
+import { readShardingPolicies } from '../../schema/shardingPolicies.ts';
+
+const directives = /* GraphQL */ `
+  directive @cityFanout(merge: String! = "CONNECTION", sort: String = "id ASC") on FIELD_DEFINITION
+  directive @citySortWhen(argument: String!, sort: String!) on FIELD_DEFINITION
+  directive @cityRoute(argument: String!, decode: String! = "CITY_CODE") on FIELD_DEFINITION
+`;
+
+describe('sharding policies read from the contract', () => {
+  it('gives every root field of the city contract a policy', () => {
+    const policies = readShardingPolicies(loadContract());
+    expect(Object.fromEntries(policies)).toMatchObject({
+      projects: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'updatedAt', direction: 'DESC' } },
+      stations: { kind: 'fanout', sort: { field: 'code', direction: 'ASC' } },
+      enforcementCases: { kind: 'fanout', sort: { field: 'filedAt', direction: 'DESC' } },
+      jointPatrols: { kind: 'fanout', sort: { field: 'startedAt', direction: 'DESC' } },
+      emergencyResources: {
+        kind: 'fanout',
+        sort: { field: 'id', direction: 'ASC' },
+        sortWhen: { argument: 'near', sort: { field: 'distanceKm', direction: 'ASC' } },
+      },
+      project: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      station: { kind: 'route', argument: 'cityCode' },
+      enforcementCase: { kind: 'route', argument: 'cityCode' },
+      emergencyResource: { kind: 'route', argument: 'cityCode' },
+      node: { kind: 'route', argument: 'id', decode: 'GLOBAL_ID' },
+    });
+    expect(policies.size).toBe(10);
+  });
+
+  it('refuses a root field without a policy, naming it', () => {
+    expect(() => readShardingPolicies(parse(`${directives} type Query { orphan: Int }`))).toThrow(/Query\.orphan has no sharding policy/);
+  });
+
+  it('refuses a fanned-out mutation', () => {
+    expect(() => readShardingPolicies(parse(`${directives} type Mutation { close(id: ID!): Int @cityFanout }`))).toThrow(
+      /mutations must be routed/,
+    );
+  });
+
+  it('refuses a route on an argument the field does not have', () => {
+    expect(() => readShardingPolicies(parse(`${directives} type Query { a(id: ID!): Int @cityRoute(argument: "cityCode") }`))).toThrow(
+      /names argument "cityCode"/,
+    );
+  });
+
+  it('refuses a malformed sort', () => {
+    expect(() => readShardingPolicies(parse(`${directives} type Query { a: Int @cityFanout(sort: "name sideways") }`))).toThrow(
+      /must be "<field> ASC"/,
+    );
+  });
+});
