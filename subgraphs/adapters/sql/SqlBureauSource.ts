@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import type { CityCode } from '../../kit/model.ts';
+import type { BureauSource } from '../../kit/ports.ts';
+import { guarded } from './guarded.ts';
+import type { BureauDatabase } from './schema.ts';
+import { SqlCasesPort } from './SqlCasesPort.ts';
+import { SqlEmergencyPort } from './SqlEmergencyPort.ts';
+import { SqlMonitoringPort } from './SqlMonitoringPort.ts';
+import { SqlProjectsPort } from './SqlProjectsPort.ts';
+
+/**
+ * A bureau's ports over its SQL store (any Kysely dialect whose database has the bureau migrations
+ * and a `distance_km` function). Owns `db`: `close()` destroys it.
+ */
+export class SqlBureauSource implements BureauSource {
+  readonly projects: SqlProjectsPort;
+  readonly monitoring: SqlMonitoringPort;
+  readonly cases: SqlCasesPort;
+  readonly emergency: SqlEmergencyPort;
+
+  constructor(private readonly db: Kysely<BureauDatabase>, readonly cityCode: CityCode) {
+    const store = { db, cityCode };
+    this.projects = new SqlProjectsPort(store);
+    this.monitoring = new SqlMonitoringPort(store);
+    this.cases = new SqlCasesPort(store);
+    this.emergency = new SqlEmergencyPort(store);
+  }
+
+  async health(): Promise<void> {
+    await guarded(this.cityCode, 'health check', () => this.db.selectNoFrom((eb) => eb.lit(1).as('ok')).execute());
+  }
+
+  async close(): Promise<void> {
+    await guarded(this.cityCode, 'close', () => this.db.destroy());
+  }
+}

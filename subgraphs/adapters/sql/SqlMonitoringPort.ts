@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { ReadingRecord, StationRecord } from '../../kit/model.ts';
+import type { ListQuery, ListResult, MonitoringPort, ReadingsWindow, StationFilter } from '../../kit/ports.ts';
+import { alignMany, alignOne } from './alignByKey.ts';
+import { fetchByKeys } from './fetchByKeys.ts';
+import { guarded } from './guarded.ts';
+import { keysetPage } from './keysetPage.ts';
+import { matchesAny } from './matchesAny.ts';
+import { rowToReading, rowToStation } from './monitoringRows.ts';
+import { readingsInWindows } from './readingsInWindows.ts';
+import type { BureauDatabase } from './schema.ts';
+import { columnSortKeys, sortKeyFor } from './sortKeyFor.ts';
+import type { StoreContext } from './StoreContext.ts';
+
+const SORT_KEYS = columnSortKeys({ code: 'code', id: 'id' });
+
+/** Stations and their readings from the bureau's SQL store. */
+export class SqlMonitoringPort implements MonitoringPort {
+  constructor(private readonly store: StoreContext<BureauDatabase>) {}
+
+  async listStations(query: ListQuery<StationFilter>): Promise<ListResult<StationRecord>> {
+    const key = sortKeyFor(SORT_KEYS, query.sort, 'stations');
+    const { kind, riverId, search } = query.filter;
+    return guarded(this.store.cityCode, 'stations list', () => {
+      let filtered = this.store.db.selectFrom('stations');
+      if (kind !== undefined) filtered = filtered.where('kind', '=', kind);
+      if (riverId !== undefined) filtered = filtered.where('river_id', '=', riverId);
+      if (search !== undefined) filtered = filtered.where(matchesAny(['name', 'code'], search));
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key, direction: query.sort.direction, id: sql.ref('id') },
+        query, rowToStation);
+    });
+  }
+
+  stationsByIds(ids: readonly string[]): Promise<ReadonlyArray<StationRecord | null>> {
+    return guarded(this.store.cityCode, 'stations by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) =>
+        this.store.db.selectFrom('stations').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map(rowToStation), (s) => s.id);
+    });
+  }
+
+  stationsByEnterprises(creditCodes: readonly string[]): Promise<ReadonlyArray<readonly StationRecord[]>> {
+    return guarded(this.store.cityCode, 'stations by enterprise', async () => {
+      const rows = await fetchByKeys(creditCodes, (chunk) =>
+        this.store.db.selectFrom('stations').selectAll()
+          .where('kind', '=', 'POLLUTION_SOURCE')
+          .where('enterprise_credit_code', 'in', chunk)
+          .orderBy('code').orderBy('id')
+          .execute());
+      return alignMany(creditCodes, rows.map(rowToStation), (s) => s.enterpriseCreditCode);
+    });
+  }
+
+  /**
+   * Driven by the stations, so each station costs one seek for its newest time and one for the row
+   * (grouping the readings instead would read every reading of every station).
+   */
+  latestReadings(stationIds: readonly string[]): Promise<ReadonlyArray<ReadingRecord | null>> {
+    return guarded(this.store.cityCode, 'latest readings', async () => {
+      const rows = await fetchByKeys(stationIds, (chunk) =>
+        this.store.db.selectFrom('stations as s')
+          .innerJoin('readings as r', 'r.station_id', 's.id')
+          .selectAll('r')
+          .where('s.id', 'in', chunk)
+          .where('r.time', '=', (eb) => eb.selectFrom('readings as m')
+            .select((m) => m.fn.max('m.time').as('newest'))
+            .whereRef('m.station_id', '=', 's.id'))
+          .execute());
+      return alignOne(stationIds, rows.map(rowToReading), (r) => r.stationId);
+    });
+  }
+
+  readings(windows: readonly ReadingsWindow[]): Promise<ReadonlyArray<readonly ReadingRecord[]>> {
+    return guarded(this.store.cityCode, 'readings', () => readingsInWindows(this.store.db, windows));
+  }
+}

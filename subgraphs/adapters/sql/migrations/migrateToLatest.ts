@@ -1,0 +1,19 @@
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import type { MigrationSet } from './MigrationSet.ts';
+
+/**
+ * Brings a database to the newest migration of `set` with Kysely's Migrator, from migrations defined
+ * in code (no folder scanning: the files are bundled with the adapter). Throws the migrator's error,
+ * after the failed migration rolled back; callers at startup treat that as fatal.
+ */
+export async function migrateToLatest(db: Kysely<any>, set: MigrationSet): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => ({ ...set.migrations }) };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: `${set.name}_migration`,
+    migrationLockTableName: `${set.name}_migration_lock`,
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error !== undefined) throw error;
+}

@@ -1,0 +1,21 @@
+import { bureauMigrations } from '../sql/migrations/bureauMigrations.ts';
+import { migrateToLatest } from '../sql/migrations/migrateToLatest.ts';
+import type { BureauDatabase } from '../sql/schema.ts';
+import { SqlBureauSource } from '../sql/SqlBureauSource.ts';
+import { guarded } from '../sql/guarded.ts';
+import { openSqliteDatabase, type OpenSqliteOptions } from './openSqliteDatabase.ts';
+
+/**
+ * A bureau's BureauSource over its SQLite file: opens it, brings the schema up to date, and hands
+ * the ports over. Fails with CITY_SOURCE_CONNECT (cannot open) or CITY_SOURCE_FAILED (migration).
+ */
+export async function openSqliteBureauSource(options: OpenSqliteOptions): Promise<SqlBureauSource> {
+  const db = openSqliteDatabase<BureauDatabase>(options);
+  try {
+    await guarded(options.cityCode, 'migration', () => migrateToLatest(db, bureauMigrations));
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlBureauSource(db, options.cityCode);
+}
