@@ -1,29 +1,47 @@
 /**
- * The life of one subgraph process: start, print its URL, stop cleanly on SIGINT/SIGTERM. A setup
- * failure (bad config, port in use, missing data) prints one clear line and exits non-zero, which
- * the launcher shows to the user.
+ * The life of one subgraph process: open its source, serve it, print its URL, stop cleanly on
+ * SIGINT/SIGTERM. A setup failure (bad config, port in use, missing data) prints one clear line and
+ * exits non-zero, which the launcher shows to the user.
  */
-import type { RunningSubgraph } from './serveSubgraph.ts';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import type { SubgraphConfig } from '../config/loadSubgraphConfig.ts';
+import type { ErrorLogger } from './formatSubgraphError.ts';
+import { serveSubgraph } from './serveSubgraph.ts';
 
-export interface SubgraphProcess {
-  readonly name: string;
-  start(): Promise<{ running: RunningSubgraph; close(): Promise<void> }>;
-}
-
-/** Exit code that tells the launcher "I printed why; do not add a stack trace". */
+/** Exit code that tells the launcher "I printed why". */
 export const EXIT_SETUP_FAILED = 78;
 
-export async function runSubgraphProcess(describe: () => Promise<SubgraphProcess>): Promise<void> {
-  let stopping = false;
+interface Source {
+  health(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
+  readonly config: () => SubgraphConfig;
+  readonly open: (config: SubgraphConfig) => Promise<S>;
+  readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(): C };
+}
+
+export async function runSubgraphProcess<S extends Source, C extends BaseContext>(spec: SubgraphProcessSpec<S, C>): Promise<void> {
   try {
-    const proc = await describe();
-    const { running, close } = await proc.start();
-    console.log(`${proc.name} ready at ${running.url}`);
+    const config = spec.config();
+    const source = await spec.open(config);
+    const subgraph = spec.create(source, stderrLogger(config.origin));
+    const running = await serveSubgraph({
+      apollo: subgraph.apollo,
+      context: () => subgraph.context(),
+      health: () => source.health(),
+      name: config.name,
+      host: config.host,
+      port: config.port,
+    });
+    console.log(`${config.name} ready at ${running.url}`);
+    let stopping = false;
     const stop = async () => {
       if (stopping) return;
       stopping = true;
       await running.close();
-      await close();
+      await source.close();
       process.exit(0);
     };
     process.on('SIGINT', () => void stop());
@@ -35,9 +53,11 @@ export async function runSubgraphProcess(describe: () => Promise<SubgraphProcess
 }
 
 /** Errors of a running subgraph go to stderr as one JSON line each; never to clients. */
-export function stderrLogger(origin: string) {
-  return (message: string, error: unknown): void => {
-    const detail = error instanceof Error ? { name: error.name, message: error.message, cause: String(error.cause ?? '') } : { error: String(error) };
+export function stderrLogger(origin: string): ErrorLogger {
+  return (message, error) => {
+    const detail = error instanceof Error
+      ? { name: error.name, error: error.message, cause: error.cause instanceof Error ? error.cause.message : undefined }
+      : { error: String(error) };
     process.stderr.write(`${JSON.stringify({ level: 'error', origin, message, ...detail })}\n`);
   };
 }

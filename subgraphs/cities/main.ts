@@ -1,0 +1,11 @@
+/** Process entry of one bureau's subgraph: `tsx subgraphs/cities/main.ts <code>`. */
+import { openBureauSource } from '../adapters/openSubgraphSource.ts';
+import { loadBureauConfig } from '../config/loadSubgraphConfig.ts';
+import { createCitySubgraph } from '../kit/createCitySubgraph.ts';
+import { runSubgraphProcess } from '../kit/runSubgraphProcess.ts';
+
+await runSubgraphProcess({
+  config: () => loadBureauConfig(process.argv[2] ?? ''),
+  open: openBureauSource,
+  create: createCitySubgraph,
+});
