@@ -16,7 +16,8 @@ export interface CityFetch {
   readonly operation: 'query' | 'mutation';
 }
 
-export type CityFailureReason = 'timeout' | 'unreachable' | 'circuit-open' | 'http-error' | 'bad-response';
+/** 'off-contract': the registry found the bureau serving another schema than the contract. */
+export type CityFailureReason = 'timeout' | 'unreachable' | 'circuit-open' | 'off-contract' | 'http-error' | 'bad-response';
 
 export type CityOutcome =
   | {

@@ -5,10 +5,9 @@
  * - ECOGRAPH_DATA_DIR  folder of the embedded stores (default <repo>/data)
  * - ECOGRAPH_PORT      port of this process (default from its config file)
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import type { z } from 'zod';
+import { readJsonConfig } from './readJsonConfig.ts';
 import { bureauFileSchema, regionFileSchema, type SourceConfig } from './subgraphConfigSchema.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,13 +35,13 @@ export function bureauConfigPath(code: string): string {
 export function loadBureauConfig(code: string, env: Env = process.env): SubgraphConfig {
   if (!/^\d{6}$/.test(code)) throw new ConfigError(`Bureau code must be 6 digits, got "${code}".`);
   const path = bureauConfigPath(code);
-  const file = parseFile(path, bureauFileSchema);
+  const file = readJsonConfig(path, bureauFileSchema, (m) => new ConfigError(m));
   if (file.code !== code) throw new ConfigError(`${path}: "code" is ${file.code} but the folder is ${code}.`);
   return finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env);
 }
 
 export function loadRegionConfig(env: Env = process.env): SubgraphConfig {
-  const file = parseFile(resolve(REPO_ROOT, 'subgraphs/region/region.json'), regionFileSchema);
+  const file = readJsonConfig(resolve(REPO_ROOT, 'subgraphs/region/region.json'), regionFileSchema, (m) => new ConfigError(m));
   return finish({ origin: 'region', name: 'region 区域共享数据', port: file.port, source: file.source }, env);
 }
 
@@ -57,19 +56,4 @@ function finish(base: { origin: string; name: string; port: number; source: Sour
   }
   const file = resolve(dataDir(env), base.source.file ?? `${base.origin}.sqlite`);
   return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source: Object.freeze({ ...base.source, file }) });
-}
-
-function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new ConfigError(`${path}: cannot read it as JSON (${(error as Error).message}).`);
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `"${i.path.join('.') || '(root)'}": ${i.message}`);
-    throw new ConfigError(`${path}: ${problems.join('; ')}`);
-  }
-  return result.data;
 }

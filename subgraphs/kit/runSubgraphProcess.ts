@@ -6,7 +6,8 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { ErrorLogger } from './formatSubgraphError.ts';
-import { serveSubgraph } from './serveSubgraph.ts';
+import { CitySourceError } from './CitySourceError.ts';
+import { serveApollo, type JsonRoute } from './serveApollo.ts';
 
 /** Exit code that tells the launcher "I printed why". */
 export const EXIT_SETUP_FAILED = 78;
@@ -27,10 +28,10 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     const config = spec.config();
     const source = await spec.open(config);
     const subgraph = spec.create(source, stderrLogger(config.origin));
-    const running = await serveSubgraph({
+    const running = await serveApollo({
       apollo: subgraph.apollo,
       context: () => subgraph.context(),
-      health: () => source.health(),
+      routes: { '/health': healthRoute(config.name, source) },
       name: config.name,
       host: config.host,
       port: config.port,
@@ -50,6 +51,19 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     console.error(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     process.exit(EXIT_SETUP_FAILED);
   }
+}
+
+/** 200 when the subgraph's data source answers, 503 with the adapter's code when it does not. */
+function healthRoute(name: string, source: Source): JsonRoute {
+  return async () => {
+    try {
+      await source.health();
+      return { status: 200, body: { status: 'ok', name } };
+    } catch (error) {
+      const code = error instanceof CitySourceError ? error.code : 'UNHEALTHY';
+      return { status: 503, body: { status: 'unavailable', name, code } };
+    }
+  };
 }
 
 /** Errors of a running subgraph go to stderr as one JSON line each; never to clients. */

@@ -1,11 +1,13 @@
 /**
  * `npm start`: the whole federation on this machine. Checks every port first, generates the data on
  * the first run (kept in data/ for the next), starts the region and every bureau as their own
- * processes, and prints where each one answers. Ctrl-C stops them all.
+ * processes, then the gateway once they answer, and prints where each one answers. Ctrl-C stops
+ * them all.
  */
 import { fileURLToPath } from 'node:url';
 import { listBureauCodes } from '../config/listBureauCodes.ts';
-import { ConfigError, loadBureauConfig, loadRegionConfig, type SubgraphConfig } from '../config/loadSubgraphConfig.ts';
+import { loadBureauConfig, loadRegionConfig, type SubgraphConfig } from '../config/loadSubgraphConfig.ts';
+import { loadGatewayConfig } from '../../gateway/config/loadGatewayConfig.ts';
 import { ensureSeeded } from '../seeding/ensureSeeded.ts';
 import { findBusyPorts } from './checkPortsFree.ts';
 import { ChildService } from './ChildService.ts';
@@ -16,17 +18,20 @@ const entryOf = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 async function main(): Promise<number> {
   const started = Date.now();
   let configs: { config: SubgraphConfig; entry: string; args: string[] }[];
+  let gatewayConfig;
   try {
     configs = [
       { config: loadRegionConfig(), entry: entryOf('../region/main.ts'), args: [] },
       ...listBureauCodes().map((code) => ({ config: loadBureauConfig(code), entry: entryOf('../cities/main.ts'), args: [code] })),
     ];
+    gatewayConfig = loadGatewayConfig();
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
+    if (error instanceof Error && /ConfigError$/.test(error.name)) return fail(error.message);
     throw error;
   }
+  const gatewayClaim = { name: 'gateway', host: gatewayConfig.host, port: gatewayConfig.port };
 
-  const busy = await findBusyPorts(configs.map(({ config }) => config));
+  const busy = await findBusyPorts([gatewayClaim, ...configs.map(({ config }) => config)]);
   if (busy.length > 0) {
     return fail(busy.map((c) => `Port ${c.port} (${c.name}) is already in use on ${c.host}.`).join('\n') +
       '\nStop whatever holds it (an earlier `npm start`?) or change the port in its config file.');
@@ -50,6 +55,17 @@ async function main(): Promise<number> {
 
   const results = await Promise.allSettled(services.map((s) => s.ready(READY_TIMEOUT_MS)));
   const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [`${configs[i]!.config.name}: ${(r.reason as Error).message}`] : []));
+  if (failures.length === 0) {
+    // The gateway starts last: at start it checks every bureau's schema against the contract.
+    const gateway = new ChildService({
+      name: 'gateway',
+      entry: entryOf('../../gateway/server/main.ts'),
+      args: [],
+      healthUrl: `http://${gatewayConfig.host}:${gatewayConfig.port}/readyz`,
+    });
+    services.push(gateway);
+    await gateway.ready(READY_TIMEOUT_MS).catch((error: Error) => failures.push(`gateway: ${error.message}`));
+  }
   if (failures.length > 0) {
     await stopAll();
     return fail(`Could not start the federation:\n  ${failures.join('\n  ')}`);
@@ -61,6 +77,7 @@ async function main(): Promise<number> {
   }
 
   console.log(`\nFederation ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
+  console.log(`  ${'gateway (one graph)'.padEnd(24)} http://${gatewayConfig.host}:${gatewayConfig.port}/graphql`);
   for (const { config } of configs) {
     console.log(`  ${config.name.padEnd(24)} http://${config.host}:${config.port}/graphql`);
   }

@@ -1,20 +1,22 @@
 /**
- * The HTTP edge of a subgraph process: `/graphql` (GET and POST, through Apollo Server's own
- * request pipeline, CSRF prevention included) and `/health` (200 when the bureau's data source
- * answers, 503 with a code when it does not). Anything else is 404.
+ * The HTTP edge of every GraphQL process here (subgraphs and gateway): `/graphql` (GET and POST,
+ * through Apollo Server's own request pipeline, CSRF prevention included) plus a few JSON routes
+ * (`/health`, `/livez`, `/readyz`). Anything else is 404.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { CitySourceError } from './CitySourceError.ts';
 
 /** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export interface ServeSubgraphOptions<C extends BaseContext> {
+/** A JSON route: its status and body. */
+export type JsonRoute = () => Promise<{ readonly status: number; readonly body: unknown }>;
+
+export interface ServeApolloOptions<C extends BaseContext> {
   readonly apollo: ApolloServer<C>;
-  readonly context: () => C;
-  readonly health: () => Promise<void>;
+  readonly context: (req: IncomingMessage) => C | Promise<C>;
+  readonly routes: Readonly<Record<string, JsonRoute>>;
   /** Shown in /health and in the port-in-use error, e.g. '500152 潼南区'. */
   readonly name: string;
   readonly host: string;
@@ -22,7 +24,7 @@ export interface ServeSubgraphOptions<C extends BaseContext> {
   readonly port: number;
 }
 
-export interface RunningSubgraph {
+export interface RunningServer {
   readonly url: string;
   readonly port: number;
   close(): Promise<void>;
@@ -35,7 +37,7 @@ export class PortInUseError extends Error {
   }
 }
 
-export async function serveSubgraph<C extends BaseContext>(options: ServeSubgraphOptions<C>): Promise<RunningSubgraph> {
+export async function serveApollo<C extends BaseContext>(options: ServeApolloOptions<C>): Promise<RunningServer> {
   await options.apollo.start();
   const server = createServer((req, res) => {
     handle(options, req, res).catch((error: unknown) => {
@@ -68,16 +70,12 @@ function listen(server: Server, { host, port, name }: { host: string; port: numb
   });
 }
 
-async function handle<C extends BaseContext>(options: ServeSubgraphOptions<C>, req: IncomingMessage, res: ServerResponse) {
+async function handle<C extends BaseContext>(options: ServeApolloOptions<C>, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname === '/health') {
-    try {
-      await options.health();
-      return send(res, 200, { status: 'ok', name: options.name });
-    } catch (error) {
-      const code = error instanceof CitySourceError ? error.code : 'UNHEALTHY';
-      return send(res, 503, { status: 'unavailable', name: options.name, code });
-    }
+  const route = Object.hasOwn(options.routes, url.pathname) ? options.routes[url.pathname] : undefined;
+  if (route) {
+    const { status, body } = await route();
+    return send(res, status, body);
   }
   if (url.pathname !== '/graphql') return send(res, 404, { error: `no route ${url.pathname}` });
 
@@ -101,7 +99,7 @@ async function handle<C extends BaseContext>(options: ServeSubgraphOptions<C>, r
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(),
+    context: async () => options.context(req),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;

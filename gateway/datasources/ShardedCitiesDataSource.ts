@@ -1,0 +1,24 @@
+/**
+ * The thin Apollo seam over the shard engine (style rule R1): the `cities` subgraph's data source.
+ * Gateway health checks and schema loading never fan out (R9); operations go to the engine, which
+ * asks the bureaus through the registry.
+ */
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { SendCityFetch, ShardEngine } from '../shard-engine/index.ts';
+
+export class ShardedCitiesDataSource implements GraphQLDataSource {
+  constructor(
+    private readonly engine: () => ShardEngine,
+    private readonly send: SendCityFetch,
+  ) {}
+
+  async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    // GraphQLDataSourceRequestKind is not exported from the package root: compare its string values.
+    if ((options.kind as string) !== 'incoming operation') return { data: { __typename: 'Query' } };
+    const { query, variables, operationName } = options.request;
+    if (query === undefined) return { errors: [{ message: 'The planner sent no query.' }] as never };
+    const result = await this.engine().execute({ query, variables: variables ?? {}, operationName }, this.send);
+    return result as GatewayGraphQLResponse;
+  }
+}

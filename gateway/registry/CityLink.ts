@@ -1,0 +1,57 @@
+/**
+ * Everything the gateway holds for one bureau at run time: its registry entry, its HTTP client, its
+ * circuit breaker, and what the last check found. `send` is the shard engine's I/O for this bureau.
+ */
+import type { CityEntry } from '../config/registrySchema.ts';
+import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
+import { CircuitBreaker } from '../transport/CircuitBreaker.ts';
+import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
+
+/**
+ * - pending: not checked yet; up: on contract and healthy; degraded: on contract, its data source
+ *   failing (still served: its errors say so); down: unreachable; off-contract: serves another schema;
+ *   disabled: switched off in the registry.
+ */
+export type CityStatus = 'pending' | 'up' | 'degraded' | 'down' | 'off-contract' | 'disabled';
+
+export interface CityCheck {
+  readonly status: CityStatus;
+  readonly detail: string | null;
+  readonly checkedAt: number | null;
+}
+
+export class CityLink {
+  readonly client: SubgraphClient;
+  readonly breaker = new CircuitBreaker();
+  check: CityCheck = { status: 'pending', detail: null, checkedAt: null };
+
+  constructor(readonly entry: CityEntry) {
+    this.client = createSubgraphClient(entry.url);
+  }
+
+  async send(fetch: CityFetch, headers?: Readonly<Record<string, string>>): Promise<CityOutcome> {
+    const city = this.entry.code;
+    if (this.check.status === 'off-contract') {
+      return { kind: 'failed', city, reason: 'off-contract', message: this.check.detail ?? 'off contract' };
+    }
+    if (!this.breaker.tryAcquire()) return { kind: 'failed', city, reason: 'circuit-open', message: `circuit open for ${city}` };
+    const outcome = await this.client.post(JSON.stringify({ query: fetch.query, variables: fetch.variables }), {
+      timeoutMs: this.entry.timeoutMs,
+      headers,
+    });
+    if (outcome.kind === 'failed') {
+      this.breaker.failed();
+      return { kind: 'failed', city, reason: outcome.reason, message: outcome.message };
+    }
+    this.breaker.succeeded();
+    const body = outcome.body;
+    if (typeof body !== 'object' || body === null || (!('data' in body) && !('errors' in body))) {
+      return { kind: 'failed', city, reason: 'bad-response', message: `${this.entry.url} answered no GraphQL response` };
+    }
+    return { kind: 'ok', city, response: body as Extract<CityOutcome, { kind: 'ok' }>['response'] };
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The city registry at run time (ARCHITECTURE.md "City registry"): loads the registry file, keeps
+ * one CityLink per bureau, checks every bureau at start, on every change of the file and every
+ * `recheckMs`, and tells the gateway when the set of served bureaus or the region changes.
+ *
+ * Every enabled bureau stays in the shard engine's set: one that is down fails fast (open circuit)
+ * and one that is off-contract is refused, each with CITY_UNAVAILABLE naming it, so a client always
+ * learns that a part is missing instead of getting a silently smaller answer. /readyz says why.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import type { DocumentNode } from 'graphql';
+import { loadRegistry } from '../config/loadGatewayConfig.ts';
+import type { Registry } from '../config/registrySchema.ts';
+import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
+import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
+import { checkSubgraph } from './checkSubgraph.ts';
+import { CityLink, type CityCheck } from './CityLink.ts';
+
+export interface CityRegistryOptions {
+  readonly path: string;
+  readonly recheckMs: number;
+  /** What every bureau must serve at `_service { sdl }` (the expanded city contract). */
+  readonly contract: DocumentNode;
+  /** What the region must serve. */
+  readonly region: DocumentNode;
+  readonly log: (event: Record<string, unknown>) => void;
+  /** The enabled bureaus changed (or the first load). */
+  readonly onCities: (codes: readonly string[]) => void;
+  /** The region's URL changed: the supergraph must be rebuilt. */
+  readonly onRegionUrl: (url: string) => void;
+}
+
+export interface Readiness {
+  readonly ready: boolean;
+  readonly region: { readonly url: string } & CityCheck;
+  readonly cities: ReadonlyArray<{ readonly code: string; readonly name: string; readonly url: string; readonly circuit: string } & CityCheck>;
+}
+
+export class CityRegistry {
+  private links = new Map<string, CityLink>();
+  private registry!: Registry;
+  private regionClient_!: SubgraphClient;
+  private regionCheck: CityCheck = { status: 'pending', detail: null, checkedAt: null };
+  private watcher: FSWatcher | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private reloadTimer: NodeJS.Timeout | null = null;
+  private checking: Promise<void> | null = null;
+
+  constructor(private readonly options: CityRegistryOptions) {}
+
+  /** Loads and checks once (a bad file here is a startup error), then watches and re-checks. */
+  async start(): Promise<Registry> {
+    this.apply(loadRegistry(this.options.path));
+    await this.checkAll();
+    this.watcher = watch(this.options.path, () => this.scheduleReload());
+    this.timer = setInterval(() => void this.checkAll(), this.options.recheckMs);
+    this.timer.unref();
+    return this.registry;
+  }
+
+  get region(): Registry['region'] {
+    return this.registry.region;
+  }
+
+  /** The region's client (replaced when its URL changes in the registry file). */
+  get regionClient(): SubgraphClient {
+    return this.regionClient_;
+  }
+
+  /** The shard engine's I/O: one request to one bureau. */
+  send(fetch: CityFetch, headers?: Readonly<Record<string, string>>): Promise<CityOutcome> {
+    const link = this.links.get(fetch.city);
+    if (!link) return Promise.resolve({ kind: 'failed', city: fetch.city, reason: 'unreachable', message: 'not in the registry' });
+    return link.send(fetch, headers);
+  }
+
+  readiness(): Readiness {
+    const cities = [...this.links.values()].map((l) => ({
+      code: l.entry.code, name: l.entry.name, url: l.entry.url, circuit: l.breaker.state, ...l.check,
+    }));
+    const serving = cities.some((c) => c.status === 'up' || c.status === 'degraded');
+    return { ready: this.regionCheck.status === 'up' && serving, region: { url: this.registry.region.url, ...this.regionCheck }, cities };
+  }
+
+  /** Runs one check of every bureau and the region (concurrent runs are coalesced). */
+  checkAll(): Promise<void> {
+    this.checking ??= this.runChecks().finally(() => (this.checking = null));
+    return this.checking;
+  }
+
+  async stop(): Promise<void> {
+    this.watcher?.close();
+    if (this.timer) clearInterval(this.timer);
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    await Promise.all([...[...this.links.values()].map((l) => l.close()), this.regionClient_.close()]);
+  }
+
+  private async runChecks(): Promise<void> {
+    const { contract, region } = this.options;
+    const regionUrl = this.registry.region.url;
+    await Promise.all([
+      checkSubgraph(this.regionClient_, regionUrl.replace(/\/graphql\/?$/, '/health'), region, this.registry.region.timeoutMs)
+        .then((check) => this.record('region', check, (c) => (this.regionCheck = c), () => this.regionCheck)),
+      ...[...this.links.values()].filter((l) => l.entry.enabled).map(async (link) => {
+        const check = await checkSubgraph(link.client, link.entry.healthUrl, contract, link.entry.timeoutMs);
+        if (check.status === 'down') link.breaker.trip();
+        else if (link.check.status === 'down' || link.check.status === 'pending') link.breaker.succeeded();
+        this.record(link.entry.code, check, (c) => (link.check = c), () => link.check);
+      }),
+    ]);
+  }
+
+  private record(who: string, check: CityCheck, set: (c: CityCheck) => void, get: () => CityCheck): void {
+    const before = get();
+    set(check);
+    if (before.status !== check.status || before.detail !== check.detail) {
+      this.options.log({ level: check.status === 'up' ? 'info' : 'warn', msg: 'subgraph state', subgraph: who, state: check.status, detail: check.detail });
+    }
+  }
+
+  private scheduleReload(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    // Editors write a file in several steps; wait until it settles.
+    this.reloadTimer = setTimeout(() => {
+      try {
+        this.apply(loadRegistry(this.options.path));
+        void this.checkAll();
+      } catch (error) {
+        // A broken edit keeps the last good registry serving.
+        this.options.log({ level: 'error', msg: 'registry file rejected; keeping the previous one', detail: (error as Error).message });
+      }
+    }, 200);
+  }
+
+  private apply(next: Registry): void {
+    const previous = this.registry as Registry | undefined;
+    const links = new Map<string, CityLink>();
+    for (const entry of next.cities) {
+      const old = this.links.get(entry.code);
+      const unchanged = old && JSON.stringify(old.entry) === JSON.stringify(entry);
+      const link = unchanged ? old : new CityLink(entry);
+      if (!entry.enabled) link.check = { status: 'disabled', detail: 'disabled in the registry', checkedAt: Date.now() };
+      links.set(entry.code, link);
+    }
+    for (const [code, link] of this.links) if (links.get(code) !== link) void link.close();
+    this.links = links;
+    this.registry = next;
+    if (!previous || previous.region.url !== next.region.url) {
+      void this.regionClient_?.close();
+      this.regionClient_ = createSubgraphClient(next.region.url);
+      if (previous) this.options.onRegionUrl(next.region.url);
+    }
+    this.options.onCities(next.cities.filter((c) => c.enabled).map((c) => c.code));
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The composition root of the gateway: only wiring (style AP1). Registry → shard engine →
+ * data sources → Apollo Gateway → Apollo Server → HTTP edge with /livez and /readyz.
+ */
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expandSubgraphSdl } from '../../schema/expandSubgraphSdl.ts';
+import { loadContract, loadRegion } from '../../schema/loadContract.ts';
+import { serveApollo, type RunningServer } from '../../subgraphs/kit/serveApollo.ts';
+import { CITIES_SUBGRAPH, composeSupergraph } from '../composition/composeSupergraph.ts';
+import type { GatewayConfig } from '../config/loadGatewayConfig.ts';
+import { RegionDataSource } from '../datasources/RegionDataSource.ts';
+import { ShardedCitiesDataSource } from '../datasources/ShardedCitiesDataSource.ts';
+import { CityRegistry } from '../registry/CityRegistry.ts';
+import { createShardEngine } from '../shard-engine/index.ts';
+import { maskGatewayError } from './maskGatewayError.ts';
+
+export type GatewayLog = (event: Record<string, unknown>) => void;
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly registry: CityRegistry;
+  close(): Promise<void>;
+}
+
+export async function createGateway(config: GatewayConfig, log: GatewayLog): Promise<RunningGateway> {
+  // Apollo's gateway phones home and probes cloud metadata addresses unless this is set before it
+  // is constructed (ARCHITECTURE.md "Traps"). Nothing here may leave the machine's network.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+
+  const contract = loadContract();
+  const regionTypeDefs = loadRegion();
+  let engine = createShardEngine({
+    contract,
+    cities: [],
+    onUnexpectedError: (error) => log({ level: 'error', msg: 'shard engine', detail: (error as Error).message }),
+  });
+  let updateSupergraph: ((sdl: string) => void) | null = null;
+  const registry = new CityRegistry({
+    path: config.registryPath,
+    recheckMs: config.recheckMs,
+    contract: expandSubgraphSdl(contract),
+    region: expandSubgraphSdl(regionTypeDefs),
+    log,
+    onCities: (codes) => (engine = engine.withCities(codes)),
+    onRegionUrl: (url) => updateSupergraph?.(composeSupergraph({ typeDefs: regionTypeDefs, url }, contract)),
+  });
+  await registry.start();
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: async ({ update }) => {
+      updateSupergraph = update;
+      return { supergraphSdl: composeSupergraph({ typeDefs: regionTypeDefs, url: registry.region.url }, contract) };
+    },
+    buildService: ({ name }) =>
+      name === CITIES_SUBGRAPH
+        ? new ShardedCitiesDataSource(() => engine, (fetch) => registry.send(fetch))
+        : new RegionDataSource(() => registry.regionClient, registry.region.timeoutMs),
+    __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients
+  });
+
+  const apollo = new ApolloServer({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskGatewayError(log),
+    plugins: [
+      // Apollo's landing page loads Sandbox from a CDN and its reporting phones home.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+    ],
+  });
+
+  let running: RunningServer;
+  try {
+    running = await serveApollo({
+      apollo,
+      context: () => ({}),
+      name: 'gateway',
+      host: config.host,
+      port: config.port,
+      routes: {
+        '/livez': async () => ({ status: 200, body: { status: 'alive' } }),
+        '/readyz': async () => {
+          const readiness = registry.readiness();
+          return { status: readiness.ready ? 200 : 503, body: readiness };
+        },
+      },
+    });
+  } catch (error) {
+    await registry.stop();
+    throw error;
+  }
+  return {
+    url: running.url,
+    registry,
+    async close() {
+      await running.close(); // drains in-flight requests, then stops Apollo (and the gateway)
+      await registry.stop();
+    },
+  };
+}

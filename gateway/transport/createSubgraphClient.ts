@@ -1,0 +1,83 @@
+/**
+ * POSTs GraphQL requests to one subgraph over an undici keep-alive pool (the measured fast path:
+ * Apollo's default fetcher halves throughput). Every call settles with an outcome, never a
+ * rejection: ok with the parsed body, or failed with a reason the shard engine understands.
+ */
+import { Pool, errors as undiciErrors } from 'undici';
+import type { CityFailureReason } from '../shard-engine/index.ts';
+
+/** A subgraph answer larger than this is refused: bounds the gateway's memory per request. */
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+export type PostOutcome =
+  | { readonly kind: 'ok'; readonly body: unknown }
+  | { readonly kind: 'failed'; readonly reason: CityFailureReason; readonly message: string };
+
+export interface PostOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface SubgraphClient {
+  readonly url: string;
+  post(body: string, options: PostOptions): Promise<PostOutcome>;
+  close(): Promise<void>;
+}
+
+export interface SubgraphClientOptions {
+  /** Sockets per subgraph. @default 32 */
+  readonly connections?: number;
+}
+
+export function createSubgraphClient(url: string, options: SubgraphClientOptions = {}): SubgraphClient {
+  const target = new URL(url);
+  const pool = new Pool(target.origin, {
+    connections: options.connections ?? 32,
+    keepAliveTimeout: 30_000, // below the subgraphs' 65 s, so the gateway closes idle sockets first
+    maxResponseSize: MAX_RESPONSE_BYTES,
+  });
+  const path = `${target.pathname}${target.search}`;
+  return {
+    url,
+    async post(body, { timeoutMs, signal, headers }) {
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+      try {
+        const res = await pool.request({
+          path,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+          body,
+          signal: combined,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+        });
+        if (res.statusCode >= 500) {
+          await res.body.dump();
+          return { kind: 'failed', reason: 'http-error', message: `HTTP ${res.statusCode} from ${url}` };
+        }
+        const text = await res.body.text();
+        try {
+          return { kind: 'ok', body: JSON.parse(text) as unknown };
+        } catch {
+          return { kind: 'failed', reason: 'bad-response', message: `HTTP ${res.statusCode} from ${url} is not JSON` };
+        }
+      } catch (error) {
+        return { kind: 'failed', ...classify(error, deadline, url, timeoutMs) };
+      }
+    },
+    close: () => pool.close(),
+  };
+}
+
+function classify(error: unknown, deadline: AbortSignal, url: string, timeoutMs: number): { reason: CityFailureReason; message: string } {
+  if (deadline.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+    return { reason: 'timeout', message: `${url} did not answer within ${timeoutMs} ms` };
+  }
+  if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {
+    return { reason: 'bad-response', message: `${url} answered more than ${MAX_RESPONSE_BYTES} bytes` };
+  }
+  const detail = error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? error.name}: ${error.message}` : String(error);
+  return { reason: 'unreachable', message: `${url}: ${detail}` };
+}
