@@ -1,0 +1,82 @@
+/**
+ * The limit an alarm compares a station's values with: a water-quality station its target class
+ * (GB 3838), an air station GB 3095 grade II by default, a source its discharge table. Air series
+ * at 1 h use the 1 h limits; PM has none, so its trailing 24 h mean is held to the 24 h limit.
+ * Daily series use the 24 h limits. Null when nothing applies (e.g. turbidity, or a 劣V target).
+ */
+import type { Limit } from './Limit.ts';
+import type { StandardRef } from './StandardRef.ts';
+import type { WaterBody, WaterClass } from './WaterClass.ts';
+import { WATER_CLASS_LABELS } from './WaterClass.ts';
+import { normaliseCode } from './assertConcentration.ts';
+import type { DischargeLimitTable } from './dischargeLimits.ts';
+import { DEFAULT_DISCHARGE_TABLES } from './dischargeLimits.ts';
+import type { AirEditionChoice } from './exceedsAirLimit.ts';
+import { findAirEdition } from './exceedsAirLimit.ts';
+import type { AirAveraging, AirGrade } from './gb3095Limits.ts';
+import { findWaterIndicator, findWaterStandard } from './waterStandards.ts';
+import { waterLimit } from './waterLimit.ts';
+
+export type StationLimits =
+  | { readonly kind: 'WATER_QUALITY'; readonly targetClass: WaterClass; readonly waterBody?: WaterBody; readonly standard?: StandardRef }
+  | { readonly kind: 'AIR_QUALITY'; readonly grade?: AirGrade; readonly edition?: AirEditionChoice }
+  | { readonly kind: 'POLLUTION_SOURCE'; readonly tables?: readonly DischargeLimitTable[] };
+
+export interface ResolvedLimit {
+  readonly limit: Limit;
+  /** VALUE: each reading; MEAN_24H: the trailing 24 h mean at each reading. */
+  readonly basis: 'VALUE' | 'MEAN_24H';
+  readonly source: { readonly zh: string; readonly en: string };
+}
+
+const HOUR = 3_600_000;
+
+function waterStationLimit(limits: Extract<StationLimits, { kind: 'WATER_QUALITY' }>, code: string): ResolvedLimit | null {
+  const standard = findWaterStandard(limits.standard);
+  const waterBody = limits.waterBody ?? 'RIVER';
+  const indicator = findWaterIndicator(standard, code);
+  if (!indicator || indicator.role === 'REFERENCE' || (indicator.role === 'LAKE_ONLY' && waterBody !== 'LAKE')) return null;
+  const limit = waterLimit(code, limits.targetClass, waterBody, standard.ref);
+  if (!limit) return null;
+  const name = `${standard.ref.standard}-${standard.ref.version}`;
+  return { limit, basis: 'VALUE', source: { zh: `${name} ${WATER_CLASS_LABELS[limits.targetClass]}类`, en: `${name} class ${limits.targetClass}` } };
+}
+
+function airStationLimit(limits: Extract<StationLimits, { kind: 'AIR_QUALITY' }>, code: string, intervalMs: number): ResolvedLimit | null {
+  const edition = findAirEdition(limits.edition);
+  const grade = limits.grade ?? 'II';
+  const find = (averaging: AirAveraging): Limit | null => {
+    const row = edition.rows.find((r) => r.code === code && r.averaging === averaging);
+    const max = row ? (grade === 'I' ? row.gradeI : row.gradeII) : null;
+    return row && max !== null ? { min: null, max, unit: row.unit } : null;
+  };
+  const name = `${edition.ref.standard}-${edition.ref.version}`;
+  const source = (zh: string, en: string) => ({ zh: `${name} ${grade === 'I' ? '一' : '二'}级${zh}`, en: `${name} grade ${grade} ${en}` });
+  if (intervalMs <= HOUR) {
+    const hourly = find('H1');
+    if (hourly) return { limit: hourly, basis: 'VALUE', source: source('1小时平均', '1 h mean') };
+    const daily = find('H24');
+    return daily ? { limit: daily, basis: 'MEAN_24H', source: source('24小时平均（滑动）', '24 h mean (moving)') } : null;
+  }
+  const daily = intervalMs === 24 * HOUR ? find('H24') : null;
+  return daily ? { limit: daily, basis: 'VALUE', source: source('24小时平均', '24 h mean') } : null;
+}
+
+export function stationLimit(limits: StationLimits, rawCode: string, intervalMs: number): ResolvedLimit | null {
+  const code = normaliseCode(rawCode);
+  if (limits.kind === 'WATER_QUALITY') return waterStationLimit(limits, code);
+  if (limits.kind === 'AIR_QUALITY') return airStationLimit(limits, code, intervalMs);
+  for (const table of limits.tables ?? DEFAULT_DISCHARGE_TABLES) {
+    const row = table.rows.find((r) => r.code === code);
+    if (row) {
+      const name = `${table.ref.standard}-${table.ref.version}`;
+      const unverified = row.verified ? '' : ' [unverified]';
+      return {
+        limit: { min: row.min, max: row.max, unit: row.unit },
+        basis: 'VALUE',
+        source: { zh: `${name} ${table.grade}${unverified}`, en: `${name} ${table.gradeEn}${unverified}` },
+      };
+    }
+  }
+  return null;
+}
