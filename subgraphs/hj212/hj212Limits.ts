@@ -1,0 +1,28 @@
+/**
+ * Size limits of HJ 212-2017 (通讯包 and 数据段 tables; REFERENCE §1.1, §1.2). Field limits include
+ * the `XX=` prefix in the standard; here they are the value lengths (limit minus the prefix).
+ */
+
+/** The data segment is 0–1024 bytes (HJ 212-2017 通讯包结构). */
+export const HJ212_MAX_DATA_BYTES = 1024;
+
+/** `##` + 4-digit length + 4-hex CRC + CR LF around the data segment. */
+export const HJ212_FRAME_OVERHEAD_BYTES = 12;
+
+/** The largest legal frame: 1024 + 12 bytes (STYLE R10 names it as the packet-length hard limit). */
+export const HJ212_MAX_FRAME_BYTES = HJ212_MAX_DATA_BYTES + HJ212_FRAME_OVERHEAD_BYTES;
+
+/** Longest value of each data-segment field: the 2017 maximum minus `XX=` (REFERENCE §1.2). */
+export const HJ212_MAX_VALUE_LENGTH = {
+  QN: 17, // QN=20: YYYYMMDDhhmmsszzz
+  ST: 2, // ST=5
+  CN: 4, // CN=7
+  PW: 6, // PW=9
+  MN: 24, // MN=27
+  Flag: 3, // Flag=8
+  PNUM: 4, // PNUM=9
+  PNO: 4, // PNO=8
+} as const;
+
+/** `CP=&&…&&` as a whole is at most 950 bytes (REFERENCE §1.2). */
+export const HJ212_MAX_CP_BYTES = 950;
