@@ -4,11 +4,17 @@
  * - ECOGRAPH_HOST      interface to bind (default 127.0.0.1: nothing is exposed by accident)
  * - ECOGRAPH_DATA_DIR  folder of the embedded stores (default <repo>/data)
  * - ECOGRAPH_PORT      port of this process (default from its config file)
+ * - ECOGRAPH_PG_URL_<code>     the PostgreSQL server of a subgraph whose source is `postgres`
+ * - ECOGRAPH_MYSQL_URL_<code>  the MariaDB/MySQL server of a subgraph whose source is `mysql`
+ *   (<code> is the bureau code, or REGION; a `url` in the config file comes first). Without a URL such
+ *   a subgraph uses its embedded store, so its resolved `source.kind` is 'sqlite'.
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { readJsonConfig } from './readJsonConfig.ts';
-import { bureauFileSchema, regionFileSchema, type SourceConfig } from './subgraphConfigSchema.ts';
+import {
+  bureauFileSchema, hasProtocol, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema, type SourceConfig,
+} from './subgraphConfigSchema.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,8 +29,28 @@ export interface SubgraphConfig {
   readonly name: string;
   readonly host: string;
   readonly port: number;
-  readonly source: SourceConfig & { readonly file: string };
+  readonly source: EffectiveSource;
 }
+
+/**
+ * The store a subgraph opens, once the environment is applied. Every variant names the embedded
+ * store's `file`: the one `npm start` seeds and opens when `kind` is 'sqlite', and the one a server
+ * source falls back to when its URL is removed (seeding and opening need no other switch).
+ */
+export type EffectiveSource =
+  | {
+    readonly kind: 'sqlite';
+    readonly file: string;
+    /** Set when the config file asks for this server but no URL is configured. */
+    readonly fallbackFor?: 'postgres' | 'mysql';
+  }
+  | { readonly kind: 'postgres'; readonly url: string; readonly file: string }
+  | { readonly kind: 'mysql'; readonly url: string; readonly file: string };
+
+const SERVER_URL = {
+  postgres: { env: 'ECOGRAPH_PG_URL_', protocols: POSTGRES_PROTOCOLS },
+  mysql: { env: 'ECOGRAPH_MYSQL_URL_', protocols: MYSQL_PROTOCOLS },
+} as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -55,5 +81,21 @@ function finish(base: { origin: string; name: string; port: number; source: Sour
     throw new ConfigError(`ECOGRAPH_PORT must be an integer port (0 for any free one), got "${env['ECOGRAPH_PORT']}".`);
   }
   const file = resolve(dataDir(env), base.source.file ?? `${base.origin}.sqlite`);
-  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source: Object.freeze({ ...base.source, file }) });
+  const source = Object.freeze(effectiveSource(base.origin, base.source, file, env));
+  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source });
+}
+
+/** The configured server when it has a URL (file first, then environment), the embedded store otherwise. */
+function effectiveSource(origin: string, source: SourceConfig, file: string, env: Env): EffectiveSource {
+  if (source.kind === 'sqlite') return { kind: 'sqlite', file };
+  const { env: prefix, protocols } = SERVER_URL[source.kind];
+  const variable = `${prefix}${origin.toUpperCase()}`;
+  const fromEnv = env[variable] === '' ? undefined : env[variable];
+  // The message names the variable, never its value: the URL may hold a password.
+  if (fromEnv !== undefined && !hasProtocol(fromEnv, protocols)) {
+    throw new ConfigError(`${variable} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL.`);
+  }
+  const url = source.url ?? fromEnv;
+  if (url === undefined) return { kind: 'sqlite', file, fallbackFor: source.kind };
+  return { kind: source.kind, url, file };
 }

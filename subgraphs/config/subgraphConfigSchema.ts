@@ -7,9 +7,37 @@ import { z } from 'zod';
 
 const port = z.number().int().min(1).max(65_535);
 
-/** Where a subgraph's data lives. `file` defaults to <dataDir>/<code>.sqlite (or region.sqlite). */
+/** The embedded store's file, relative to the data folder. @default <code>.sqlite (or region.sqlite) */
+const file = z.string().min(1).optional();
+
+/** Whether `value` parses as a URL with one of `protocols` (e.g. 'postgres:'). */
+export function hasProtocol(value: string, protocols: readonly string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A connection URL with one of `protocols`. Messages never repeat it: it may hold a password. */
+function serverUrl(protocols: readonly string[]) {
+  return z.string().refine((value) => hasProtocol(value, protocols), `must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`);
+}
+
+export const POSTGRES_PROTOCOLS = ['postgres:', 'postgresql:'] as const;
+export const MYSQL_PROTOCOLS = ['mysql:', 'mariadb:'] as const;
+
+/**
+ * Where a subgraph's data lives:
+ * - `sqlite`: the embedded store at `file`;
+ * - `postgres` / `mysql`: the bureau's own server at `url` (@default from the environment,
+ *   ECOGRAPH_PG_URL_<code> / ECOGRAPH_MYSQL_URL_<code>); with no URL anywhere, the embedded store at
+ *   `file`, so that `npm start` works on a machine without the bureau's server.
+ */
 export const sourceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('sqlite'), file: z.string().min(1).optional() }),
+  z.strictObject({ kind: z.literal('sqlite'), file }),
+  z.strictObject({ kind: z.literal('postgres'), url: serverUrl(POSTGRES_PROTOCOLS).optional(), file }),
+  z.strictObject({ kind: z.literal('mysql'), url: serverUrl(MYSQL_PROTOCOLS).optional(), file }),
 ]);
 
 export const bureauFileSchema = z.strictObject({

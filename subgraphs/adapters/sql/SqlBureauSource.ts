@@ -4,13 +4,15 @@ import type { BureauSource } from '../../kit/ports.ts';
 import { guarded } from './guarded.ts';
 import type { BureauDatabase } from './schema.ts';
 import { SqlCasesPort } from './SqlCasesPort.ts';
+import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
 import { SqlEmergencyPort } from './SqlEmergencyPort.ts';
 import { SqlMonitoringPort } from './SqlMonitoringPort.ts';
 import { SqlProjectsPort } from './SqlProjectsPort.ts';
 
 /**
- * A bureau's ports over its SQL store (any Kysely dialect whose database has the bureau migrations
- * and a `distance_km` function). Owns `db`: `close()` destroys it.
+ * A bureau's ports over its SQL store (any Kysely dialect whose database has the bureau migrations),
+ * with the dialect's `flavour` (@default DEFAULT_FLAVOUR: SQLite's, which needs the `distance_km`
+ * store function). Owns `db`: `close()` destroys it.
  */
 export class SqlBureauSource implements BureauSource {
   readonly projects: SqlProjectsPort;
@@ -18,8 +20,8 @@ export class SqlBureauSource implements BureauSource {
   readonly cases: SqlCasesPort;
   readonly emergency: SqlEmergencyPort;
 
-  constructor(private readonly db: Kysely<BureauDatabase>, readonly cityCode: CityCode) {
-    const store = { db, cityCode };
+  constructor(private readonly db: Kysely<BureauDatabase>, readonly cityCode: CityCode, flavour: SqlFlavour = DEFAULT_FLAVOUR) {
+    const store = { db, cityCode, flavour };
     this.projects = new SqlProjectsPort(store);
     this.monitoring = new SqlMonitoringPort(store);
     this.cases = new SqlCasesPort(store);

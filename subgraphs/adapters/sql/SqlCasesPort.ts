@@ -6,7 +6,6 @@ import { rowToCase } from './caseRows.ts';
 import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';
 import { keysetPage } from './keysetPage.ts';
-import { matchesAny } from './matchesAny.ts';
 import { rowToPatrol } from './patrolRows.ts';
 import type { BureauDatabase } from './schema.ts';
 import { columnSortKeys, sortKeyFor } from './sortKeyFor.ts';
@@ -26,7 +25,7 @@ export class SqlCasesPort implements CasesPort {
       let filtered = this.store.db.selectFrom('cases');
       if (status !== undefined) filtered = filtered.where('status', '=', status);
       if (jointOnly === true) filtered = filtered.where('joint', '=', 1);
-      if (search !== undefined) filtered = filtered.where(matchesAny(['case_number', 'party_name', 'cause'], search));
+      if (search !== undefined) filtered = filtered.where(this.store.flavour.matchesAny(['case_number', 'party_name', 'cause'], search));
       return keysetPage(filtered, (qb) => qb.selectAll(), { key, direction: query.sort.direction, id: sql.ref('id') },
         query, rowToCase);
     });
@@ -57,7 +56,7 @@ export class SqlCasesPort implements CasesPort {
     return guarded(this.store.cityCode, 'patrols list', () => {
       let filtered = this.store.db.selectFrom('patrols');
       if (riverId !== undefined) filtered = filtered.where('river_id', '=', riverId);
-      if (search !== undefined) filtered = filtered.where(matchesAny(['name', 'reach'], search));
+      if (search !== undefined) filtered = filtered.where(this.store.flavour.matchesAny(['name', 'reach'], search));
       return keysetPage(filtered, (qb) => qb.selectAll(), { key, direction: query.sort.direction, id: sql.ref('id') },
         query, rowToPatrol);
     });

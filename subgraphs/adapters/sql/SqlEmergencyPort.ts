@@ -2,11 +2,9 @@ import { sql } from 'kysely';
 import type { ResourceRecord } from '../../kit/model.ts';
 import type { EmergencyPort, ListQuery, ListResult, ResourceFilter } from '../../kit/ports.ts';
 import { alignOne } from './alignByKey.ts';
-import { distanceKmFrom } from './distanceKmFrom.ts';
 import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';
 import { keysetPage } from './keysetPage.ts';
-import { matchesAny } from './matchesAny.ts';
 import { rowToResource } from './resourceRows.ts';
 import type { BureauDatabase } from './schema.ts';
 import { columnSortKeys, sortKeyFor, type SortKeys } from './sortKeyFor.ts';
@@ -24,14 +22,14 @@ export class SqlEmergencyPort implements EmergencyPort {
    */
   async listResources(query: ListQuery<ResourceFilter>): Promise<ListResult<ResourceRecord>> {
     const { category, near, search } = query.filter;
-    const distance = near === undefined ? undefined : distanceKmFrom(near.point);
+    const distance = near === undefined ? undefined : this.store.flavour.distanceKm(near.point);
     const keys: SortKeys = distance === undefined ? SORT_KEYS : { ...SORT_KEYS, distanceKm: distance };
     const key = sortKeyFor(keys, query.sort, 'resources');
     return guarded(this.store.cityCode, 'resources list', () => {
       let filtered = this.store.db.selectFrom('resources');
       if (category !== undefined) filtered = filtered.where('category', '=', category);
       if (near !== undefined && distance !== undefined) filtered = filtered.where(distance, '<=', near.radiusKm);
-      if (search !== undefined) filtered = filtered.where(matchesAny(['name', 'specification'], search));
+      if (search !== undefined) filtered = filtered.where(this.store.flavour.matchesAny(['name', 'specification'], search));
       const order = { key, direction: query.sort.direction, id: sql.ref<string>('id') };
       if (distance === undefined) return keysetPage(filtered, (qb) => qb.selectAll(), order, query, (r) => rowToResource(r));
       return keysetPage(filtered, (qb) => qb.selectAll().select(distance.as('distance_km')), order, query,

@@ -5,7 +5,6 @@ import { alignMany, alignOne } from './alignByKey.ts';
 import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';
 import { keysetPage } from './keysetPage.ts';
-import { matchesAny } from './matchesAny.ts';
 import { rowToReading, rowToStation } from './monitoringRows.ts';
 import { readingsInWindows } from './readingsInWindows.ts';
 import type { BureauDatabase } from './schema.ts';
@@ -25,7 +24,7 @@ export class SqlMonitoringPort implements MonitoringPort {
       let filtered = this.store.db.selectFrom('stations');
       if (kind !== undefined) filtered = filtered.where('kind', '=', kind);
       if (riverId !== undefined) filtered = filtered.where('river_id', '=', riverId);
-      if (search !== undefined) filtered = filtered.where(matchesAny(['name', 'code'], search));
+      if (search !== undefined) filtered = filtered.where(this.store.flavour.matchesAny(['name', 'code'], search));
       return keysetPage(filtered, (qb) => qb.selectAll(), { key, direction: query.sort.direction, id: sql.ref('id') },
         query, rowToStation);
     });
@@ -53,7 +52,10 @@ export class SqlMonitoringPort implements MonitoringPort {
 
   /**
    * Driven by the stations, so each station costs one seek for its newest time and one for the row
-   * (grouping the readings instead would read every reading of every station).
+   * (grouping the readings instead would read every reading of every station). The newest time is
+   * `ORDER BY time DESC LIMIT 1` rather than `max(time)`: the same seek on SQLite and Postgres, but
+   * MariaDB runs a correlated max() as a scan of the station's whole index range (30 ms instead of
+   * 1 ms for 20 stations of 90 days).
    */
   latestReadings(stationIds: readonly string[]): Promise<ReadonlyArray<ReadingRecord | null>> {
     return guarded(this.store.cityCode, 'latest readings', async () => {
@@ -63,8 +65,10 @@ export class SqlMonitoringPort implements MonitoringPort {
           .selectAll('r')
           .where('s.id', 'in', chunk)
           .where('r.time', '=', (eb) => eb.selectFrom('readings as m')
-            .select((m) => m.fn.max('m.time').as('newest'))
-            .whereRef('m.station_id', '=', 's.id'))
+            .select('m.time')
+            .whereRef('m.station_id', '=', 's.id')
+            .orderBy('m.time', 'desc')
+            .limit(1))
           .execute());
       return alignOne(stationIds, rows.map(rowToReading), (r) => r.stationId);
     });

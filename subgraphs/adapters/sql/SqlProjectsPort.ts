@@ -5,7 +5,6 @@ import { alignOne } from './alignByKey.ts';
 import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';
 import { keysetPage } from './keysetPage.ts';
-import { matchesAny } from './matchesAny.ts';
 import { rowToProject } from './projectRows.ts';
 import type { BureauDatabase } from './schema.ts';
 import { columnSortKeys, sortKeyFor } from './sortKeyFor.ts';
@@ -30,7 +29,7 @@ export class SqlProjectsPort implements ProjectsPort {
         filtered = filtered.where('id', 'in', (eb) =>
           eb.selectFrom('project_rivers').select('project_id').where('river_id', '=', riverId));
       }
-      if (search !== undefined) filtered = filtered.where(matchesAny(['name', 'code'], search));
+      if (search !== undefined) filtered = filtered.where(this.store.flavour.matchesAny(['name', 'code'], search));
       return keysetPage(filtered, (qb) => qb.selectAll(), { key, direction: query.sort.direction, id: sql.ref('id') },
         query, rowToProject);
     });

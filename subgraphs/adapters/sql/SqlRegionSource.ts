@@ -6,19 +6,24 @@ import { alignMany, alignOne } from './alignByKey.ts';
 import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';
 import { keysetPage } from './keysetPage.ts';
-import { matchesAny } from './matchesAny.ts';
 import { rowToCity, rowToEnterprise, rowToRiver, rowToSection } from './regionRows.ts';
 import type { RegionDatabase } from './schema.ts';
 import { columnSortKeys, sortKeyFor } from './sortKeyFor.ts';
+import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
 
 const ENTERPRISE_SORT_KEYS = columnSortKeys({ creditCode: 'credit_code', id: 'credit_code' });
 
 /**
  * The region's reference data over its SQL store. Errors carry `owner` as their city code
- * (@default 'region'). Owns `db`: `close()` destroys it.
+ * (@default 'region'); `flavour` is the dialect's search (@default DEFAULT_FLAVOUR, SQLite's). Owns
+ * `db`: `close()` destroys it.
  */
 export class SqlRegionSource implements RegionSource {
-  constructor(private readonly db: Kysely<RegionDatabase>, private readonly owner = 'region') {}
+  constructor(
+    private readonly db: Kysely<RegionDatabase>,
+    private readonly owner = 'region',
+    private readonly flavour: SqlFlavour = DEFAULT_FLAVOUR,
+  ) {}
 
   cities(): Promise<readonly CityRecord[]> {
     return guarded(this.owner, 'cities', async () =>
@@ -88,7 +93,7 @@ export class SqlRegionSource implements RegionSource {
       let filtered = this.db.selectFrom('enterprises');
       if (cityCode !== undefined) filtered = filtered.where('city_code', '=', cityCode);
       if (positiveListOnly === true) filtered = filtered.where('on_positive_list', '=', 1);
-      if (search !== undefined) filtered = filtered.where(matchesAny(['name', 'credit_code'], search));
+      if (search !== undefined) filtered = filtered.where(this.flavour.matchesAny(['name', 'credit_code'], search));
       return keysetPage(filtered, (qb) => qb.selectAll(),
         { key, direction: query.sort.direction, id: sql.ref('credit_code') }, query, rowToEnterprise);
     });

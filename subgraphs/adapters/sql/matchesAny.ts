@@ -1,11 +1,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 
 /** The LIKE escape character, bound as a parameter so no dialect's string-literal rules apply. */
-const ESCAPE = '\\';
+export const LIKE_ESCAPE = '\\';
 
 /** `%text%` with LIKE's own wildcards (and the escape character) taken literally. */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => ESCAPE + c)}%`;
+  return `%${text.replace(/[\\%_]/g, (c) => LIKE_ESCAPE + c)}%`;
 }
 
 /**
@@ -14,6 +14,6 @@ export function containsPattern(text: string): string {
  */
 export function matchesAny(columns: readonly string[], text: string): Expression<SqlBool> {
   const pattern = containsPattern(text);
-  const terms = columns.map((column) => sql<SqlBool>`${sql.ref(column)} like ${pattern} escape ${ESCAPE}`);
+  const terms = columns.map((column) => sql<SqlBool>`${sql.ref(column)} like ${pattern} escape ${LIKE_ESCAPE}`);
   return sql<SqlBool>`(${sql.join(terms, sql` or `)})`;
 }

@@ -1,34 +1,39 @@
 import type { Kysely } from 'kysely';
 import { createSeedMetaTable } from './createSeedMetaTable.ts';
 import type { MigrationSet } from './MigrationSet.ts';
-import { CODE, KEY } from './columnTypes.ts';
+import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
 
 /*
- * Dialect notes for when Postgres/MySQL arrive: ids must compare by bytes (the list tie-breaker is
- * the ASCII byte order), which is SQLite's default BINARY collation but needs `COLLATE "C"` (Postgres)
- * or a binary collation (MySQL) on the id columns; and `distance_km(lon1, lat1, lon2, lat2)`, which
- * SQLite gets from the driver, must be created as a SQL function by a migration of those dialects.
+ * Dialect notes. One schema history for every dialect; what differs is passed in, never branched on:
+ * - text types (`ColumnTypes`): ids and text keys must compare by bytes like SQLite's BINARY
+ *   default, so Postgres declares them `COLLATE "C"` and MySQL a binary utf8mb4 collation;
+ * - `distance_km(lon1, lat1, lon2, lat2)`: SQLite registers it on open, Postgres creates it in its
+ *   own step set (postgres/postgresBureauSteps.ts), MySQL inlines it (mysql/mysqlFlavour.ts);
+ * - search: SQLite's LIKE folds ASCII case, Postgres' and MySQL's (binary) LIKE do not, so their
+ *   flavours fold both sides (sql/SqlFlavour.ts).
+ * A later migration that adds a column must use `types` the same way, and a new store function needs
+ * a step in each dialect's step set.
  */
 
-async function createBureauTables(db: Kysely<any>): Promise<void> {
+async function createBureauTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
   await db.schema.createTable('projects')
-    .addColumn('id', KEY, (c) => c.primaryKey())
-    .addColumn('city_code', CODE, (c) => c.notNull())
-    .addColumn('code', CODE, (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('category', CODE, (c) => c.notNull())
-    .addColumn('status', CODE, (c) => c.notNull())
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('city_code', types.code, (c) => c.notNull())
+    .addColumn('code', types.code, (c) => c.notNull())
+    .addColumn('name', types.text, (c) => c.notNull())
+    .addColumn('category', types.code, (c) => c.notNull())
+    .addColumn('status', types.code, (c) => c.notNull())
     .addColumn('jointly_planned', 'integer', (c) => c.notNull())
-    .addColumn('partner_city_codes_json', 'text', (c) => c.notNull())
-    .addColumn('river_ids_json', 'text', (c) => c.notNull())
+    .addColumn('partner_city_codes_json', types.text, (c) => c.notNull())
+    .addColumn('river_ids_json', types.text, (c) => c.notNull())
     .addColumn('investment_wan_yuan', 'double precision', (c) => c.notNull())
     .addColumn('progress_percent', 'double precision', (c) => c.notNull())
-    .addColumn('planned_start', 'text')
-    .addColumn('planned_completion', 'text')
-    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('planned_start', types.text)
+    .addColumn('planned_completion', types.text)
+    .addColumn('description', types.text, (c) => c.notNull())
     .addColumn('longitude', 'double precision')
     .addColumn('latitude', 'double precision')
-    .addColumn('eia_json', 'text')
+    .addColumn('eia_json', types.text)
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   // The list order (updated_at DESC, id ASC), plain and under the status filter.
@@ -37,28 +42,28 @@ async function createBureauTables(db: Kysely<any>): Promise<void> {
     .columns(['status', 'updated_at desc', 'id']).execute();
 
   await db.schema.createTable('project_rivers')
-    .addColumn('project_id', KEY, (c) => c.notNull().references('projects.id').onDelete('cascade'))
-    .addColumn('river_id', KEY, (c) => c.notNull())
+    .addColumn('project_id', types.key, (c) => c.notNull().references('projects.id').onDelete('cascade'))
+    .addColumn('river_id', types.key, (c) => c.notNull())
     .addPrimaryKeyConstraint('project_rivers_pk', ['project_id', 'river_id'])
     .execute();
   await db.schema.createIndex('project_rivers_river_id').on('project_rivers').columns(['river_id', 'project_id']).execute();
 
   await db.schema.createTable('stations')
-    .addColumn('id', KEY, (c) => c.primaryKey())
-    .addColumn('city_code', CODE, (c) => c.notNull())
-    .addColumn('code', CODE, (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('kind', CODE, (c) => c.notNull())
-    .addColumn('river_id', KEY)
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('city_code', types.code, (c) => c.notNull())
+    .addColumn('code', types.code, (c) => c.notNull())
+    .addColumn('name', types.text, (c) => c.notNull())
+    .addColumn('kind', types.code, (c) => c.notNull())
+    .addColumn('river_id', types.key)
     .addColumn('longitude', 'double precision', (c) => c.notNull())
     .addColumn('latitude', 'double precision', (c) => c.notNull())
-    .addColumn('address', 'text', (c) => c.notNull())
-    .addColumn('enterprise_credit_code', CODE)
-    .addColumn('shared_with_city_codes_json', 'text', (c) => c.notNull())
-    .addColumn('protocol_version', 'text', (c) => c.notNull())
+    .addColumn('address', types.text, (c) => c.notNull())
+    .addColumn('enterprise_credit_code', types.code)
+    .addColumn('shared_with_city_codes_json', types.text, (c) => c.notNull())
+    .addColumn('protocol_version', types.text, (c) => c.notNull())
     .addColumn('operating', 'integer', (c) => c.notNull())
-    .addColumn('reading_interval', 'text', (c) => c.notNull())
-    .addColumn('factors_json', 'text', (c) => c.notNull())
+    .addColumn('reading_interval', types.text, (c) => c.notNull())
+    .addColumn('factors_json', types.text, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('stations_code_id').on('stations').columns(['code', 'id']).execute();
   await db.schema.createIndex('stations_kind_code_id').on('stations').columns(['kind', 'code', 'id']).execute();
@@ -66,39 +71,39 @@ async function createBureauTables(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('stations_enterprise').on('stations').columns(['enterprise_credit_code', 'code', 'id']).execute();
 
   await db.schema.createTable('readings')
-    .addColumn('station_id', KEY, (c) => c.notNull().references('stations.id').onDelete('cascade'))
+    .addColumn('station_id', types.key, (c) => c.notNull().references('stations.id').onDelete('cascade'))
     .addColumn('time', 'bigint', (c) => c.notNull())
-    .addColumn('reading_interval', 'text', (c) => c.notNull())
-    .addColumn('values_json', 'text', (c) => c.notNull())
+    .addColumn('reading_interval', types.text, (c) => c.notNull())
+    .addColumn('values_json', types.text, (c) => c.notNull())
     // The only access paths: a station's time range, and a station's newest time.
     .addPrimaryKeyConstraint('readings_pk', ['station_id', 'time'])
     .execute();
 
   await db.schema.createTable('cases')
-    .addColumn('id', KEY, (c) => c.primaryKey())
-    .addColumn('city_code', CODE, (c) => c.notNull())
-    .addColumn('case_number', 'text', (c) => c.notNull())
-    .addColumn('agency', 'text', (c) => c.notNull())
-    .addColumn('enterprise_credit_code', CODE, (c) => c.notNull())
-    .addColumn('party_name', 'text', (c) => c.notNull())
-    .addColumn('permit_number', 'text')
-    .addColumn('cause', 'text', (c) => c.notNull())
-    .addColumn('violation_facts', 'text', (c) => c.notNull())
-    .addColumn('violated_provisions_json', 'text', (c) => c.notNull())
-    .addColumn('penalty_basis_json', 'text', (c) => c.notNull())
-    .addColumn('penalty_types_json', 'text', (c) => c.notNull())
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('city_code', types.code, (c) => c.notNull())
+    .addColumn('case_number', types.text, (c) => c.notNull())
+    .addColumn('agency', types.text, (c) => c.notNull())
+    .addColumn('enterprise_credit_code', types.code, (c) => c.notNull())
+    .addColumn('party_name', types.text, (c) => c.notNull())
+    .addColumn('permit_number', types.text)
+    .addColumn('cause', types.text, (c) => c.notNull())
+    .addColumn('violation_facts', types.text, (c) => c.notNull())
+    .addColumn('violated_provisions_json', types.text, (c) => c.notNull())
+    .addColumn('penalty_basis_json', types.text, (c) => c.notNull())
+    .addColumn('penalty_types_json', types.text, (c) => c.notNull())
     .addColumn('fine_yuan', 'double precision')
-    .addColumn('case_procedure', 'text', (c) => c.notNull())
-    .addColumn('status', CODE, (c) => c.notNull())
-    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('case_procedure', types.text, (c) => c.notNull())
+    .addColumn('status', types.code, (c) => c.notNull())
+    .addColumn('source', types.text, (c) => c.notNull())
     .addColumn('filed_at', 'bigint', (c) => c.notNull())
-    .addColumn('dates_json', 'text', (c) => c.notNull())
-    .addColumn('evidence_json', 'text', (c) => c.notNull())
-    .addColumn('station_id', KEY)
-    .addColumn('river_id', KEY)
+    .addColumn('dates_json', types.text, (c) => c.notNull())
+    .addColumn('evidence_json', types.text, (c) => c.notNull())
+    .addColumn('station_id', types.key)
+    .addColumn('river_id', types.key)
     .addColumn('joint', 'integer', (c) => c.notNull())
-    .addColumn('joint_partner_city_codes_json', 'text', (c) => c.notNull())
-    .addColumn('joint_action_json', 'text')
+    .addColumn('joint_partner_city_codes_json', types.text, (c) => c.notNull())
+    .addColumn('joint_action_json', types.text)
     .addColumn('published', 'integer', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('cases_filed_at_id').on('cases').columns(['filed_at desc', 'id']).execute();
@@ -108,39 +113,39 @@ async function createBureauTables(db: Kysely<any>): Promise<void> {
     .columns(['enterprise_credit_code', 'filed_at desc', 'id']).execute();
 
   await db.schema.createTable('patrols')
-    .addColumn('id', KEY, (c) => c.primaryKey())
-    .addColumn('city_code', CODE, (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('mode', 'text', (c) => c.notNull())
-    .addColumn('river_id', KEY, (c) => c.notNull())
-    .addColumn('partner_city_codes_json', 'text', (c) => c.notNull())
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('city_code', types.code, (c) => c.notNull())
+    .addColumn('name', types.text, (c) => c.notNull())
+    .addColumn('mode', types.text, (c) => c.notNull())
+    .addColumn('river_id', types.key, (c) => c.notNull())
+    .addColumn('partner_city_codes_json', types.text, (c) => c.notNull())
     .addColumn('started_at', 'bigint', (c) => c.notNull())
     .addColumn('ended_at', 'bigint')
-    .addColumn('reach', 'text', (c) => c.notNull())
+    .addColumn('reach', types.text, (c) => c.notNull())
     .addColumn('participants', 'integer', (c) => c.notNull())
     .addColumn('problems_found', 'integer', (c) => c.notNull())
-    .addColumn('findings_json', 'text', (c) => c.notNull())
+    .addColumn('findings_json', types.text, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('patrols_started_at_id').on('patrols').columns(['started_at desc', 'id']).execute();
   await db.schema.createIndex('patrols_river_started_at_id').on('patrols')
     .columns(['river_id', 'started_at desc', 'id']).execute();
 
   await db.schema.createTable('resources')
-    .addColumn('id', KEY, (c) => c.primaryKey())
-    .addColumn('city_code', CODE, (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('category', CODE, (c) => c.notNull())
-    .addColumn('kind', CODE, (c) => c.notNull())
-    .addColumn('specification', 'text', (c) => c.notNull())
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('city_code', types.code, (c) => c.notNull())
+    .addColumn('name', types.text, (c) => c.notNull())
+    .addColumn('category', types.code, (c) => c.notNull())
+    .addColumn('kind', types.code, (c) => c.notNull())
+    .addColumn('specification', types.text, (c) => c.notNull())
     .addColumn('quantity', 'double precision', (c) => c.notNull())
-    .addColumn('unit', 'text', (c) => c.notNull())
-    .addColumn('managing_unit', 'text', (c) => c.notNull())
-    .addColumn('depot_json', 'text')
+    .addColumn('unit', types.text, (c) => c.notNull())
+    .addColumn('managing_unit', types.text, (c) => c.notNull())
+    .addColumn('depot_json', types.text)
     .addColumn('longitude', 'double precision', (c) => c.notNull())
     .addColumn('latitude', 'double precision', (c) => c.notNull())
-    .addColumn('expires_on', 'text')
-    .addColumn('status', CODE, (c) => c.notNull())
-    .addColumn('contact_json', 'text')
+    .addColumn('expires_on', types.text)
+    .addColumn('status', types.code, (c) => c.notNull())
+    .addColumn('contact_json', types.text)
     .execute();
   // The default order is the primary key; `near` sorts by a computed distance (no index can help).
   await db.schema.createIndex('resources_category_id').on('resources').columns(['category', 'id']).execute();
@@ -152,16 +157,21 @@ async function dropBureauTables(db: Kysely<any>): Promise<void> {
   }
 }
 
-/** The bureau store's schema history. */
-export const bureauMigrations: MigrationSet = {
-  name: 'bureau',
-  migrations: {
-    '0001_bureau_tables': {
-      async up(db) {
-        await createSeedMetaTable(db);
-        await createBureauTables(db);
+/** The bureau store's schema history, with a dialect's text column types. */
+export function bureauMigrationsFor(types: ColumnTypes): MigrationSet {
+  return {
+    name: 'bureau',
+    migrations: {
+      '0001_bureau_tables': {
+        async up(db) {
+          await createSeedMetaTable(db, types);
+          await createBureauTables(db, types);
+        },
+        down: dropBureauTables,
       },
-      down: dropBureauTables,
     },
-  },
-};
+  };
+}
+
+/** The bureau store's schema history with the embedded store's (SQLite's) column types. */
+export const bureauMigrations: MigrationSet = bureauMigrationsFor(PORTABLE_COLUMN_TYPES);

@@ -25,6 +25,7 @@ async function caught(run: () => Promise<unknown>): Promise<CitySourceError> {
 
 const noSql = /select|insert|from|where|"/i;
 
+/** SQLite-specific failures; the ones every adapter shares are in ../sharedAdapterSuite.ts. */
 describe('store failures', () => {
   it('turns a driver error into CITY_SOURCE_FAILED with the driver error as cause and no SQL in the message', async () => {
     const store = await openTestBureau(sampleBureauData());
@@ -37,30 +38,6 @@ describe('store failures', () => {
     expect(error.message).toBe('The data store failed during cases list.');
     expect(error.message).not.toMatch(noSql);
     expect(String((error.cause as Error).message)).toMatch(/no such table/);
-    await store.source.close();
-  });
-
-  it('reports CITY_SOURCE_FAILED for every port and for health() once the store is closed', async () => {
-    const store = await openTestBureau(sampleBureauData());
-    await store.source.close();
-    const runs: Array<() => Promise<unknown>> = [
-      () => store.source.health(),
-      () => store.source.projects.byIds(['x']),
-      () => store.source.monitoring.latestReadings(['x']),
-      () => store.source.monitoring.readings([{ stationId: 'x', from: 0, to: 1 }]),
-      () => store.source.emergency.listResources({ filter: {}, sort: { field: 'id', direction: 'ASC' }, after: null, limit: 1 }),
-    ];
-    for (const run of runs) {
-      const error = await caught(run);
-      expect(error.code).toBe('CITY_SOURCE_FAILED');
-      expect(error.message).not.toMatch(noSql);
-      expect(error.cause).toBeDefined();
-    }
-  });
-
-  it('answers health() on a working store', async () => {
-    const store = await openTestBureau({});
-    await expect(store.source.health()).resolves.toBeUndefined();
     await store.source.close();
   });
 
