@@ -1,4 +1,5 @@
 /** Process entry of one bureau's subgraph: `tsx subgraphs/cities/main.ts <code>`. */
+import { startBureauIngest } from '../adapters/hj212/startBureauIngest.ts';
 import { openBureauSource } from '../adapters/openSubgraphSource.ts';
 import { loadBureauConfig } from '../config/loadSubgraphConfig.ts';
 import { createCitySubgraph } from '../kit/createCitySubgraph.ts';
@@ -8,4 +9,5 @@ await runSubgraphProcess({
   config: () => loadBureauConfig(process.argv[2] ?? ''),
   open: openBureauSource,
   create: createCitySubgraph,
+  services: startBureauIngest,
 });

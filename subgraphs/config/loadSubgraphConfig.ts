@@ -4,6 +4,7 @@
  * - ECOGRAPH_HOST      interface to bind (default 127.0.0.1: nothing is exposed by accident)
  * - ECOGRAPH_DATA_DIR  folder of the embedded stores (default <repo>/data)
  * - ECOGRAPH_PORT      port of this process (default from its config file)
+ * - ECOGRAPH_HJ212_PORT      port of a bureau's HJ 212 ingest (default from its config file; 0 = any free one)
  * - ECOGRAPH_PG_URL_<code>     the PostgreSQL server of a subgraph whose source is `postgres`
  * - ECOGRAPH_MYSQL_URL_<code>  the MariaDB/MySQL server of a subgraph whose source is `mysql`
  *   (<code> is the bureau code, or REGION; a `url` in the config file comes first). Without a URL such
@@ -11,6 +12,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import type { Hj212IngestConfig } from '../adapters/hj212/hj212IngestConfigSchema.ts';
 import { readJsonConfig } from './readJsonConfig.ts';
 import {
   bureauFileSchema, hasProtocol, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema, type SourceConfig,
@@ -30,6 +32,8 @@ export interface SubgraphConfig {
   readonly host: string;
   readonly port: number;
   readonly source: EffectiveSource;
+  /** The bureau's HJ 212 ingest, when its system is a monitoring platform fed over TCP. */
+  readonly hj212: Hj212IngestConfig | null;
 }
 
 /**
@@ -63,7 +67,13 @@ export function loadBureauConfig(code: string, env: Env = process.env): Subgraph
   const path = bureauConfigPath(code);
   const file = readJsonConfig(path, bureauFileSchema, (m) => new ConfigError(m));
   if (file.code !== code) throw new ConfigError(`${path}: "code" is ${file.code} but the folder is ${code}.`);
-  return finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env);
+  const config = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env);
+  if (!file.hj212) return config;
+  const hj212Port = env['ECOGRAPH_HJ212_PORT'] === undefined ? file.hj212.port : Number(env['ECOGRAPH_HJ212_PORT']);
+  if (!Number.isInteger(hj212Port) || hj212Port < 0 || hj212Port > 65_535) {
+    throw new ConfigError(`ECOGRAPH_HJ212_PORT must be an integer port (0 for any free one), got "${env['ECOGRAPH_HJ212_PORT']}".`);
+  }
+  return Object.freeze({ ...config, hj212: Object.freeze({ ...file.hj212, host: config.host, port: hj212Port }) });
 }
 
 export function loadRegionConfig(env: Env = process.env): SubgraphConfig {
@@ -82,7 +92,7 @@ function finish(base: { origin: string; name: string; port: number; source: Sour
   }
   const file = resolve(dataDir(env), base.source.file ?? `${base.origin}.sqlite`);
   const source = Object.freeze(effectiveSource(base.origin, base.source, file, env));
-  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source });
+  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null });
 }
 
 /** The configured server when it has a URL (file first, then environment), the embedded store otherwise. */

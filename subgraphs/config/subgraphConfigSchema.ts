@@ -4,6 +4,7 @@
  * cannot silently fall back to a default.
  */
 import { z } from 'zod';
+import { hj212IngestConfigSchema } from '../adapters/hj212/hj212IngestConfigSchema.ts';
 
 const port = z.number().int().min(1).max(65_535);
 
@@ -45,6 +46,8 @@ export const bureauFileSchema = z.strictObject({
   bureau: z.string().min(1),
   port,
   source: sourceSchema,
+  /** An HJ 212 ingest (TCP) feeding this bureau's store, for a bureau whose system is a monitoring platform. */
+  hj212: hj212IngestConfigSchema.optional(),
 });
 
 export const regionFileSchema = z.strictObject({

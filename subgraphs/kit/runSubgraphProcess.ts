@@ -21,12 +21,15 @@ export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
   readonly config: () => SubgraphConfig;
   readonly open: (config: SubgraphConfig) => Promise<S>;
   readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(): C };
+  /** Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. */
+  readonly services?: (config: SubgraphConfig) => Promise<{ close(): Promise<void> } | null>;
 }
 
 export async function runSubgraphProcess<S extends Source, C extends BaseContext>(spec: SubgraphProcessSpec<S, C>): Promise<void> {
   try {
     const config = spec.config();
     const source = await spec.open(config);
+    const services = await spec.services?.(config);
     const subgraph = spec.create(source, stderrLogger(config.origin));
     const running = await serveApollo({
       apollo: subgraph.apollo,
@@ -42,6 +45,7 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
       if (stopping) return;
       stopping = true;
       await running.close();
+      await services?.close();
       await source.close();
       process.exit(0);
     };

@@ -10,7 +10,8 @@ export interface ChildServiceSpec {
   /** Entry module (TypeScript, run through tsx). */
   readonly entry: string;
   readonly args: readonly string[];
-  readonly healthUrl: string;
+  /** Polled until 200; null for a service with no HTTP side (ready once it runs). */
+  readonly healthUrl: string | null;
   readonly env?: Readonly<Record<string, string>>;
 }
 
@@ -46,10 +47,12 @@ export class ChildService {
     const deadline = Date.now() + timeoutMs;
     let exitCode: number | null | undefined;
     void this.exited.then((code) => (exitCode = code));
+    const { healthUrl } = this.spec;
     while (Date.now() < deadline) {
       if (exitCode !== undefined) throw new Error(this.lastError || `${this.spec.name} exited with code ${exitCode}.`);
+      if (healthUrl === null) return;
       try {
-        const res = await fetch(this.spec.healthUrl, { signal: AbortSignal.timeout(1_000) });
+        const res = await fetch(healthUrl, { signal: AbortSignal.timeout(1_000) });
         await res.body?.cancel();
         if (res.ok) return;
       } catch {

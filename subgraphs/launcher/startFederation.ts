@@ -31,7 +31,9 @@ async function main(): Promise<number> {
   }
   const gatewayClaim = { name: 'gateway', host: gatewayConfig.host, port: gatewayConfig.port };
 
-  const busy = await findBusyPorts([gatewayClaim, ...configs.map(({ config }) => config)]);
+  const ingestClaims = configs.flatMap(({ config }) =>
+    config.hj212 ? [{ name: `${config.name} HJ 212 ingest`, host: config.hj212.host, port: config.hj212.port }] : []);
+  const busy = await findBusyPorts([gatewayClaim, ...configs.map(({ config }) => config), ...ingestClaims]);
   if (busy.length > 0) {
     return fail(busy.map((c) => `Port ${c.port} (${c.name}) is already in use on ${c.host}.`).join('\n') +
       '\nStop whatever holds it (an earlier `npm start`?) or change the port in its config file.');
@@ -65,6 +67,17 @@ async function main(): Promise<number> {
     });
     services.push(gateway);
     await gateway.ready(READY_TIMEOUT_MS).catch((error: Error) => failures.push(`gateway: ${error.message}`));
+    // Field devices of the bureaus whose system is an HJ 212 platform (ECOGRAPH_HJ212_SIMULATE=off: none).
+    if (process.env['ECOGRAPH_HJ212_SIMULATE'] !== 'off') {
+      for (const { config } of configs.filter(({ config }) => config.hj212)) {
+        services.push(new ChildService({
+          name: `${config.origin}-stations`,
+          entry: entryOf('../adapters/hj212/simulatorMain.ts'),
+          args: [config.origin],
+          healthUrl: null,
+        }));
+      }
+    }
   }
   if (failures.length > 0) {
     await stopAll();

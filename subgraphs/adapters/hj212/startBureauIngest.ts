@@ -1,0 +1,36 @@
+/**
+ * Runs a bureau's HJ 212 ingest beside its subgraph: a second connection to the same embedded store
+ * (WAL lets the subgraph read while the ingest writes), so a packet is queryable as soon as its
+ * batch commits.
+ */
+import type { SubgraphConfig } from '../../config/loadSubgraphConfig.ts';
+import type { BureauDatabase } from '../sql/schema.ts';
+import { openSqliteDatabase } from '../sqlite/openSqliteDatabase.ts';
+import { startHj212Ingest } from './startHj212Ingest.ts';
+
+export interface RunningIngest {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export async function startBureauIngest(config: SubgraphConfig): Promise<RunningIngest | null> {
+  if (!config.hj212) return null;
+  if (config.source.kind !== 'sqlite') {
+    throw new Error(`${config.name}: the HJ 212 ingest writes to the embedded store only; its source is ${config.source.kind}.`);
+  }
+  const db = openSqliteDatabase<BureauDatabase>({ path: config.source.file, cityCode: config.origin, fileMustExist: true });
+  try {
+    const ingest = await startHj212Ingest({ db, config: config.hj212 });
+    console.log(`${config.name} HJ 212 ingest listening on ${ingest.host}:${ingest.port}`);
+    return {
+      port: ingest.port,
+      async close() {
+        await ingest.close();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
