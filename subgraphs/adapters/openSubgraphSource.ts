@@ -6,7 +6,7 @@
  * 180 ms and 20 MB, which the embedded-store processes of `npm start` need not pay.
  */
 import type { Kysely } from 'kysely';
-import type { SubgraphConfig } from '../config/loadSubgraphConfig.ts';
+import { ConfigError, type SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { BureauSource } from '../kit/ports.ts';
 import type { RegionSource } from '../region/ports.ts';
 import { openSqliteBureauSource, openSqliteRegionSource } from './sqlite/index.ts';
@@ -20,6 +20,14 @@ export async function openBureauSource(config: SubgraphConfig): Promise<BureauSo
       return (await import('./postgres/index.ts')).openPostgresBureauSource({ url: source.url, cityCode });
     case 'mysql':
       return (await import('./mysql/index.ts')).openMysqlBureauSource({ url: source.url, cityCode });
+    case 'legacy-http': {
+      // Opening never waits for the service: while it is down, /health says so and queries get
+      // CITY_SOURCE_UNAVAILABLE; the subgraph itself stays up.
+      const { LegacyHttpBureauSource } = await import('./legacy-http/index.ts');
+      return new LegacyHttpBureauSource({ url: source.url, cityCode, timeoutMs: source.timeoutMs, retries: source.retries });
+    }
+    case 'spreadsheet':
+      return (await import('./spreadsheet/index.ts')).openSpreadsheetBureauSource({ dir: source.dir, cityCode, watch: source.watch });
   }
 }
 
@@ -32,17 +40,22 @@ export async function openRegionSource(config: SubgraphConfig): Promise<RegionSo
       return (await import('./postgres/index.ts')).openPostgresRegionSource({ url: source.url, cityCode });
     case 'mysql':
       return (await import('./mysql/index.ts')).openMysqlRegionSource({ url: source.url, cityCode });
+    case 'legacy-http':
+    case 'spreadsheet':
+      throw new ConfigError(`${config.name}: the region's store cannot be a ${source.kind} source.`);
   }
 }
 
 /**
  * The migrated database behind a server source, for writing into it (seedServerStores.ts); null for
- * the embedded store, which `npm run seed` writes. The caller owns the result.
+ * the other kinds, whose demo data `npm run seed` writes. The caller owns the result.
  */
 export async function openServerStore<DB>(config: SubgraphConfig, store: 'bureau' | 'region'): Promise<Kysely<DB> | null> {
   const { source, origin: cityCode } = config;
   switch (source.kind) {
     case 'sqlite':
+    case 'legacy-http': // its stand-in is seeded from the embedded store; the real system is the bureau's
+    case 'spreadsheet': // the folder is written by npm run seed; a real share is the bureau's
       return null;
     case 'postgres':
       return (await import('./postgres/index.ts')).openMigratedPostgresStore<DB>({ url: source.url, cityCode }, store);

@@ -5,6 +5,7 @@
  * - ECOGRAPH_DATA_DIR  folder of the embedded stores (default <repo>/data)
  * - ECOGRAPH_PORT      port of this process (default from its config file)
  * - ECOGRAPH_HJ212_PORT      port of a bureau's HJ 212 ingest (default from its config file; 0 = any free one)
+ * - ECOGRAPH_LEGACY_URL_<code>  the legacy web service of a bureau whose source is `legacy-http`
  * - ECOGRAPH_PG_URL_<code>     the PostgreSQL server of a subgraph whose source is `postgres`
  * - ECOGRAPH_MYSQL_URL_<code>  the MariaDB/MySQL server of a subgraph whose source is `mysql`
  *   (<code> is the bureau code, or REGION; a `url` in the config file comes first). Without a URL such
@@ -49,7 +50,9 @@ export type EffectiveSource =
     readonly fallbackFor?: 'postgres' | 'mysql';
   }
   | { readonly kind: 'postgres'; readonly url: string; readonly file: string }
-  | { readonly kind: 'mysql'; readonly url: string; readonly file: string };
+  | { readonly kind: 'mysql'; readonly url: string; readonly file: string }
+  | { readonly kind: 'legacy-http'; readonly url: string; readonly timeoutMs: number; readonly retries: number; readonly file: string }
+  | { readonly kind: 'spreadsheet'; readonly dir: string; readonly watch: boolean; readonly file: string };
 
 const SERVER_URL = {
   postgres: { env: 'ECOGRAPH_PG_URL_', protocols: POSTGRES_PROTOCOLS },
@@ -98,6 +101,14 @@ function finish(base: { origin: string; name: string; port: number; source: Sour
 /** The configured server when it has a URL (file first, then environment), the embedded store otherwise. */
 function effectiveSource(origin: string, source: SourceConfig, file: string, env: Env): EffectiveSource {
   if (source.kind === 'sqlite') return { kind: 'sqlite', file };
+  if (source.kind === 'legacy-http') {
+    const url = env[`ECOGRAPH_LEGACY_URL_${origin}`] || source.url;
+    if (!/^https?:\/\//.test(url)) throw new ConfigError(`ECOGRAPH_LEGACY_URL_${origin} must be an http(s) URL.`);
+    return { kind: 'legacy-http', url, timeoutMs: source.timeoutMs, retries: source.retries, file };
+  }
+  if (source.kind === 'spreadsheet') {
+    return { kind: 'spreadsheet', dir: resolve(dataDir(env), source.dir ?? `${origin}-exports`), watch: source.watch, file };
+  }
   const { env: prefix, protocols } = SERVER_URL[source.kind];
   const variable = `${prefix}${origin.toUpperCase()}`;
   const fromEnv = env[variable] === '' ? undefined : env[variable];

@@ -39,6 +39,18 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sqlite'), file }),
   z.strictObject({ kind: z.literal('postgres'), url: serverUrl(POSTGRES_PROTOCOLS).optional(), file }),
   z.strictObject({ kind: z.literal('mysql'), url: serverUrl(MYSQL_PROTOCOLS).optional(), file }),
+  /** A bureau's existing JSON/HTTP system. `file` seeds the simulated stand-in that npm start runs. */
+  z.strictObject({
+    kind: z.literal('legacy-http'),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    /** ms per attempt. */
+    timeoutMs: z.number().int().min(50).max(60_000).default(800),
+    /** extra attempts for idempotent reads. */
+    retries: z.number().int().min(0).max(5).default(2),
+    file,
+  }),
+  /** A folder of xlsx/csv exports; `dir` is under the data folder unless absolute. */
+  z.strictObject({ kind: z.literal('spreadsheet'), dir: z.string().min(1).optional(), watch: z.boolean().default(true), file }),
 ]);
 
 export const bureauFileSchema = z.strictObject({

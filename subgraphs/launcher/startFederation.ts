@@ -31,9 +31,12 @@ async function main(): Promise<number> {
   }
   const gatewayClaim = { name: 'gateway', host: gatewayConfig.host, port: gatewayConfig.port };
 
+  const legacy = configs.flatMap(({ config }) => (config.source.kind === 'legacy-http' ? [{ config, url: new URL(config.source.url) }] : []))
+    .filter(({ url }) => url.hostname === '127.0.0.1' || url.hostname === 'localhost');
+  const legacyClaims = legacy.map(({ config, url }) => ({ name: `${config.name} legacy system (simulated)`, host: url.hostname, port: Number(url.port) }));
   const ingestClaims = configs.flatMap(({ config }) =>
     config.hj212 ? [{ name: `${config.name} HJ 212 ingest`, host: config.hj212.host, port: config.hj212.port }] : []);
-  const busy = await findBusyPorts([gatewayClaim, ...configs.map(({ config }) => config), ...ingestClaims]);
+  const busy = await findBusyPorts([gatewayClaim, ...configs.map(({ config }) => config), ...ingestClaims, ...legacyClaims]);
   if (busy.length > 0) {
     return fail(busy.map((c) => `Port ${c.port} (${c.name}) is already in use on ${c.host}.`).join('\n') +
       '\nStop whatever holds it (an earlier `npm start`?) or change the port in its config file.');
@@ -41,12 +44,19 @@ async function main(): Promise<number> {
 
   await ensureSeeded({ progress: process.stdout });
 
-  const services = configs.map(({ config, entry, args }) => new ChildService({
+  // Stand-ins for the bureaus' legacy web services, serving the data seeded into their stores.
+  const standIns = legacy.map(({ config, url }) => new ChildService({
+    name: `${config.origin}-legacy`,
+    entry: entryOf('../legacy-service/main.ts'),
+    args: ['--port', url.port, '--host', url.hostname, '--city', config.origin, '--data', config.source.file],
+    healthUrl: `${url.origin}/api/v1/ping`,
+  }));
+  const services = [...standIns, ...configs.map(({ config, entry, args }) => new ChildService({
     name: config.origin,
     entry,
     args,
     healthUrl: `http://${config.host}:${config.port}/health`,
-  }));
+  }))];
   let stopping = false;
   const stopAll = async () => {
     stopping = true;
@@ -56,7 +66,7 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
   const results = await Promise.allSettled(services.map((s) => s.ready(READY_TIMEOUT_MS)));
-  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [`${configs[i]!.config.name}: ${(r.reason as Error).message}`] : []));
+  const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [`${services[i]!.spec.name}: ${(r.reason as Error).message}`] : []));
   if (failures.length === 0) {
     // The gateway starts last: at start it checks every bureau's schema against the contract.
     const gateway = new ChildService({

@@ -3,7 +3,7 @@
  * later starts only open files. A store counts as seeded when its seed marker (written last, after
  * the data) matches the generator version, seed and scale; anything else is regenerated from scratch.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Kysely } from 'kysely';
 import { bureauMigrations } from '../adapters/sql/migrations/bureauMigrations.ts';
@@ -14,6 +14,7 @@ import type { BureauDatabase, RegionDatabase, SeedMetaDatabase } from '../adapte
 import { readSeedMeta, writeSeedMeta, type SeedMeta } from '../adapters/sql/seedMeta.ts';
 import { writeBureauData } from '../adapters/sql/writeBureauData.ts';
 import { writeRegionData } from '../adapters/sql/writeRegionData.ts';
+import { writeSpreadsheetFolder } from '../adapters/spreadsheet/writeSpreadsheetFolder.ts';
 import { openSqliteDatabase } from '../adapters/sqlite/index.ts';
 import { listBureauCodes } from '../config/listBureauCodes.ts';
 import { loadSeedConfig, type SeedConfig } from '../config/loadSeedConfig.ts';
@@ -43,11 +44,11 @@ export async function ensureSeeded(options: EnsureSeededOptions): Promise<{ gene
   const stores: Store[] = [
     { config: loadRegionConfig(env), isRegion: true },
     ...listBureauCodes().map((code) => ({ config: loadBureauConfig(code, env), isRegion: false })),
-  ].filter((s) => s.config.source.kind === 'sqlite');
+  ].filter((s) => EMBEDDED_KINDS.has(s.config.source.kind));
 
   const stale: Store[] = [];
   for (const store of stores) {
-    if (options.force || !matches(await readMeta(store), seedConfig)) stale.push(store);
+    if (options.force || !matches(await readMeta(store), seedConfig) || !hasExports(store)) stale.push(store);
   }
   if (stale.length === 0) return { generated: [] };
 
@@ -58,6 +59,18 @@ export async function ensureSeeded(options: EnsureSeededOptions): Promise<{ gene
   for (const store of stale) await writeStore(store, world, seedConfig, until, line.update);
   line.done(`Generated data for ${stale.length} stores in ${dirname(stale[0]!.config.source.file)}.`);
   return { generated: stale.map((s) => s.config.origin) };
+}
+
+/**
+ * Sources whose demo data npm start writes: the embedded store itself, the store the simulated
+ * legacy service serves from, and (beside its store, which keeps the seed marker) a spreadsheet
+ * folder. A configured PostgreSQL/MariaDB server is the bureau's own (seedServerStores.ts seeds one on request).
+ */
+const EMBEDDED_KINDS: ReadonlySet<string> = new Set(['sqlite', 'legacy-http', 'spreadsheet']);
+
+function hasExports(store: Store): boolean {
+  const { source } = store.config;
+  return source.kind !== 'spreadsheet' || existsSync(source.dir);
 }
 
 function matches(meta: SeedMeta | null, config: SeedConfig): boolean {
@@ -87,10 +100,19 @@ async function writeStore(store: Store, world: World, config: SeedConfig, until:
   }
   const bureau = world.bureaus[origin];
   if (!bureau) throw new Error(`The generator has no data for bureau ${origin}; add it to subgraphs/seed.`);
-  await writeFresh<BureauDatabase>(store, bureauMigrations, meta, (db) =>
-    writeBureauData(db, { ...bureau, readingsOf: (station) => bureau.readings(station) }, {
+  await writeFresh<BureauDatabase>(store, bureauMigrations, meta, async (db) => {
+    await writeBureauData(db, { ...bureau, readingsOf: (station) => bureau.readings(station) }, {
       onProgress: (done, total) => report(`${origin}: ${done}${total ? ` / ${total}` : ''} rows`),
-    }));
+    });
+    const { source } = store.config;
+    if (source.kind === 'spreadsheet') {
+      report(`${origin}: writing the spreadsheet exports`);
+      rmSync(source.dir, { recursive: true, force: true });
+      await writeSpreadsheetFolder(source.dir, bureau, {
+        positiveList: world.region.enterprises.filter((e) => e.positiveList?.cityCode === origin),
+      });
+    }
+  });
 }
 
 /** Replaces the store file with a migrated, written one; the seed marker goes in last. */
