@@ -39,6 +39,18 @@ export const ERRORS = {
     "A bureau's subgraph failed or missed its deadline; that bureau's part of the result is missing.", '0.1.0'),
   UNKNOWN_CITY: defineCode('UNKNOWN_CITY',
     'A cityCode argument or entity key names no configured bureau.', '0.1.0'),
+  INVALID_STANDARDS_INPUT: defineCode('INVALID_STANDARDS_INPUT',
+    'Values given to a standards calculation (a water sample, AQI concentrations, incident facts) cannot be evaluated: ' +
+    'an unknown indicator, a negative or duplicate value, a period the report does not take… `extensions.reason` is the ' +
+    "calculator's own code (UNKNOWN_INDICATOR, NEGATIVE_VALUE, DUPLICATE_INDICATOR, PERIOD_NOT_ALLOWED, …) and " +
+    '`extensions.detail` names the offending value.', '0.2.0'),
+  INSUFFICIENT_DATA: defineCode('INSUFFICIENT_DATA',
+    "A result computed from a station's readings cannot be formed from the data there is (no valid reading in the " +
+    "period, a concentration the standard needs is missing); `extensions.reason` says which.", '0.2.0'),
+  CITY_DATA_UNAVAILABLE: defineCode('CITY_DATA_UNAVAILABLE',
+    "The region could not get the bureau data a computed field needs (a section's period means) through the gateway: " +
+    'the gateway was unreachable or too slow, or the bureau failed. `extensions.cityCode` names the bureau when known and ' +
+    '`extensions.reason` what failed (GATEWAY_UNREACHABLE, GATEWAY_TIMEOUT, GATEWAY_FAILED, CITY_FAILED, STATION_NOT_FOUND).', '0.2.0'),
   INTERNAL_SERVER_ERROR: defineCode('INTERNAL_SERVER_ERROR',
     'An unexpected error; details are logged, never sent.', '0.1.0'),
 } as const;

@@ -83,6 +83,11 @@ export interface StationRecord {
   /** The reporting interval of its regular series. */
   readonly interval: ReadingInterval;
   readonly factors: readonly FactorRecord[];
+  /**
+   * A water station's target class, when the bureau's system records it. The target belongs to the
+   * section (the region's data); no adapter supplies it yet, so alarms fall back to class III.
+   */
+  readonly targetClass?: WaterClass;
 }
 
 export interface ReadingValueRecord {

@@ -1,5 +1,9 @@
 import DataLoader from 'dataloader';
+import type { GraphQLError } from 'graphql';
+import { ERRORS } from '../../schema/errors.ts';
 import type { CityRecord, EnterpriseRecord, RiverRecord, SectionRecord } from '../kit/model.ts';
+import type { CityData, StationMeans, StationMeansRequest } from './CityData.ts';
+import { CityDataError } from './CityDataError.ts';
 import type { RegionSource } from './ports.ts';
 
 /** Per-request loaders of the region subgraph: one store call per kind per request. */
@@ -9,16 +13,28 @@ export interface RegionLoaders {
   readonly sections: DataLoader<string, SectionRecord | null>;
   readonly sectionsByRiver: DataLoader<string, readonly SectionRecord[]>;
   readonly enterprises: DataLoader<string, EnterpriseRecord | null>;
+  /** Stations' period means from the bureaus: one gateway call per request, however many sections ask. */
+  readonly stationMeans: DataLoader<StationMeansRequest, StationMeans, string>;
 }
 
-export function createRegionLoaders(source: RegionSource): RegionLoaders {
+export function createRegionLoaders(source: RegionSource, cityData: CityData): RegionLoaders {
   return {
     cities: new DataLoader((codes) => source.citiesByCodes(codes)),
     rivers: new DataLoader((ids) => source.riversByIds(ids)),
     sections: new DataLoader((ids) => source.sectionsByIds(ids)),
     sectionsByRiver: new DataLoader((ids) => source.sectionsByRivers(ids)),
     enterprises: new DataLoader((codes) => source.enterprisesByCreditCodes(codes)),
+    stationMeans: new DataLoader<StationMeansRequest, StationMeans, string>(
+      async (requests) => (await cityData.stationMeans(requests)).map((a) => (a instanceof CityDataError ? cityDataUnavailable(a) : a)),
+      { cacheKeyFn: (r) => `${r.cityCode}|${r.stationId}|${r.from}|${r.to}` },
+    ),
   };
+}
+
+function cityDataUnavailable(error: CityDataError): GraphQLError {
+  return ERRORS.CITY_DATA_UNAVAILABLE.err(error.message, {
+    extensions: { reason: error.reason, ...(error.city && { cityCode: error.city }), ...(error.upstreamCode && { upstreamCode: error.upstreamCode }) },
+  });
 }
 
 export interface RegionContext {

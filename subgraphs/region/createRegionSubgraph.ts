@@ -1,4 +1,7 @@
-/** The region subgraph: shared reference data, served from its own store. */
+/**
+ * The region subgraph: shared reference data, served from its own store, and the standards fields;
+ * those that need bureau data get it through `cityData` (the gateway in production).
+ */
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
@@ -6,6 +9,7 @@ import { loadRegion } from '../../schema/loadContract.ts';
 import { createApolloSubgraph } from '../kit/createApolloSubgraph.ts';
 import type { ErrorLogger } from '../kit/formatSubgraphError.ts';
 import { createRegionLoaders, type RegionContext } from './createRegionLoaders.ts';
+import type { CityData } from './CityData.ts';
 import type { RegionSource } from './ports.ts';
 import { regionResolvers } from './regionResolvers.ts';
 
@@ -17,11 +21,11 @@ export interface RegionSubgraph {
   context(): RegionContext;
 }
 
-export function createRegionSubgraph(source: RegionSource, log: ErrorLogger): RegionSubgraph {
+export function createRegionSubgraph(source: RegionSource, log: ErrorLogger, cityData: CityData): RegionSubgraph {
   const schema = buildSubgraphSchema({ typeDefs: loadRegion(), resolvers: regionResolvers() as never });
   return {
     schema,
     apollo: createApolloSubgraph<RegionContext>(schema, REGION_ORIGIN, log),
-    context: () => ({ source, loaders: createRegionLoaders(source) }),
+    context: () => ({ source, loaders: createRegionLoaders(source, cityData) }),
   };
 }

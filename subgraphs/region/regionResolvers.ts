@@ -1,9 +1,12 @@
 import type { CityRecord, RiverRecord, SectionRecord } from '../kit/model.ts';
-import { DateScalar } from '../kit/scalars.ts';
+import { DateScalar, DateTimeScalar } from '../kit/scalars.ts';
 import { pageQuery, toConnection } from '../kit/paging.ts';
 import { searchArg } from '../kit/resolvers/arguments.ts';
 import type { SortSpec } from '../kit/ports.ts';
+import { compensationResolvers } from './compensationResolvers.ts';
 import type { RegionContext } from './createRegionLoaders.ts';
+import { sectionAssessment } from './sectionAssessment.ts';
+import { standardsResolvers } from './standardsResolvers.ts';
 
 /** The registry lists enterprises by credit code: ASCII, unique, and stable across bureaus. */
 const ENTERPRISE_SORT: SortSpec = { field: 'creditCode', direction: 'ASC' };
@@ -18,9 +21,21 @@ interface EnterpriseArgs {
 
 const cityOf = (code: string | null, ctx: RegionContext) => (code === null ? null : ctx.loaders.cities.load(code));
 
+/** The reference data's resolvers, with the standards and compensation fields merged in. */
 export function regionResolvers() {
+  const { Query: reference, ...referenceTypes } = referenceResolvers();
+  const { Query: compensation, ...compensationTypes } = compensationResolvers();
+  return {
+    ...referenceTypes,
+    ...compensationTypes,
+    Query: { ...reference, ...standardsResolvers().Query, ...compensation },
+  } satisfies Record<string, object>;
+}
+
+function referenceResolvers() {
   return {
     Date: DateScalar,
+    DateTime: DateTimeScalar,
     Query: {
       cities: (_: unknown, _args: unknown, ctx: RegionContext) => ctx.source.cities(),
       city: (_: unknown, args: { code: string }, ctx: RegionContext) => ctx.loaders.cities.load(args.code),
@@ -55,6 +70,7 @@ export function regionResolvers() {
       river: (s: SectionRecord, _args: unknown, ctx: RegionContext) => ctx.loaders.rivers.load(s.riverId),
       upstreamCity: (s: SectionRecord, _args: unknown, ctx: RegionContext) => cityOf(s.upstreamCityCode, ctx),
       downstreamCity: (s: SectionRecord, _args: unknown, ctx: RegionContext) => cityOf(s.downstreamCityCode, ctx),
+      assessment: sectionAssessment,
     },
     Enterprise: {
       __resolveReference: (ref: { creditCode: string }, ctx: RegionContext) => ctx.loaders.enterprises.load(ref.creditCode),

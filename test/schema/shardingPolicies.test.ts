@@ -27,8 +27,9 @@ describe('sharding policies read from the contract', () => {
       enforcementCase: { kind: 'route', argument: 'cityCode' },
       emergencyResource: { kind: 'route', argument: 'cityCode' },
       node: { kind: 'route', argument: 'id', decode: 'GLOBAL_ID' },
+      alarms: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'from', direction: 'DESC' } },
     });
-    expect(policies.size).toBe(10);
+    expect(policies.size).toBe(11);
   });
 
   it('refuses a root field without a policy, naming it', () => {

@@ -1,12 +1,15 @@
 import { GraphQLScalarType } from 'graphql';
 import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
 import { DateScalar, DateTimeScalar } from '../scalars.ts';
+import { alarmResolvers } from './alarmResolvers.ts';
+import { aqiResolvers } from './aqiResolvers.ts';
 import { caseResolvers } from './caseResolvers.ts';
 import { emergencyResolvers } from './emergencyResolvers.ts';
 import { enterpriseResolvers } from './enterpriseResolvers.ts';
 import { monitoringResolvers } from './monitoringResolvers.ts';
 import { nodeResolvers } from './nodeResolvers.ts';
 import { projectResolvers } from './projectResolvers.ts';
+import { waterQualityResolvers } from './waterQualityResolvers.ts';
 
 type ResolverMap = Record<string, object>;
 
@@ -20,6 +23,9 @@ export function createResolvers(policies: ReadonlyMap<string, ShardingPolicy>): 
     caseResolvers(policies),
     enterpriseResolvers(),
     emergencyResolvers(policies),
+    waterQualityResolvers(),
+    aqiResolvers(),
+    alarmResolvers(policies),
   ];
   const merged: ResolverMap = {};
   for (const part of parts) {

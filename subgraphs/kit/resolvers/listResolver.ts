@@ -17,7 +17,8 @@ export interface ListArgs extends PageArgs {
 export interface ListFieldSpec<A extends ListArgs, F, T extends { readonly id: string }> {
   readonly filter: (args: A) => F;
   readonly list: (ctx: CityContext, query: ListQuery<F>) => Promise<ListResult<T>>;
-  readonly loader: (ctx: CityContext) => DataLoader<string, T | null>;
+  /** The entity loader to prime; none for records computed per request (alarms). */
+  readonly loader?: (ctx: CityContext) => DataLoader<string, T | null>;
 }
 
 const EMPTY: Connection<never> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
@@ -31,8 +32,8 @@ export function listResolver<A extends ListArgs, F, T extends { readonly id: str
     const query = pageQuery(args, sortFor(policy, args), spec.filter(args));
     if (args.cityCodes && !args.cityCodes.includes(ctx.cityCode)) return EMPTY;
     const result = await spec.list(ctx, query);
-    const loader = spec.loader(ctx);
-    for (const item of result.items) loader.prime(item.id, item);
+    const loader = spec.loader?.(ctx);
+    if (loader) for (const item of result.items) loader.prime(item.id, item);
     return toConnection(result, query);
   };
 }

@@ -1,0 +1,16 @@
+/** Why the region could not get a bureau's data through the gateway; becomes CITY_DATA_UNAVAILABLE. */
+export type CityDataFailure = 'GATEWAY_UNREACHABLE' | 'GATEWAY_TIMEOUT' | 'GATEWAY_FAILED' | 'CITY_FAILED' | 'STATION_NOT_FOUND';
+
+export class CityDataError extends Error {
+  override readonly name = 'CityDataError';
+  constructor(
+    readonly reason: CityDataFailure,
+    message: string,
+    /** The bureau concerned, when the failure is one bureau's. */
+    readonly city: string | null = null,
+    /** The gateway's own error code for it (e.g. CITY_UNAVAILABLE), when it sent one. */
+    readonly upstreamCode: string | null = null,
+  ) {
+    super(message);
+  }
+}
