@@ -1,24 +1,33 @@
 /**
- * The supergraph: the region subgraph composed with the city contract as ONE virtual subgraph,
- * `cities` (ARCHITECTURE.md "The shape"). Composing six identical bureau subgraphs would fail, and
- * with @shareable the planner would silently ask one bureau; the shard engine fans out instead.
+ * The supergraph: the region subgraph composed with the city contract as virtual subgraphs
+ * (ARCHITECTURE.md "The shape"). Composing six identical bureau subgraphs would fail, and with
+ * @shareable the planner would silently ask one bureau; the shard engine fans out instead.
  * The contract's @city* directives are not composed, so they never reach the public schema.
+ *
+ * The contract is composed as two virtual subgraphs, both answered by the shard engine: `cities`,
+ * and `city-broadcast` with the fields every bureau adds to a broadcast entity (see
+ * splitBroadcastFields: otherwise the planner would ask only the bureau it already is in).
  */
 import { composeServices } from '@apollo/composition';
 import type { DocumentNode } from 'graphql';
+import { CompositionError } from './CompositionError.ts';
+import { splitBroadcastFields } from './splitBroadcastFields.ts';
+
+export { CompositionError } from './CompositionError.ts';
 
 /** Name and (never dialled) URL of the virtual subgraph; its data source is the shard engine. */
 export const CITIES_SUBGRAPH = 'cities';
 export const CITIES_URL = 'http://shard-engine.invalid/graphql';
-
-export class CompositionError extends Error {
-  override readonly name = 'CompositionError';
-}
+/** The virtual subgraph of broadcast entities' per-bureau fields; its data source is the shard engine too. */
+export const CITY_BROADCAST_SUBGRAPH = 'city-broadcast';
+export const CITY_BROADCAST_URL = 'http://shard-engine.invalid/broadcast';
 
 export function composeSupergraph(region: { typeDefs: DocumentNode; url: string }, contract: DocumentNode): string {
+  const split = splitBroadcastFields(contract);
   const result = composeServices([
     { name: 'region', typeDefs: region.typeDefs, url: region.url },
-    { name: CITIES_SUBGRAPH, typeDefs: contract, url: CITIES_URL },
+    { name: CITIES_SUBGRAPH, typeDefs: split.cities, url: CITIES_URL },
+    ...(split.broadcast ? [{ name: CITY_BROADCAST_SUBGRAPH, typeDefs: split.broadcast, url: CITY_BROADCAST_URL }] : []),
   ]);
   if (result.errors) {
     throw new CompositionError(`The region and the city contract do not compose: ${result.errors.map((e) => e.message).join('; ')}`);

@@ -8,6 +8,7 @@
  * learns that a part is missing instead of getting a silently smaller answer. /readyz says why.
  */
 import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { DocumentNode } from 'graphql';
 import { loadRegistry } from '../config/loadGatewayConfig.ts';
 import type { Registry } from '../config/registrySchema.ts';
@@ -52,7 +53,12 @@ export class CityRegistry {
   async start(): Promise<Registry> {
     this.apply(loadRegistry(this.options.path));
     await this.checkAll();
-    this.watcher = watch(this.options.path, () => this.scheduleReload());
+    // Watch the folder, not the file: editors and deploy tools save by writing a new file and
+    // renaming it over the old one, and a watch on the file would stay on the replaced one.
+    const file = basename(this.options.path);
+    this.watcher = watch(dirname(this.options.path), (_event, changed) => {
+      if (changed === null || changed === file) this.scheduleReload();
+    });
     this.timer = setInterval(() => void this.checkAll(), this.options.recheckMs);
     this.timer.unref();
     return this.registry;

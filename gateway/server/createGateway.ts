@@ -12,7 +12,7 @@ import {
 import { expandSubgraphSdl } from '../../schema/expandSubgraphSdl.ts';
 import { loadContract, loadRegion } from '../../schema/loadContract.ts';
 import { serveApollo, type RunningServer } from '../../subgraphs/kit/serveApollo.ts';
-import { CITIES_SUBGRAPH, composeSupergraph } from '../composition/composeSupergraph.ts';
+import { CITIES_SUBGRAPH, CITY_BROADCAST_SUBGRAPH, composeSupergraph } from '../composition/composeSupergraph.ts';
 import type { GatewayConfig } from '../config/loadGatewayConfig.ts';
 import { RegionDataSource } from '../datasources/RegionDataSource.ts';
 import { ShardedCitiesDataSource } from '../datasources/ShardedCitiesDataSource.ts';
@@ -58,7 +58,7 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
       return { supergraphSdl: composeSupergraph({ typeDefs: regionTypeDefs, url: registry.region.url }, contract) };
     },
     buildService: ({ name }) =>
-      name === CITIES_SUBGRAPH
+      name === CITIES_SUBGRAPH || name === CITY_BROADCAST_SUBGRAPH
         ? new ShardedCitiesDataSource(() => engine, (fetch) => registry.send(fetch))
         : new RegionDataSource(() => registry.regionClient, registry.region.timeoutMs),
     __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients
@@ -68,6 +68,10 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: maskGatewayError(log),
+    // main.ts owns SIGINT/SIGTERM (drain HTTP, then stop). Apollo's own handler would call stop()
+    // concurrently, and Apollo 5 never resolves a second stop() that waits on a first one: the
+    // process then hangs on SIGTERM instead of exiting.
+    stopOnTerminationSignals: false,
     plugins: [
       // Apollo's landing page loads Sandbox from a CDN and its reporting phones home.
       ApolloServerPluginLandingPageDisabled(),

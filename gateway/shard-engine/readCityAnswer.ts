@@ -18,7 +18,12 @@ export type CityAnswer =
   | { readonly kind: 'ok'; readonly city: string; readonly data: Record<string, unknown> | null; readonly errors: readonly CityErrorInput[] }
   | { readonly kind: 'failed'; readonly city: string; readonly reason: CityFailureReason };
 
-const REASONS: ReadonlySet<string> = new Set<CityFailureReason>(['timeout', 'unreachable', 'circuit-open', 'http-error', 'bad-response']);
+// Keyed by CityFailureReason so the compiler flags a reason missing here: a missing one would reach
+// clients as 'bad-response' (as 'off-contract' did).
+const KNOWN_REASONS: Readonly<Record<CityFailureReason, true>> = {
+  timeout: true, unreachable: true, 'circuit-open': true, 'off-contract': true, 'http-error': true, 'bad-response': true,
+};
+const REASONS: ReadonlySet<string> = new Set(Object.keys(KNOWN_REASONS));
 
 /** `city` is the bureau the fetch went to: an outcome cannot claim to come from another one. */
 export function readCityAnswer(outcome: CityOutcome | undefined, city: string, maxErrors: number): CityAnswer {

@@ -44,6 +44,21 @@ describe('createShardEngine', () => {
     });
   });
 
+  it.each(['timeout', 'unreachable', 'circuit-open', 'off-contract', 'http-error', 'bad-response'] as const)(
+    "keeps the I/O layer's reason %s in the bureau's CITY_UNAVAILABLE error",
+    async (reason) => {
+      const engine = createShardEngine({ contract, cities: ['500000'] });
+      const result = await engine.execute({ query: `{ enforcementCases { totalCount } }` }, async (fetch) => ({
+        kind: 'failed', city: fetch.city, reason, message: 'for logs only',
+      }));
+      expect(result.errors).toEqual([{
+        message: `City 500000 is unavailable (${reason}); its part of this result is missing.`,
+        path: ['enforcementCases'],
+        extensions: { code: 'CITY_UNAVAILABLE', city: '500000', reason },
+      }]);
+    },
+  );
+
   it('turns a bug into "Unexpected error." and reports it through onUnexpectedError', async () => {
     const onUnexpectedError = vi.fn();
     const engine = createShardEngine({ contract, cities: ['500000'], onUnexpectedError });
