@@ -34,6 +34,8 @@ export class CityLink {
     if (this.check.status === 'off-contract') {
       return { kind: 'failed', city, reason: 'off-contract', message: this.check.detail ?? 'off contract' };
     }
+    // A bureau added or changed by a registry edit gets no traffic until its schema has been checked.
+    if (this.check.status === 'pending') return { kind: 'failed', city, reason: 'unchecked', message: 'not checked yet' };
     if (!this.breaker.tryAcquire()) return { kind: 'failed', city, reason: 'circuit-open', message: `circuit open for ${city}` };
     const outcome = await this.client.post(JSON.stringify({ query: fetch.query, variables: fetch.variables }), {
       timeoutMs: this.entry.timeoutMs,

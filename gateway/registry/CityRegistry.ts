@@ -46,6 +46,7 @@ export class CityRegistry {
   private timer: NodeJS.Timeout | null = null;
   private reloadTimer: NodeJS.Timeout | null = null;
   private checking: Promise<void> | null = null;
+  private checkAgain: Promise<void> | null = null;
 
   constructor(private readonly options: CityRegistryOptions) {}
 
@@ -90,7 +91,15 @@ export class CityRegistry {
 
   /** Runs one check of every bureau and the region (concurrent runs are coalesced). */
   checkAll(): Promise<void> {
-    this.checking ??= this.runChecks().finally(() => (this.checking = null));
+    if (this.checking) {
+      // A registry edit during a running check must not wait for the next interval: run once more after.
+      this.checkAgain ??= this.checking.then(() => {
+        this.checkAgain = null;
+        return this.checkAll();
+      });
+      return this.checkAgain;
+    }
+    this.checking = this.runChecks().finally(() => (this.checking = null));
     return this.checking;
   }
 

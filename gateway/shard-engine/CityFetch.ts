@@ -16,8 +16,11 @@ export interface CityFetch {
   readonly operation: 'query' | 'mutation';
 }
 
-/** 'off-contract': the registry found the bureau serving another schema than the contract. */
-export type CityFailureReason = 'timeout' | 'unreachable' | 'circuit-open' | 'off-contract' | 'http-error' | 'bad-response';
+/**
+ * 'off-contract': the registry found the bureau serving another schema than the contract;
+ * 'unchecked': the bureau was (re)registered and its contract check has not finished yet.
+ */
+export type CityFailureReason = 'timeout' | 'unreachable' | 'circuit-open' | 'off-contract' | 'unchecked' | 'http-error' | 'bad-response';
 
 export type CityOutcome =
   | {

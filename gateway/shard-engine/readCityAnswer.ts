@@ -21,7 +21,7 @@ export type CityAnswer =
 // Keyed by CityFailureReason so the compiler flags a reason missing here: a missing one would reach
 // clients as 'bad-response' (as 'off-contract' did).
 const KNOWN_REASONS: Readonly<Record<CityFailureReason, true>> = {
-  timeout: true, unreachable: true, 'circuit-open': true, 'off-contract': true, 'http-error': true, 'bad-response': true,
+  timeout: true, unreachable: true, 'circuit-open': true, 'off-contract': true, unchecked: true, 'http-error': true, 'bad-response': true,
 };
 const REASONS: ReadonlySet<string> = new Set(Object.keys(KNOWN_REASONS));
 

@@ -20,6 +20,8 @@ export function createApolloSubgraph<TContext extends BaseContext>(
   return new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,
+    // The process entry handles signals and stops the server itself; two concurrent stop() calls hang.
+    stopOnTerminationSignals: false,
     formatError: formatSubgraphError(origin, log),
     plugins: [
       // Apollo's landing page loads from a CDN and its reporting phones home: none of that here.
