@@ -3,7 +3,7 @@ import type { CaseFilter, CasesPort, ListQuery, ListResult, PatrolFilter } from 
 import { caseRowSchema, toCaseRecord } from './caseRow.ts';
 import { fetchByIds } from './fetchByIds.ts';
 import { groupByKey } from './groupByKey.ts';
-import { comparePositions } from './keysetOrder.ts';
+import { comparePositions } from '../../kit/listOrder.ts';
 import { AJZT } from './legacyCodes.ts';
 import type { LegacyContext } from './LegacyContext.ts';
 import { listLegacy, type LegacyListSpec } from './listLegacy.ts';

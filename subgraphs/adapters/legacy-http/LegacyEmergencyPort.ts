@@ -2,7 +2,7 @@ import type { ResourceRecord } from '../../kit/model.ts';
 import type { EmergencyPort, ListQuery, ListResult, ResourceFilter } from '../../kit/ports.ts';
 import { haversineKm } from '../sqlite/haversineKm.ts';
 import { fetchByIds } from './fetchByIds.ts';
-import { keysetSlice } from './keysetOrder.ts';
+import { keysetSlice } from '../../kit/listOrder.ts';
 import { WZLB } from './legacyCodes.ts';
 import type { LegacyContext } from './LegacyContext.ts';
 import { listLegacy } from './listLegacy.ts';

@@ -3,7 +3,7 @@ import type { ReadingRecord, StationRecord } from '../../kit/model.ts';
 import type { ListQuery, ListResult, MonitoringPort, ReadingsWindow, StationFilter } from '../../kit/ports.ts';
 import { chunk, fetchByIds } from './fetchByIds.ts';
 import { groupByKey } from './groupByKey.ts';
-import { comparePositions } from './keysetOrder.ts';
+import { comparePositions } from '../../kit/listOrder.ts';
 import { ZDLX } from './legacyCodes.ts';
 import type { LegacyContext } from './LegacyContext.ts';
 import { LEGACY_MAX_PAGE_SIZE } from './LegacyListRequest.ts';

@@ -1,5 +1,5 @@
 import type { ListQuery, ListResult } from '../../kit/ports.ts';
-import { keysetSlice } from './keysetOrder.ts';
+import { keysetSlice } from '../../kit/listOrder.ts';
 import type { LegacyContext } from './LegacyContext.ts';
 import { matchesNothing, type LegacyListRequest } from './LegacyListRequest.ts';
 import { scanLegacyList } from './scanLegacyList.ts';

@@ -1,6 +1,6 @@
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import type { ListQuery, ListResult } from '../../kit/ports.ts';
-import { compareValues, comparePositions, keysetSlice, sortValueOf } from './keysetOrder.ts';
+import { compareValues, comparePositions, keysetSlice, sortValueOf } from '../../kit/listOrder.ts';
 import type { LegacyContext } from './LegacyContext.ts';
 import { LEGACY_MAX_PAGE_SIZE, queryParams, type LegacyListRequest } from './LegacyListRequest.ts';
 import { formatLegacyTime } from './legacyTime.ts';

@@ -1,5 +1,5 @@
 import type { ListQuery, ListResult, SortSpec } from '../../kit/ports.ts';
-import { firstAfter, sortRecords } from './memoryOrder.ts';
+import { firstAfter, sortRecords } from '../../kit/listOrder.ts';
 
 /**
  * One list held in memory, with the list contract of kit/ports.ts: a sorted index per sort field and

@@ -2,7 +2,7 @@ import type { ResourceRecord } from '../../kit/model.ts';
 import type { EmergencyPort, ListQuery, ListResult, ResourceFilter } from '../../kit/ports.ts';
 import { haversineKm } from '../sqlite/haversineKm.ts';
 import { matchesSearch } from './matchesSearch.ts';
-import { firstAfter, sortRecords } from './memoryOrder.ts';
+import { firstAfter, sortRecords } from '../../kit/listOrder.ts';
 import type { CurrentSnapshot } from './SpreadsheetSnapshot.ts';
 
 /** Emergency resources (应急物资台账.xlsx), as last loaded. */

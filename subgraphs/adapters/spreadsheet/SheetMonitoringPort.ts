@@ -3,6 +3,7 @@ import type { ListQuery, ListResult, MonitoringPort, ReadingsWindow, StationFilt
 import { hasFilter } from './hasFilter.ts';
 import { matchesSearch } from './matchesSearch.ts';
 import type { CurrentSnapshot } from './SpreadsheetSnapshot.ts';
+import { sliceReadingsWindow } from '../../kit/sliceReadingsWindow.ts';
 
 /** Stations (监测站点.csv, 监测因子.csv) and readings (监测数据/*.csv), as last loaded. */
 export class SheetMonitoringPort implements MonitoringPort {
@@ -35,19 +36,8 @@ export class SheetMonitoringPort implements MonitoringPort {
     const readings = this.current().readings;
     return windows.map((w) => {
       const series = readings.get(w.stationId);
-      if (series === undefined || w.from > w.to) return [];
-      return series.slice(firstTime(series, (t) => t >= w.from), firstTime(series, (t) => t > w.to));
+      return series === undefined ? [] : sliceReadingsWindow(series, w.from, w.to);
     });
   }
 }
 
-function firstTime(series: readonly ReadingRecord[], reached: (time: number) => boolean): number {
-  let lo = 0;
-  let hi = series.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (reached((series[mid] as ReadingRecord).time)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}

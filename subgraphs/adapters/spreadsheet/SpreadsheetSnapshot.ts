@@ -2,7 +2,7 @@ import type {
   CaseRecord, EnterpriseRecord, JointPatrolRecord, ProjectRecord, ReadingRecord, ResourceRecord, StationRecord,
 } from '../../kit/model.ts';
 import { MemoryList } from './MemoryList.ts';
-import { comparePositions } from './memoryOrder.ts';
+import { comparePositions } from '../../kit/listOrder.ts';
 import type { SheetProblem } from './SheetProblem.ts';
 
 /**

@@ -3,6 +3,7 @@ import type { ReadingRecord } from '../../kit/model.ts';
 import type { ReadingsWindow } from '../../kit/ports.ts';
 import { rowToReading } from './monitoringRows.ts';
 import type { BureauDatabase } from './schema.ts';
+import { sliceReadingsWindow } from '../../kit/sliceReadingsWindow.ts';
 
 /** Windows per statement: 3 parameters each, and an OR the planner still turns into index ranges. */
 const WINDOWS_PER_STATEMENT = 200;
@@ -42,21 +43,8 @@ export async function readingsInWindows(
 
   return windows.map((w) => {
     const series = byStation.get(w.stationId);
-    if (series === undefined || w.from > w.to) return [];
-    return series.slice(firstIndex(series, (t) => t >= w.from), firstIndex(series, (t) => t > w.to));
+    return series === undefined ? [] : sliceReadingsWindow(series, w.from, w.to);
   });
-}
-
-/** Binary search in a series sorted by time: the first index whose time satisfies `reached`. */
-function firstIndex(series: readonly ReadingRecord[], reached: (time: number) => boolean): number {
-  let lo = 0;
-  let hi = series.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (reached((series[mid] as ReadingRecord).time)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function dedupeByTime(series: ReadingRecord[]): ReadingRecord[] {

@@ -9,7 +9,7 @@ import { ERRORS } from '../../../schema/errors.ts';
 import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
 import type { CityContext } from '../CityContext.ts';
 import type { StationRecord, WaterClass } from '../model.ts';
-import { pageInMemory } from '../pageInMemory.ts';
+import { pageInMemory } from '../listOrder.ts';
 import type { ListQuery, ListResult } from '../ports.ts';
 import type { AlarmSeverity } from '../../standards/index.ts';
 import { completeSlotsEnd } from '../standards/gridWindow.ts';
