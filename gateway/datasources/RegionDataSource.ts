@@ -6,6 +6,7 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS } from '../../schema/errors.ts';
+import { requestIdHeaders } from '../plugins/GatewayContext.ts';
 import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
 
 export class RegionDataSource implements GraphQLDataSource {
@@ -16,7 +17,10 @@ export class RegionDataSource implements GraphQLDataSource {
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName } = options.request;
-    const outcome = await this.client().post(JSON.stringify({ query, variables, operationName }), { timeoutMs: this.timeoutMs });
+    const outcome = await this.client().post(JSON.stringify({ query, variables, operationName }), {
+      timeoutMs: this.timeoutMs,
+      headers: 'context' in options ? requestIdHeaders(options.context) : {}, // health checks have no request
+    });
     if (outcome.kind === 'ok' && typeof outcome.body === 'object' && outcome.body !== null) {
       return outcome.body as GatewayGraphQLResponse;
     }

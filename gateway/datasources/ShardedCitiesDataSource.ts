@@ -5,12 +5,16 @@
  */
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { SendCityFetch, ShardEngine } from '../shard-engine/index.ts';
+import { requestIdHeaders } from '../plugins/GatewayContext.ts';
+import type { CityFetch, CityOutcome, ShardEngine } from '../shard-engine/index.ts';
+
+/** One request to one bureau, with the headers of the client request it serves (its request id). */
+export type SendWithHeaders = (fetch: CityFetch, headers: Readonly<Record<string, string>>) => Promise<CityOutcome>;
 
 export class ShardedCitiesDataSource implements GraphQLDataSource {
   constructor(
     private readonly engine: () => ShardEngine,
-    private readonly send: SendCityFetch,
+    private readonly send: SendWithHeaders,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -18,7 +22,9 @@ export class ShardedCitiesDataSource implements GraphQLDataSource {
     if ((options.kind as string) !== 'incoming operation') return { data: { __typename: 'Query' } };
     const { query, variables, operationName } = options.request;
     if (query === undefined) return { errors: [{ message: 'The planner sent no query.' }] as never };
-    const result = await this.engine().execute({ query, variables: variables ?? {}, operationName }, this.send);
+    // Built once per operation and shared read-only by every bureau fetch of it (AP3).
+    const headers = requestIdHeaders(options.context);
+    const result = await this.engine().execute({ query, variables: variables ?? {}, operationName }, (fetch) => this.send(fetch, headers));
     return result as GatewayGraphQLResponse;
   }
 }

@@ -29,6 +29,8 @@ export interface CityRegistryOptions {
   readonly onCities: (codes: readonly string[]) => void;
   /** The region's URL changed: the supergraph must be rebuilt. */
   readonly onRegionUrl: (url: string) => void;
+  /** Told of every bureau request once it settled, refused ones included (metrics hook it here). */
+  readonly observeSend?: (outcome: CityOutcome, durationMs: number) => void;
 }
 
 export interface Readiness {
@@ -75,10 +77,14 @@ export class CityRegistry {
   }
 
   /** The shard engine's I/O: one request to one bureau. */
-  send(fetch: CityFetch, headers?: Readonly<Record<string, string>>): Promise<CityOutcome> {
+  async send(fetch: CityFetch, headers?: Readonly<Record<string, string>>): Promise<CityOutcome> {
+    const started = performance.now();
     const link = this.links.get(fetch.city);
-    if (!link) return Promise.resolve({ kind: 'failed', city: fetch.city, reason: 'unreachable', message: 'not in the registry' });
-    return link.send(fetch, headers);
+    const outcome: CityOutcome = link
+      ? await link.send(fetch, headers)
+      : { kind: 'failed', city: fetch.city, reason: 'unreachable', message: 'not in the registry' };
+    this.options.observeSend?.(outcome, performance.now() - started);
+    return outcome;
   }
 
   readiness(): Readiness {

@@ -1,6 +1,7 @@
 /**
  * The composition root of the gateway: only wiring (style AP1). Registry → shard engine →
- * data sources → Apollo Gateway → Apollo Server → HTTP edge with /livez and /readyz.
+ * data sources → Apollo Gateway → Apollo Server (request id, metrics, request log plugins) → HTTP edge with /livez, /readyz
+ * and /metrics.
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -16,6 +17,11 @@ import { CITIES_SUBGRAPH, CITY_BROADCAST_SUBGRAPH, composeSupergraph } from '../
 import type { GatewayConfig } from '../config/loadGatewayConfig.ts';
 import { RegionDataSource } from '../datasources/RegionDataSource.ts';
 import { ShardedCitiesDataSource } from '../datasources/ShardedCitiesDataSource.ts';
+import { createGatewayMetrics, type GatewayMetrics } from '../plugins/GatewayMetrics.ts';
+import { readRequestId, type GatewayContext } from '../plugins/GatewayContext.ts';
+import { useMetrics } from '../plugins/useMetrics.ts';
+import { useRequestId } from '../plugins/useRequestId.ts';
+import { useRequestLogging } from '../plugins/useRequestLogging.ts';
 import { CityRegistry } from '../registry/CityRegistry.ts';
 import { createShardEngine } from '../shard-engine/index.ts';
 import { maskGatewayError } from './maskGatewayError.ts';
@@ -41,6 +47,8 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     onUnexpectedError: (error) => log({ level: 'error', msg: 'shard engine', detail: (error as Error).message }),
   });
   let updateSupergraph: ((sdl: string) => void) | null = null;
+  // Metrics read bureau state from the registry at scrape time; the registry is created just below.
+  const metrics: GatewayMetrics = createGatewayMetrics(() => registry.readiness().cities);
   const registry = new CityRegistry({
     path: config.registryPath,
     recheckMs: config.recheckMs,
@@ -49,6 +57,7 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     log,
     onCities: (codes) => (engine = engine.withCities(codes)),
     onRegionUrl: (url) => updateSupergraph?.(composeSupergraph({ typeDefs: regionTypeDefs, url }, contract)),
+    observeSend: (outcome, durationMs) => metrics.observeCitySend(outcome, durationMs),
   });
   await registry.start();
 
@@ -59,12 +68,12 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     },
     buildService: ({ name }) =>
       name === CITIES_SUBGRAPH || name === CITY_BROADCAST_SUBGRAPH
-        ? new ShardedCitiesDataSource(() => engine, (fetch) => registry.send(fetch))
+        ? new ShardedCitiesDataSource(() => engine, (fetch, headers) => registry.send(fetch, headers))
         : new RegionDataSource(() => registry.regionClient, registry.region.timeoutMs),
     __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients
   });
 
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
     formatError: maskGatewayError(log),
@@ -77,6 +86,11 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      // Order: the request id goes on the response first, so it is there even if a later hook
+      // throws; metrics and the log line then read the same final response (outcome, codes).
+      useRequestId(),
+      useMetrics(metrics),
+      useRequestLogging(log),
     ],
   });
 
@@ -84,7 +98,7 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
   try {
     running = await serveApollo({
       apollo,
-      context: () => ({}),
+      context: (req) => ({ requestId: readRequestId(req.headers['x-request-id']) }),
       name: 'gateway',
       host: config.host,
       port: config.port,
@@ -94,6 +108,7 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
           const readiness = registry.readiness();
           return { status: readiness.ready ? 200 : 503, body: readiness };
         },
+        '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
       },
     });
   } catch (error) {

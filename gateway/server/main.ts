@@ -1,9 +1,10 @@
 /** Process entry of the gateway: `tsx gateway/server/main.ts` (npm start runs it). */
 import { GatewayConfigError, loadGatewayConfig } from '../config/loadGatewayConfig.ts';
 import { createGateway } from './createGateway.ts';
+import { createGatewayLogger } from './createGatewayLogger.ts';
 
 const EXIT_SETUP_FAILED = 78;
-const log = (event: Record<string, unknown>) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), origin: 'gateway', ...event })}\n`);
+const log = createGatewayLogger();
 
 try {
   const gateway = await createGateway(loadGatewayConfig(), log);

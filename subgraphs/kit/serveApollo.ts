@@ -10,8 +10,11 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 /** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A JSON route: its status and body. */
-export type JsonRoute = () => Promise<{ readonly status: number; readonly body: unknown }>;
+/**
+ * A route: its status and body, sent as JSON unless `contentType` is given, then `body` is sent as
+ * is (e.g. Prometheus text at /metrics).
+ */
+export type JsonRoute = () => Promise<{ readonly status: number; readonly body: unknown; readonly contentType?: string }>;
 
 export interface ServeApolloOptions<C extends BaseContext> {
   readonly apollo: ApolloServer<C>;
@@ -74,8 +77,10 @@ async function handle<C extends BaseContext>(options: ServeApolloOptions<C>, req
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = Object.hasOwn(options.routes, url.pathname) ? options.routes[url.pathname] : undefined;
   if (route) {
-    const { status, body } = await route();
-    return send(res, status, body);
+    const { status, body, contentType } = await route();
+    if (contentType === undefined) return send(res, status, body);
+    res.writeHead(status, { 'content-type': contentType });
+    return res.end(String(body));
   }
   if (url.pathname !== '/graphql') return send(res, 404, { error: `no route ${url.pathname}` });
 

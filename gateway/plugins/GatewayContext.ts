@@ -1,0 +1,25 @@
+/**
+ * The per-request context of the gateway's Apollo Server: only what must follow a request from the
+ * HTTP edge to the bureaus. Nothing here may hold credentials or variables: it reaches the logs.
+ */
+import { randomUUID } from 'node:crypto';
+
+export interface GatewayContext {
+  /** Echoed as `x-request-id` and sent to every bureau, so one request can be traced across processes. */
+  readonly requestId: string;
+}
+
+/** An incoming id is trusted only in this shape: it is logged and forwarded, so no injection, bounded length. */
+const VALID_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The request id of an incoming request: its `x-request-id` if well formed, else a fresh UUID. */
+export function readRequestId(header: string | readonly string[] | undefined, generate: () => string = randomUUID): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return typeof value === 'string' && VALID_REQUEST_ID.test(value) ? value : generate();
+}
+
+/** The headers every outgoing subgraph request of this request carries (empty outside a request). */
+export function requestIdHeaders(context: unknown): Readonly<Record<string, string>> {
+  const id = typeof context === 'object' && context !== null ? (context as Partial<GatewayContext>).requestId : undefined;
+  return typeof id === 'string' ? { 'x-request-id': id } : {};
+}

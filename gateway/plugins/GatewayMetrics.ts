@@ -1,0 +1,52 @@
+/**
+ * The gateway's Prometheus metrics on a registry of its own (not prom-client's global one, so two
+ * gateways in one process, as in tests, never share or double-register series). Bureau circuit and
+ * contract state are read from the city registry at scrape time, so they are never stale.
+ */
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { CityStatus } from '../registry/CityLink.ts';
+import type { Readiness } from '../registry/CityRegistry.ts';
+import type { CityOutcome } from '../shard-engine/index.ts';
+
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  readonly requests: Counter<'operation' | 'outcome'>;
+  readonly requestSeconds: Histogram<'operation' | 'outcome'>;
+  readonly documentCacheHits: Counter;
+  /** The city registry's send observer: one bureau request settled after `durationMs`. */
+  observeCitySend(outcome: CityOutcome, durationMs: number): void;
+}
+
+const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
+const STATUSES: readonly CityStatus[] = ['pending', 'up', 'degraded', 'down', 'off-contract', 'disabled'];
+
+export function createGatewayMetrics(readBureaus: () => Readiness['cities']): GatewayMetrics {
+  const registry = new Registry();
+  const registers = [registry];
+  const requests = new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation name and outcome', labelNames: ['operation', 'outcome'] as const, registers });
+  const requestSeconds = new Histogram({ name: 'gateway_request_duration_seconds', help: 'GraphQL request latency', labelNames: ['operation', 'outcome'] as const, registers });
+  const documentCacheHits = new Counter({ name: 'gateway_document_cache_hits_total', help: 'Requests whose parsed and validated document came from Apollo\'s document cache', registers });
+  const citySeconds = new Histogram({ name: 'gateway_subgraph_request_duration_seconds', help: 'Bureau request latency by city code', labelNames: ['city'] as const, registers });
+  const cityFailures = new Counter({ name: 'gateway_subgraph_request_failures_total', help: 'Failed bureau requests by city code and failure reason', labelNames: ['city', 'reason'] as const, registers });
+  new Gauge({
+    name: 'gateway_bureau_circuit_state', help: 'Circuit breaker per bureau: 0 closed, 1 half-open, 2 open', labelNames: ['city'] as const, registers,
+    collect() {
+      this.reset(); // bureaus removed from the registry file disappear from the scrape
+      for (const bureau of readBureaus()) this.set({ city: bureau.code }, CIRCUIT_VALUE[bureau.circuit as keyof typeof CIRCUIT_VALUE] ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'gateway_bureau_contract_state', help: 'Last check of each bureau: 1 for its current status, 0 for the others', labelNames: ['city', 'status'] as const, registers,
+    collect() {
+      this.reset();
+      for (const bureau of readBureaus()) for (const status of STATUSES) this.set({ city: bureau.code, status }, bureau.status === status ? 1 : 0);
+    },
+  });
+  return {
+    registry, requests, requestSeconds, documentCacheHits,
+    observeCitySend(outcome, durationMs) {
+      citySeconds.observe({ city: outcome.city }, durationMs / 1000);
+      if (outcome.kind === 'failed') cityFailures.inc({ city: outcome.city, reason: outcome.reason });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** What logs and metrics record of a finished request: its operation name, ok/error, error codes. */
+import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { getOperationAST } from 'graphql';
+
+export interface RequestOutcome {
+  /**
+   * The operation's name; '(anonymous)' when it has none, '(none)' if the document did not parse or
+   * does not pick one operation.
+   */
+  readonly operationName: string;
+  readonly outcome: 'ok' | 'error';
+  readonly errorCodes: readonly string[];
+}
+
+/** Operation names are client input: cap them so logs and metric labels stay bounded. */
+const MAX_NAME = 64;
+
+export function readOutcome(requestContext: GraphQLRequestContextWillSendResponse<object>): RequestOutcome {
+  // A document that parsed but failed validation has no resolved operation; its name is still known.
+  const operation = requestContext.operation ?? (requestContext.document && getOperationAST(requestContext.document, requestContext.request.operationName));
+  const name = operation ? (operation.name?.value ?? '(anonymous)') : '(none)';
+  const { body } = requestContext.response;
+  const errors = (body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors) ?? requestContext.errors ?? [];
+  const codes = new Set(errors.map((e) => String(e.extensions?.['code'] ?? 'UNKNOWN')));
+  return { operationName: name.slice(0, MAX_NAME), outcome: errors.length > 0 ? 'error' : 'ok', errorCodes: [...codes] };
+}

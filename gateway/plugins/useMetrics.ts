@@ -1,0 +1,31 @@
+/**
+ * Counts and times every GraphQL request into the gateway's metrics, by operation name and outcome.
+ * A document-cache hit is seen cheaply: Apollo skips the parsing hook when the document came from
+ * its cache, so a request that resolved an operation without parsing was a hit.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayMetrics } from './GatewayMetrics.ts';
+import { readOutcome } from './readOutcome.ts';
+
+export function useMetrics(metrics: GatewayMetrics, now: () => number = performance.now.bind(performance)): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const started = now();
+      let parsed = false;
+      return {
+        async parsingDidStart() {
+          parsed = true;
+        },
+        async didResolveOperation() {
+          if (!parsed) metrics.documentCacheHits.inc();
+        },
+        async willSendResponse(requestContext) {
+          const { operationName, outcome } = readOutcome(requestContext);
+          const labels = { operation: operationName, outcome };
+          metrics.requests.inc(labels);
+          metrics.requestSeconds.observe(labels, (now() - started) / 1000);
+        },
+      };
+    },
+  };
+}
