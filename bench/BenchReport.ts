@@ -1,0 +1,42 @@
+/** The outcome of one bench run, as printed and as written to bench/results/latest.json. */
+import type { CodeVersion } from './codeVersion.ts';
+import type { MachineInfo } from './machineInfo.ts';
+import type { Measurement } from './measureTarget.ts';
+import type { TargetName } from './scenarios.ts';
+
+export interface ScenarioResult {
+  readonly name: string;
+  readonly label: string;
+  readonly target: TargetName;
+  /** Under load: `connections` concurrent connections. */
+  readonly loaded: Measurement;
+  /** One connection: latency without queueing. Null when skipped. */
+  readonly serial: Measurement | null;
+}
+
+export interface Ratio {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: '×' | 'ms';
+  /** e.g. '≥ 2' — only for the issue's targets. */
+  readonly target?: string;
+  readonly met?: boolean;
+}
+
+export interface BenchReport {
+  readonly startedAt: string;
+  readonly machine: MachineInfo;
+  readonly code: CodeVersion;
+  readonly settings: {
+    readonly warmupSeconds: number;
+    readonly durationSeconds: number;
+    readonly connections: number;
+    readonly serialDurationSeconds: number;
+    readonly data: string;
+    /** The simulated legacy systems' added latency (`--legacy-latency`). */
+    readonly legacyLatencyMs: string;
+  };
+  readonly queries: Readonly<Record<string, string>>;
+  readonly scenarios: readonly ScenarioResult[];
+  ratios: Ratio[];
+}

@@ -1,0 +1,72 @@
+/**
+ * The report as padded Markdown tables: readable in a terminal and pasteable into BENCHMARKS.md.
+ */
+import type { BenchReport, Ratio } from './BenchReport.ts';
+import type { Measurement } from './measureTarget.ts';
+
+export function formatReport(report: BenchReport): string {
+  const { machine: m, settings: s } = report;
+  const lines = [
+    `Machine: ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; ` +
+      `1-min load average ${m.loadAtStart.toFixed(2)} at start, ${m.loadAtEnd.toFixed(2)} at end.`,
+    `Settings: ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured at ${s.connections} connections` +
+      (s.serialDurationSeconds > 0 ? `; then ${s.serialDurationSeconds} s at 1 connection` : '') +
+      `; ${s.data}; simulated legacy system latency ${s.legacyLatencyMs} ms; started ${report.startedAt}.`,
+    `Code: commit ${report.code.commit}` +
+      (report.code.uncommitted.length > 0 ? ` plus uncommitted changes to ${report.code.uncommitted.length} files (${report.code.uncommitted.map((l) => l.slice(3)).join(', ')})` : '') + '.',
+    '',
+    table(
+      ['scenario', `req/s (${s.connections} conn)`, 'p50 ms', 'p99 ms', 'req/s (1 conn)', 'p50 ms', 'p99 ms', 'failures'],
+      report.scenarios.map((r) => [
+        r.label,
+        ...cells(r.loaded),
+        ...(r.serial ? cells(r.serial) : ['–', '–', '–']),
+        String(r.loaded.failures + (r.serial?.failures ?? 0)),
+      ]),
+      [false, true, true, true, true, true, true, true],
+    ),
+    '',
+    table(['comparison', 'value', 'target', 'met'], report.ratios.map(ratioRow), [false, true, false, false]),
+  ];
+  if (report.scenarios.some((r) => r.loaded.cpuMsPerRequest)) {
+    lines.push('', `CPU ms per request, by process (at ${s.connections} connections; total also at 1 connection). ` +
+      '"other processes": the most of all cores that processes outside the bench used during either run.', '', cpuTable(report));
+  }
+  return lines.join('\n');
+}
+
+function cpuTable(report: BenchReport): string {
+  const ms = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(2));
+  const total = (cpu: Record<string, number> | null | undefined) => (cpu ? Object.values(cpu).reduce((a, b) => a + b, 0) : undefined);
+  return table(
+    ['scenario', 'gateway', 'bureaus', 'region', 'load generator', 'total', 'total (1 conn)', 'other processes'],
+    report.scenarios.map((r) => {
+      const cpu = r.loaded.cpuMsPerRequest ?? {};
+      return [r.label, ms(cpu['gateway']), ms(cpu['bureaus']), ms(cpu['region']), ms(cpu['loadGenerator']), ms(total(r.loaded.cpuMsPerRequest)),
+        ms(total(r.serial?.cpuMsPerRequest)), share(r.loaded.otherCpuShare, r.serial?.otherCpuShare)];
+    }),
+    [false, true, true, true, true, true, true, true],
+  );
+}
+
+/** The larger of the two runs' shares, as a percentage of all cores. */
+function share(...values: Array<number | null | undefined>): string {
+  const known = values.filter((v): v is number => typeof v === 'number');
+  return known.length === 0 ? '–' : `${(100 * Math.max(...known)).toFixed(0)}%`;
+}
+
+function cells(m: Measurement): string[] {
+  return [m.requestsPerSecond.toFixed(0), m.p50Ms.toFixed(2), m.p99Ms.toFixed(2)];
+}
+
+function ratioRow(r: Ratio): string[] {
+  const value = r.unit === '×' ? `${r.value.toFixed(2)}×` : `${r.value >= 0 ? '+' : ''}${r.value.toFixed(2)} ms`;
+  return [r.name, value, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : '**no**'];
+}
+
+function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cols: string[]) => `| ${cols.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (rightAligned[i] ? `${'-'.repeat(w + 1)}:` : `${'-'.repeat(w + 2)}`)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}

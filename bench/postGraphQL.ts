@@ -1,0 +1,20 @@
+/** One GraphQL POST, the way the load generator sends it (JSON body, JSON content type for CSRF). */
+
+export interface GraphQLBody {
+  readonly data?: Record<string, unknown> | null;
+  readonly errors?: ReadonlyArray<{ readonly message: string; readonly extensions?: Record<string, unknown> }>;
+}
+
+export function requestBody(query: string, variables?: Record<string, unknown>): string {
+  return JSON.stringify(variables ? { query, variables } : { query });
+}
+
+export async function postGraphQL(url: string, body: string): Promise<{ status: number; body: GraphQLBody }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: res.status, body: (await res.json()) as GraphQLBody };
+}

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: the issue's side-by-side benchmark in one process tree. Seeds a data folder,
+ * starts the region and the bureaus, then for one target at a time (never concurrently, so they do
+ * not compete for the two cores): starts it, checks it answers the expected data, loads it with
+ * autocannon (warm-up, then measured), stops it. Prints the table and the ratios against the
+ * issue's targets and writes bench/results/latest.json. Every child dies with the bench.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchReport, ScenarioResult } from './BenchReport.ts';
+import { ChildProcesses } from './ChildProcesses.ts';
+import { codeVersion } from './codeVersion.ts';
+import { computeRatios } from './computeRatios.ts';
+import { formatReport } from './formatReport.ts';
+import { currentLoad, machineInfo } from './machineInfo.ts';
+import { measureScenario } from './measureScenario.ts';
+import { parseBenchArgs, USAGE } from './parseBenchArgs.ts';
+import { requestBody } from './postGraphQL.ts';
+import { prepareDataDir } from './prepareDataDir.ts';
+import { probeFixtures } from './probeFixtures.ts';
+import { FAN_OUT_QUERY, SINGLE_BUREAU_QUERY } from './queries.ts';
+import { FAN_OUT_BUREAUS, SCENARIOS, selectScenarios, SINGLE_BUREAU, type TargetName } from './scenarios.ts';
+import { startSubgraphs } from './startSubgraphs.ts';
+import { startTarget } from './startTarget.ts';
+
+const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+/** Targets run in this order, each started once and stopped before the next. */
+const TARGET_ORDER: readonly TargetName[] = ['direct', 'gateway-1', 'plain', 'gateway-3', 'gateway-6'];
+const BUSY_LOAD = 1;
+
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const { options, scenarios } = (() => {
+  try {
+    const parsed = parseBenchArgs(process.argv.slice(2));
+    return { options: parsed, scenarios: selectScenarios(parsed.scenarios) };
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+})();
+// Data, registries and the children's logs; removed at the end.
+const workDir = mkdtempSync(join(tmpdir(), 'ecograph-bench-'));
+mkdirSync(join(workDir, 'logs'));
+const children = new ChildProcesses(join(workDir, 'logs'));
+const began = Date.now();
+const say = (text: string) => process.stderr.write(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)} s] ${text}\n`);
+
+let cleaning: Promise<void> | null = null;
+const cleanUp = () => (cleaning ??= (async () => {
+  await children.stopAll();
+  rmSync(workDir, { recursive: true, force: true });
+})());
+// Ctrl-C or a kill must not leave seven servers behind. A terminal's Ctrl-C arrives more than once
+// (directly and relayed by tsx), so the handler stays installed: a second signal must not kill
+// the bench mid-cleanup. 'exit' is the synchronous last resort.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
+}
+process.once('exit', () => children.killAllNow());
+
+try {
+  const report = await runBench();
+  console.log(formatReport(report));
+  mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  say(`wrote ${RESULTS_FILE}`);
+  const failed = report.scenarios.filter((r) => r.loaded.failures + (r.serial?.failures ?? 0) > 0);
+  if (failed.length > 0) {
+    say(`FAILED: error responses during ${failed.map((r) => r.name).join(', ')}: those figures are not valid.`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  say(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
+
+async function runBench(): Promise<BenchReport> {
+  const machine = machineInfo();
+  if (machine.loadAtStart > BUSY_LOAD) {
+    say(`warning: load average is ${machine.loadAtStart.toFixed(2)}; other work on this machine will skew the figures.`);
+  }
+  say(options.dataDir ? `checking the data in ${options.dataDir} …` : 'seeding a temporary data folder (scale 1) …');
+  const dataDir = await prepareDataDir(children, options.dataDir, workDir);
+
+  const targets = TARGET_ORDER.filter((t) => scenarios.some((s) => s.target === t));
+  const codes = [...new Set(targets.flatMap((t) => (t === 'direct' || t === 'plain' ? [SINGLE_BUREAU] : FAN_OUT_BUREAUS[t])))];
+  say(`starting the region and bureaus ${codes.join(', ')} …`);
+  const subgraphs = await startSubgraphs(children, { dataDir, codes, legacyLatency: options.legacyLatency, verbose: options.verbose });
+  const fixtures = await probeFixtures(subgraphs);
+  const bodies = {
+    single: requestBody(SINGLE_BUREAU_QUERY, { code: fixtures.singleCase.cityCode, id: fixtures.singleCase.id }),
+    fanout: requestBody(FAN_OUT_QUERY),
+  };
+  // A legacy stand-in is part of its bureau's cost: it plays the bureau's own system.
+  const subgraphCpu = { bureaus: [...subgraphs.bureaus.values(), ...subgraphs.standIns].map((c) => c.pid), region: [subgraphs.region.pid] };
+
+  const results = new Map<string, ScenarioResult>();
+  for (const targetName of targets) {
+    say(`starting target ${targetName} …`);
+    const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose });
+    try {
+      for (const scenario of scenarios.filter((s) => s.target === targetName)) {
+        results.set(scenario.name, await measureScenario(scenario, target, bodies[scenario.query], fixtures, options, say, subgraphCpu));
+      }
+    } finally {
+      await target.stop();
+    }
+  }
+
+  machine.loadAtEnd = currentLoad();
+  const ordered = SCENARIOS.flatMap((s) => results.get(s.name) ?? []);
+  return {
+    startedAt: new Date(began).toISOString(),
+    machine,
+    code: codeVersion(),
+    settings: {
+      warmupSeconds: options.warmup,
+      durationSeconds: options.duration,
+      connections: options.connections,
+      serialDurationSeconds: options.serialDuration,
+      data: 'seeded data at scale 1 (200 cases per bureau)',
+      legacyLatencyMs: options.legacyLatency,
+    },
+    queries: { single: SINGLE_BUREAU_QUERY, fanout: FAN_OUT_QUERY },
+    scenarios: ordered,
+    ratios: computeRatios(ordered),
+  };
+}
