@@ -41,8 +41,11 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
   return {
     url,
     async post(body, { timeoutMs, signal, headers }) {
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+      // A timer cleared as soon as the request settles: AbortSignal.timeout() keeps its timer until it
+      // fires, seconds after the answer, and then builds a DOMException, once per bureau request.
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), timeoutMs);
+      const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
       try {
         const res = await pool.request({
           path,
@@ -64,7 +67,9 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
           return { kind: 'failed', reason: 'bad-response', message: `HTTP ${res.statusCode} from ${url} is not JSON` };
         }
       } catch (error) {
-        return { kind: 'failed', ...classify(error, deadline, url, timeoutMs) };
+        return { kind: 'failed', ...classify(error, deadline.signal, url, timeoutMs) };
+      } finally {
+        clearTimeout(timer);
       }
     },
     close: () => pool.close(),
