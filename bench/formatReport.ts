@@ -25,9 +25,10 @@ export function formatReport(report: BenchReport): string {
       ]),
       [false, true, true, true, true, true, true, true],
     ),
-    '',
-    table(['comparison', 'value', 'target', 'met'], report.ratios.map(ratioRow), [false, true, false, false]),
   ];
+  if (report.ratios.length > 0) {
+    lines.push('', table(['comparison', 'value', 'target', 'met'], report.ratios.map(ratioRow), [false, true, false, false]));
+  }
   if (report.scenarios.some((r) => r.loaded.cpuMsPerRequest)) {
     lines.push('', `CPU ms per request, by process (at ${s.connections} connections; total also at 1 connection). ` +
       '"other processes": the most of all cores that processes outside the bench used during either run.', '', cpuTable(report));

@@ -29,6 +29,8 @@ const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.
 /** Targets run in this order, each started once and stopped before the next. */
 const TARGET_ORDER: readonly TargetName[] = ['direct', 'gateway-1', 'plain', 'gateway-3', 'gateway-6'];
 const BUSY_LOAD = 1;
+/** Share of all cores used by other processes during a run above which its figures are suspect. */
+const BUSY_SHARE = 0.1;
 
 if (process.argv.includes('--help')) {
   console.log(USAGE);
@@ -69,6 +71,10 @@ try {
   mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   say(`wrote ${RESULTS_FILE}`);
+  const busy = report.scenarios.filter((r) => Math.max(r.loaded.otherCpuShare ?? 0, r.serial?.otherCpuShare ?? 0) > BUSY_SHARE);
+  if (busy.length > 0) {
+    say(`warning: other processes used more than ${BUSY_SHARE * 100} % of the cores during ${busy.map((r) => r.name).join(', ')}; rerun when the machine is idle.`);
+  }
   const failed = report.scenarios.filter((r) => r.loaded.failures + (r.serial?.failures ?? 0) > 0);
   if (failed.length > 0) {
     say(`FAILED: error responses during ${failed.map((r) => r.name).join(', ')}: those figures are not valid.`);
