@@ -1,7 +1,7 @@
-import { CompiledQuery, Kysely, MysqlDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, MysqlDialect } from 'kysely';
 import { createPool } from 'mysql2';
-import { connectError } from '../sql/connectError.ts';
-import type { StoreQueryEvent } from '../sql/StoreQueryEvent.ts';
+import { probeConnection } from '../sql/probeConnection.ts';
+import { storeQueryLog, type StoreQueryEvent } from '../sql/StoreQueryEvent.ts';
 
 export interface OpenMysqlOptions {
   /** `mysql://user:password@host:port/database`. May hold a password: it never appears in errors. */
@@ -53,15 +53,8 @@ export async function openMysqlDatabase<DB>(options: OpenMysqlOptions): Promise<
       pool,
       onCreateConnection: (connection) => connection.executeQuery(SESSION_SETUP).then(() => undefined),
     }),
-    ...(onQuery === undefined ? {} : {
-      log: (event) => onQuery({ sql: event.query.sql, durationMs: event.queryDurationMillis, failed: event.level === 'error' }),
-    }),
+    ...storeQueryLog(onQuery),
   });
-  try {
-    await sql`select 1`.execute(db);
-  } catch (error) {
-    await db.destroy().catch(() => undefined);
-    throw connectError(cityCode, error);
-  }
+  await probeConnection(db, cityCode);
   return db;
 }

@@ -1,9 +1,9 @@
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool, types } from 'pg';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
-import { connectError } from '../sql/connectError.ts';
 import { guarded } from '../sql/guarded.ts';
-import type { StoreQueryEvent } from '../sql/StoreQueryEvent.ts';
+import { probeConnection } from '../sql/probeConnection.ts';
+import { storeQueryLog, type StoreQueryEvent } from '../sql/StoreQueryEvent.ts';
 
 export interface OpenPostgresOptions {
   /** `postgres://user:password@host:port/database`. May hold a password: it never appears in errors. */
@@ -62,16 +62,9 @@ export async function openPostgresDatabase<DB>(options: OpenPostgresOptions): Pr
         schema === undefined ? [] : [quoteIdentifier(schema)],
       )).then(() => undefined),
     }),
-    ...(onQuery === undefined ? {} : {
-      log: (event) => onQuery({ sql: event.query.sql, durationMs: event.queryDurationMillis, failed: event.level === 'error' }),
-    }),
+    ...storeQueryLog(onQuery),
   });
-  try {
-    await sql`select 1`.execute(db);
-  } catch (error) {
-    await db.destroy().catch(() => undefined);
-    throw connectError(cityCode, error);
-  }
+  await probeConnection(db, cityCode);
   try {
     return { db, schema: await guarded(cityCode, 'schema setup', () => currentSchema(db, schema, cityCode)) };
   } catch (error) {
