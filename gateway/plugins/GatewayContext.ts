@@ -3,10 +3,15 @@
  * HTTP edge to the bureaus. Nothing here may hold credentials or variables: it reaches the logs.
  */
 import { randomUUID } from 'node:crypto';
+import type { Caller } from '../auth/Caller.ts';
 
 export interface GatewayContext {
   /** Echoed as `x-request-id` and sent to every bureau, so one request can be traced across processes. */
   readonly requestId: string;
+  /** The verified caller (or the public role); never the raw token. */
+  readonly caller: Caller;
+  /** The client's address, the rate-limit key of callers without a token. */
+  readonly clientAddress: string;
 }
 
 /** An incoming id is trusted only in this shape: it is logged and forwarded, so no injection, bounded length. */

@@ -24,6 +24,7 @@ import { useRequestId } from '../plugins/useRequestId.ts';
 import { useRequestLogging } from '../plugins/useRequestLogging.ts';
 import { CityRegistry } from '../registry/CityRegistry.ts';
 import { createShardEngine } from '../shard-engine/index.ts';
+import { PUBLIC_CALLER } from '../auth/Caller.ts';
 import { maskGatewayError } from './maskGatewayError.ts';
 
 export type GatewayLog = (event: Record<string, unknown>) => void;
@@ -98,7 +99,11 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
   try {
     running = await serveApollo({
       apollo,
-      context: (req) => ({ requestId: readRequestId(req.headers['x-request-id']) }),
+      context: (req) => ({
+        requestId: readRequestId(req.headers['x-request-id']),
+        caller: PUBLIC_CALLER,
+        clientAddress: req.socket.remoteAddress ?? 'unknown',
+      }),
       name: 'gateway',
       host: config.host,
       port: config.port,
