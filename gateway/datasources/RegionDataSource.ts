@@ -8,18 +8,26 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { ERRORS } from '../../schema/errors.ts';
 import { requestIdHeaders } from '../plugins/GatewayContext.ts';
 import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
+import { GATEWAY_SERVICE_IDENTITY, outgoingIdentityOf, type OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
+
+/** The region's outgoing headers: `headers` plus a fresh gateway token (aud "region") for `identity`. */
+export type RegionHeaders = (identity: OutgoingIdentity, headers?: Readonly<Record<string, string>>) => Record<string, string>;
 
 export class RegionDataSource implements GraphQLDataSource {
   constructor(
     private readonly client: () => SubgraphClient,
     private readonly timeoutMs: number,
+    private readonly headersFor: RegionHeaders,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName } = options.request;
     const outcome = await this.client().post(JSON.stringify({ query, variables, operationName }), {
       timeoutMs: this.timeoutMs,
-      headers: 'context' in options ? requestIdHeaders(options.context) : {}, // health checks have no request
+      // Health checks have no request: they speak for the gateway itself.
+      headers: 'context' in options
+        ? this.headersFor(outgoingIdentityOf(options.context), requestIdHeaders(options.context))
+        : this.headersFor(GATEWAY_SERVICE_IDENTITY),
     });
     if (outcome.kind === 'ok' && typeof outcome.body === 'object' && outcome.body !== null) {
       return outcome.body as GatewayGraphQLResponse;

@@ -5,11 +5,19 @@
  */
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { requestIdHeaders } from '../plugins/GatewayContext.ts';
+import { readJurisdiction, requestIdHeaders } from '../plugins/GatewayContext.ts';
 import type { CityFetch, CityOutcome, ShardEngine } from '../shard-engine/index.ts';
+import { outgoingIdentityOf, type OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
 
-/** One request to one bureau, with the headers of the client request it serves (its request id). */
-export type SendWithHeaders = (fetch: CityFetch, headers: Readonly<Record<string, string>>) => Promise<CityOutcome>;
+/**
+ * One request to one bureau, with the headers of the client request it serves (its request id) and
+ * the identity it speaks for (the caller), which the bureau's link signs into a token per request.
+ */
+export type SendWithHeaders = (
+  fetch: CityFetch,
+  headers: Readonly<Record<string, string>>,
+  identity: OutgoingIdentity,
+) => Promise<CityOutcome>;
 
 export class ShardedCitiesDataSource implements GraphQLDataSource {
   constructor(
@@ -24,7 +32,13 @@ export class ShardedCitiesDataSource implements GraphQLDataSource {
     if (query === undefined) return { errors: [{ message: 'The planner sent no query.' }] as never };
     // Built once per operation and shared read-only by every bureau fetch of it (AP3).
     const headers = requestIdHeaders(options.context);
-    const result = await this.engine().execute({ query, variables: variables ?? {}, operationName }, (fetch) => this.send(fetch, headers));
+    const jurisdiction = readJurisdiction(options.context);
+    const identity = outgoingIdentityOf(options.context);
+    const result = await this.engine().execute(
+      { query, variables: variables ?? {}, operationName },
+      (fetch) => this.send(fetch, headers, identity),
+      { jurisdiction },
+    );
     return result as GatewayGraphQLResponse;
   }
 }

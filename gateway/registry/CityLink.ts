@@ -1,11 +1,15 @@
 /**
  * Everything the gateway holds for one bureau at run time: its registry entry, its HTTP client, its
- * circuit breaker, and what the last check found. `send` is the shard engine's I/O for this bureau.
+ * circuit breaker, and what the last check found. `send` is the shard engine's I/O for this bureau,
+ * and `headersFor` the one place its outgoing headers are made: every request, the registry's
+ * checks included, carries a fresh gateway token for this bureau speaking for one identity.
  */
 import type { CityEntry } from '../config/registrySchema.ts';
 import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
 import { CircuitBreaker } from '../transport/CircuitBreaker.ts';
 import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
+import { withGatewayToken, type BureauTokenSigner } from '../trust/createBureauTokenSigner.ts';
+import type { OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
 
 /**
  * - pending: not checked yet; up: on contract and healthy; degraded: on contract, its data source
@@ -25,11 +29,16 @@ export class CityLink {
   readonly breaker = new CircuitBreaker();
   check: CityCheck = { status: 'pending', detail: null, checkedAt: null };
 
-  constructor(readonly entry: CityEntry) {
+  constructor(readonly entry: CityEntry, private readonly sign: BureauTokenSigner) {
     this.client = createSubgraphClient(entry.url);
   }
 
-  async send(fetch: CityFetch, headers?: Readonly<Record<string, string>>): Promise<CityOutcome> {
+  /** `headers` plus a bearer token signed now, for this bureau only, speaking for `identity`. */
+  headersFor(identity: OutgoingIdentity, headers: Readonly<Record<string, string>> = {}): Record<string, string> {
+    return withGatewayToken(this.sign, this.entry.code, identity, headers);
+  }
+
+  async send(fetch: CityFetch, headers: Readonly<Record<string, string>>, identity: OutgoingIdentity): Promise<CityOutcome> {
     const city = this.entry.code;
     if (this.check.status === 'off-contract') {
       return { kind: 'failed', city, reason: 'off-contract', message: this.check.detail ?? 'off contract' };
@@ -39,7 +48,7 @@ export class CityLink {
     if (!this.breaker.tryAcquire()) return { kind: 'failed', city, reason: 'circuit-open', message: `circuit open for ${city}` };
     const outcome = await this.client.post(JSON.stringify({ query: fetch.query, variables: fetch.variables }), {
       timeoutMs: this.entry.timeoutMs,
-      headers,
+      headers: this.headersFor(identity, headers), // signed per request: a jti is never sent twice
     });
     if (outcome.kind === 'failed') {
       this.breaker.failed();

@@ -14,6 +14,9 @@ import { loadRegistry } from '../config/loadGatewayConfig.ts';
 import type { Registry } from '../config/registrySchema.ts';
 import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
 import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
+import { REGION_AUDIENCE } from '../../subgraphs/kit/trust/gatewayTokenRules.ts';
+import { withGatewayToken, type BureauTokenSigner } from '../trust/createBureauTokenSigner.ts';
+import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
 import { checkSubgraph } from './checkSubgraph.ts';
 import { CityLink, type CityCheck } from './CityLink.ts';
 
@@ -25,6 +28,8 @@ export interface CityRegistryOptions {
   /** What the region must serve. */
   readonly region: DocumentNode;
   readonly log: (event: Record<string, unknown>) => void;
+  /** Signs the gateway token of every request to a bureau or the region, checks included. */
+  readonly signer: BureauTokenSigner;
   /** The enabled bureaus changed (or the first load). */
   readonly onCities: (codes: readonly string[]) => void;
   /** The region's URL changed: the supergraph must be rebuilt. */
@@ -76,12 +81,17 @@ export class CityRegistry {
     return this.regionClient_;
   }
 
-  /** The shard engine's I/O: one request to one bureau. */
-  async send(fetch: CityFetch, headers?: Readonly<Record<string, string>>): Promise<CityOutcome> {
+  /** The region's outgoing headers: `headers` plus a fresh gateway token for the region. */
+  regionHeadersFor(identity: OutgoingIdentity, headers: Readonly<Record<string, string>> = {}): Record<string, string> {
+    return withGatewayToken(this.options.signer, REGION_AUDIENCE, identity, headers);
+  }
+
+  /** The shard engine's I/O: one request to one bureau, speaking for `identity`. */
+  async send(fetch: CityFetch, headers: Readonly<Record<string, string>>, identity: OutgoingIdentity): Promise<CityOutcome> {
     const started = performance.now();
     const link = this.links.get(fetch.city);
     const outcome: CityOutcome = link
-      ? await link.send(fetch, headers)
+      ? await link.send(fetch, headers, identity)
       : { kind: 'failed', city: fetch.city, reason: 'unreachable', message: 'not in the registry' };
     this.options.observeSend?.(outcome, performance.now() - started);
     return outcome;
@@ -120,10 +130,11 @@ export class CityRegistry {
     const { contract, region } = this.options;
     const regionUrl = this.registry.region.url;
     await Promise.all([
-      checkSubgraph(this.regionClient_, regionUrl.replace(/\/graphql\/?$/, '/health'), region, this.registry.region.timeoutMs)
+      checkSubgraph(this.regionClient_, regionUrl.replace(/\/graphql\/?$/, '/health'), region, this.registry.region.timeoutMs,
+        this.regionHeadersFor(GATEWAY_SERVICE_IDENTITY))
         .then((check) => this.record('region', check, (c) => (this.regionCheck = c), () => this.regionCheck)),
       ...[...this.links.values()].filter((l) => l.entry.enabled).map(async (link) => {
-        const check = await checkSubgraph(link.client, link.entry.healthUrl, contract, link.entry.timeoutMs);
+        const check = await checkSubgraph(link.client, link.entry.healthUrl, contract, link.entry.timeoutMs, link.headersFor(GATEWAY_SERVICE_IDENTITY));
         if (check.status === 'down') link.breaker.trip();
         else if (link.check.status === 'down' || link.check.status === 'pending') link.breaker.succeeded();
         this.record(link.entry.code, check, (c) => (link.check = c), () => link.check);
@@ -159,7 +170,7 @@ export class CityRegistry {
     for (const entry of next.cities) {
       const old = this.links.get(entry.code);
       const unchanged = old && JSON.stringify(old.entry) === JSON.stringify(entry);
-      const link = unchanged ? old : new CityLink(entry);
+      const link = unchanged ? old : new CityLink(entry, this.options.signer);
       if (!entry.enabled) link.check = { status: 'disabled', detail: 'disabled in the registry', checkedAt: Date.now() };
       links.set(entry.code, link);
     }

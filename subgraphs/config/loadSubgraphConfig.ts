@@ -10,9 +10,10 @@
  * - ECOGRAPH_MYSQL_URL_<code>  the MariaDB/MySQL server of a subgraph whose source is `mysql`
  *   (<code> is the bureau code, or REGION; a `url` in the config file comes first). Without a URL such
  *   a subgraph uses its embedded store, so its resolved `source.kind` is 'sqlite'.
+ * - ECOGRAPH_GATEWAY_PUBLIC_KEY  path of the gateway's public JWK (read by loadGatewayPublicKey.ts)
  */
 import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Hj212IngestConfig } from '../adapters/hj212/hj212IngestConfigSchema.ts';
 import { readJsonConfig } from './readJsonConfig.ts';
 import {
@@ -35,6 +36,8 @@ export interface SubgraphConfig {
   readonly source: EffectiveSource;
   /** The bureau's HJ 212 ingest, when its system is a monitoring platform fed over TCP. */
   readonly hj212: Hj212IngestConfig | null;
+  /** `gatewayPublicKey` of the config file, resolved; read by loadGatewayPublicKey. */
+  readonly gatewayPublicKeyFile: string | null;
 }
 
 /**
@@ -70,7 +73,7 @@ export function loadBureauConfig(code: string, env: Env = process.env): Subgraph
   const path = bureauConfigPath(code);
   const file = readJsonConfig(path, bureauFileSchema, (m) => new ConfigError(m));
   if (file.code !== code) throw new ConfigError(`${path}: "code" is ${file.code} but the folder is ${code}.`);
-  const config = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env);
+  const config = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
   if (!file.hj212) return config;
   const hj212Port = env['ECOGRAPH_HJ212_PORT'] === undefined ? file.hj212.port : Number(env['ECOGRAPH_HJ212_PORT']);
   if (!Number.isInteger(hj212Port) || hj212Port < 0 || hj212Port > 65_535) {
@@ -80,22 +83,32 @@ export function loadBureauConfig(code: string, env: Env = process.env): Subgraph
 }
 
 export function loadRegionConfig(env: Env = process.env): SubgraphConfig {
-  const file = readJsonConfig(resolve(REPO_ROOT, 'subgraphs/region/region.json'), regionFileSchema, (m) => new ConfigError(m));
-  return finish({ origin: 'region', name: 'region 区域共享数据', port: file.port, source: file.source }, env);
+  const path = resolve(REPO_ROOT, 'subgraphs/region/region.json');
+  const file = readJsonConfig(path, regionFileSchema, (m) => new ConfigError(m));
+  return finish({ origin: 'region', name: 'region 区域共享数据', port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
 }
 
 export function dataDir(env: Env = process.env): string {
   return resolve(REPO_ROOT, env['ECOGRAPH_DATA_DIR'] ?? 'data');
 }
 
-function finish(base: { origin: string; name: string; port: number; source: SourceConfig }, env: Env): SubgraphConfig {
+/** A key path of a config file, relative to that file's folder. */
+function keyFile(configPath: string, value: string | undefined): string | null {
+  return value === undefined ? null : resolve(dirname(configPath), value);
+}
+
+function finish(
+  base: { origin: string; name: string; port: number; source: SourceConfig },
+  env: Env,
+  gatewayPublicKeyFile: string | null,
+): SubgraphConfig {
   const port = env['ECOGRAPH_PORT'] === undefined ? base.port : Number(env['ECOGRAPH_PORT']);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new ConfigError(`ECOGRAPH_PORT must be an integer port (0 for any free one), got "${env['ECOGRAPH_PORT']}".`);
   }
   const file = resolve(dataDir(env), base.source.file ?? `${base.origin}.sqlite`);
   const source = Object.freeze(effectiveSource(base.origin, base.source, file, env));
-  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null });
+  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null, gatewayPublicKeyFile });
 }
 
 /** The configured server when it has a URL (file first, then environment), the embedded store otherwise. */

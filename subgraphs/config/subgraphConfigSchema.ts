@@ -53,6 +53,12 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('spreadsheet'), dir: z.string().min(1).optional(), watch: z.boolean().default(true), file }),
 ]);
 
+/**
+ * The gateway's public key (a JWK file, relative to this config file's folder unless absolute);
+ * ECOGRAPH_GATEWAY_PUBLIC_KEY comes first. Without either the subgraph does not start.
+ */
+const gatewayPublicKey = z.string().min(1).optional();
+
 export const bureauFileSchema = z.strictObject({
   code: z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code'),
   bureau: z.string().min(1),
@@ -60,11 +66,13 @@ export const bureauFileSchema = z.strictObject({
   source: sourceSchema,
   /** An HJ 212 ingest (TCP) feeding this bureau's store, for a bureau whose system is a monitoring platform. */
   hj212: hj212IngestConfigSchema.optional(),
+  gatewayPublicKey,
 });
 
 export const regionFileSchema = z.strictObject({
   port,
   source: sourceSchema,
+  gatewayPublicKey,
 });
 
 export type SourceConfig = z.infer<typeof sourceSchema>;

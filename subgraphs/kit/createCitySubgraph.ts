@@ -13,12 +13,13 @@ import { createLoaders } from './createLoaders.ts';
 import type { ErrorLogger } from './formatSubgraphError.ts';
 import type { BureauSource } from './ports.ts';
 import { createResolvers } from './resolvers/createResolvers.ts';
+import { PUBLIC_FORWARDED_CALLER, type ForwardedCaller } from './trust/ForwardedCaller.ts';
 
 export interface CitySubgraph {
   readonly schema: GraphQLSchema;
   readonly apollo: ApolloServer<CityContext>;
-  /** A fresh context (fresh loaders) for one request. */
-  context(): CityContext;
+  /** A fresh context (fresh loaders) for one request of `caller` (in-process use: the public role). */
+  context(caller?: ForwardedCaller): CityContext;
 }
 
 export function createCitySubgraph(source: BureauSource, log: ErrorLogger): CitySubgraph {
@@ -27,6 +28,6 @@ export function createCitySubgraph(source: BureauSource, log: ErrorLogger): City
   return {
     schema,
     apollo: createApolloSubgraph<CityContext>(schema, source.cityCode, log),
-    context: () => ({ cityCode: source.cityCode, source, loaders: createLoaders(source) }),
+    context: (caller = PUBLIC_FORWARDED_CALLER) => ({ cityCode: source.cityCode, source, loaders: createLoaders(source), caller }),
   };
 }

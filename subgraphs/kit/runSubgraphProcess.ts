@@ -1,13 +1,18 @@
 /**
- * The life of one subgraph process: open its source, serve it, print its URL, stop cleanly on
- * SIGINT/SIGTERM. A setup failure (bad config, port in use, missing data) prints one clear line and
- * exits non-zero, which the launcher shows to the user.
+ * The life of one subgraph process: open its source, serve it (only to requests the gateway signed:
+ * /graphql verifies the gateway's token, /health stays open as it carries no data), print its URL,
+ * stop cleanly on SIGINT/SIGTERM. A setup failure (bad config, no gateway key, port in use, missing
+ * data) prints one clear line and exits non-zero, which the launcher shows to the user.
  */
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { ErrorLogger } from './formatSubgraphError.ts';
 import { CitySourceError } from './CitySourceError.ts';
 import { serveApollo, type JsonRoute } from './serveApollo.ts';
+import { loadGatewayPublicKey } from '../config/loadGatewayPublicKey.ts';
+import { authorizeGatewayRequest } from './trust/authorizeGatewayRequest.ts';
+import { createGatewayTokenVerifier } from './trust/createGatewayTokenVerifier.ts';
+import type { ForwardedCaller } from './trust/ForwardedCaller.ts';
 
 /** Exit code that tells the launcher "I printed why". */
 export const EXIT_SETUP_FAILED = 78;
@@ -20,7 +25,8 @@ interface Source {
 export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
   readonly config: () => SubgraphConfig;
   readonly open: (config: SubgraphConfig) => Promise<S>;
-  readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(): C };
+  /** `context` gets the caller the gateway's token vouches for. */
+  readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(caller: ForwardedCaller): C };
   /** Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. */
   readonly services?: (config: SubgraphConfig) => Promise<{ close(): Promise<void> } | null>;
 }
@@ -28,12 +34,15 @@ export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
 export async function runSubgraphProcess<S extends Source, C extends BaseContext>(spec: SubgraphProcessSpec<S, C>): Promise<void> {
   try {
     const config = spec.config();
+    // Before anything opens: a subgraph that cannot verify gateway tokens must not serve at all.
+    const verifier = createGatewayTokenVerifier({ publicKey: loadGatewayPublicKey(config), audience: config.origin });
     const source = await spec.open(config);
     const services = await spec.services?.(config);
     const subgraph = spec.create(source, stderrLogger(config.origin));
     const running = await serveApollo({
       apollo: subgraph.apollo,
-      context: () => subgraph.context(),
+      authorize: authorizeGatewayRequest(verifier, config.origin),
+      context: (_req, caller) => subgraph.context(caller),
       routes: { '/health': healthRoute(config.name, source) },
       name: config.name,
       host: config.host,

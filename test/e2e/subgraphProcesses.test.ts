@@ -10,7 +10,7 @@ import { expandSubgraphSdl } from '../../schema/expandSubgraphSdl.ts';
 import { loadContract, loadRegion } from '../../schema/loadContract.ts';
 import { listBureauCodes } from '../../subgraphs/config/listBureauCodes.ts';
 import { seedTestData, type SeededData } from '../fixtures/seedTestData.ts';
-import { postGraphQL, startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
+import { startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
 
 const BUREAUS = listBureauCodes();
 let data: SeededData;
@@ -33,6 +33,8 @@ afterAll(async () => {
 });
 
 const urlOf = (code: string) => bureaus.get(code)!.url;
+/** Every call carries a gateway token (an officer of that bureau), as the gateway's would. */
+const bureau = (code: string) => bureaus.get(code)!;
 
 /** Every fan-out list of the contract with the node fields whose order the contract declares. */
 const LISTS = [
@@ -43,13 +45,12 @@ const LISTS = [
   { field: 'emergencyResources', sortField: 'id', direction: 'ASC', type: 'EmergencyResource' },
 ] as const;
 
-async function walk(url: string, field: string, sortField: string, first: number, extraArgs = '') {
+async function walk(subgraph: SubgraphProcess, field: string, sortField: string, first: number, extraArgs = '') {
   const seen: Array<{ id: string; key: string | number }> = [];
   let after: string | null = null;
   let totalCount = -1;
   for (let page = 0; page < 1000; page++) {
-    const res = await postGraphQL(
-      url,
+    const res = await subgraph.post(
       `query($first: Int, $after: String) { list: ${field}(first: $first, after: $after ${extraArgs}) {
         totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id key: ${sortField} } } } }`,
       { first, after },
@@ -66,18 +67,17 @@ async function walk(url: string, field: string, sortField: string, first: number
 
 describe('bureau subgraph processes', () => {
   it.each(BUREAUS)('%s serves the city contract unchanged, definition by definition', async (code) => {
-    const res = await postGraphQL(urlOf(code), '{ _service { sdl } }');
+    const res = await bureau(code).post('{ _service { sdl } }');
     expect(compareToContract(expandSubgraphSdl(loadContract()), parse(res.data!['_service'].sdl))).toEqual([]);
   });
 
   it('the region serves the region SDL unchanged', async () => {
-    const res = await postGraphQL(region.url, '{ _service { sdl } }');
+    const res = await region.post('{ _service { sdl } }');
     expect(compareToContract(expandSubgraphSdl(loadRegion()), parse(res.data!['_service'].sdl))).toEqual([]);
   });
 
   it.each(BUREAUS)('%s answers every root field of the contract', async (code) => {
-    const url = urlOf(code);
-    const lists = await postGraphQL(url, `{
+    const lists = await bureau(code).post(`{
       projects(first: 1) { totalCount edges { node { id cityCode name eia { status } partners { code } rivers { id } updatedAt } } }
       stations(first: 1) { totalCount edges { node { id cityCode code name kind latest { time values { code name value unit flag } } } } }
       enforcementCases(first: 1) { totalCount edges { node { id cityCode caseNumber enterprise { creditCode } filedAt penaltyBasis { law version article } } } }
@@ -100,7 +100,7 @@ describe('bureau subgraph processes', () => {
       enforcementCase: first('enforcementCases').id, emergencyResource: first('emergencyResources').id,
       patrol: first('jointPatrols').id,
     };
-    const lookups = await postGraphQL(url, `query($code: ID!, $p: ID!, $s: ID!, $c: ID!, $r: ID!, $j: ID!) {
+    const lookups = await bureau(code).post(`query($code: ID!, $p: ID!, $s: ID!, $c: ID!, $r: ID!, $j: ID!) {
       project(cityCode: $code, id: $p) { id }
       station(cityCode: $code, id: $s) { id readings { time } }
       enforcementCase(cityCode: $code, id: $c) { id }
@@ -118,7 +118,7 @@ describe('bureau subgraph processes', () => {
   });
 
   it.each(LISTS)('paging $field with first 7 walks the whole list of a bureau once, in the contract order', async (list) => {
-    const { seen, totalCount } = await walk(urlOf('510900'), list.field, list.sortField, 7);
+    const { seen, totalCount } = await walk(bureau('510900'), list.field, list.sortField, 7);
     expect(seen.length).toBe(totalCount);
     expect(new Set(seen.map((n) => n.id)).size).toBe(totalCount);
     for (let i = 1; i < seen.length; i++) {
@@ -131,7 +131,7 @@ describe('bureau subgraph processes', () => {
 
   it('paging resources near a point walks them by distance without gaps', async () => {
     const near = ', near: { longitude: 105.59, latitude: 30.52 }, radiusKm: 300';
-    const { seen, totalCount } = await walk(urlOf('510900'), 'emergencyResources', 'distanceKm', 7, near);
+    const { seen, totalCount } = await walk(bureau('510900'), 'emergencyResources', 'distanceKm', 7, near);
     expect(seen.length).toBe(totalCount);
     expect(new Set(seen.map((n) => n.id)).size).toBe(totalCount);
     const keys = seen.map((n) => n.key as number);
@@ -139,7 +139,7 @@ describe('bureau subgraph processes', () => {
   });
 
   it('answers an empty page when cityCodes leaves the bureau out', async () => {
-    const res = await postGraphQL(urlOf('500152'), '{ projects(cityCodes: ["510900"]) { totalCount edges { cursor } pageInfo { hasNextPage } } }');
+    const res = await bureau('500152').post('{ projects(cityCodes: ["510900"]) { totalCount edges { cursor } pageInfo { hasNextPage } } }');
     expect(res.data).toEqual({ projects: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false } } });
   });
 
@@ -154,18 +154,18 @@ describe('bureau subgraph processes', () => {
     ['a time without offset', null, 'BAD_USER_INPUT'],
     ['a radius without a point', '{ emergencyResources(radiusKm: 5) { totalCount } }', 'BAD_USER_INPUT'],
   ])('refuses %s with a clear error code', async (_what, query, code) => {
-    const url = urlOf('500152');
+    const post = bureau('500152').post;
     let res;
     if (query) {
-      res = await postGraphQL(url, query);
+      res = await post(query);
     } else {
-      const station = (await postGraphQL(url, '{ stations(first: 1) { edges { node { id } } } }')).data!['stations'].edges[0].node.id;
+      const station = (await post('{ stations(first: 1) { edges { node { id } } } }')).data!['stations'].edges[0].node.id;
       if (_what.startsWith('a station id')) {
-        res = await postGraphQL(url, 'query($id: ID!) { project(cityCode: "500152", id: $id) { id } }', { id: station });
+        res = await post('query($id: ID!) { project(cityCode: "500152", id: $id) { id } }', { id: station });
       } else if (_what.startsWith('a readings range')) {
-        res = await postGraphQL(url, 'query($id: ID!) { station(cityCode: "500152", id: $id) { readings(from: "2024-01-01T00:00:00+08:00", to: "2024-06-01T00:00:00+08:00") { time } } }', { id: station });
+        res = await post('query($id: ID!) { station(cityCode: "500152", id: $id) { readings(from: "2024-01-01T00:00:00+08:00", to: "2024-06-01T00:00:00+08:00") { time } } }', { id: station });
       } else {
-        res = await postGraphQL(url, 'query($to: DateTime) { stations(first: 1) { edges { node { readings(to: $to) { time } } } } }', { to: '2024-01-01T00:00:00' });
+        res = await post('query($to: DateTime) { stations(first: 1) { edges { node { readings(to: $to) { time } } } } }', { to: '2024-01-01T00:00:00' });
       }
     }
     expect(res.errors?.[0]?.extensions?.['code']).toBe(code);
@@ -173,7 +173,7 @@ describe('bureau subgraph processes', () => {
   });
 
   it('labels errors with the bureau that raised them', async () => {
-    const res = await postGraphQL(urlOf('511600'), '{ projects(first: -5) { totalCount } }');
+    const res = await bureau('511600').post('{ projects(first: -5) { totalCount } }');
     expect(res.errors?.[0]).toMatchObject({ path: ['projects'], extensions: { code: 'PAGE_SIZE_OUT_OF_RANGE', city: '511600' } });
   });
 
@@ -184,23 +184,23 @@ describe('bureau subgraph processes', () => {
   });
 
   it('links cross-border sections to a water station that its bureau serves', async () => {
-    const res = await postGraphQL(region.url, '{ sections(crossBorderOnly: true) { name boundaryType upstreamCity { code } downstreamCity { code } targetClass station { cityCode id } } }');
+    const res = await region.post('{ sections(crossBorderOnly: true) { name boundaryType upstreamCity { code } downstreamCity { code } targetClass station { cityCode id } } }');
     const sections = res.data!['sections'];
     expect(sections.map((s: any) => s.name)).toEqual(expect.arrayContaining([expect.stringContaining('光辉')]));
     for (const section of sections.filter((s: any) => s.station && bureaus.has(s.station.cityCode))) {
-      const found = await postGraphQL(urlOf(section.station.cityCode), 'query($c: ID!, $id: ID!) { station(cityCode: $c, id: $id) { kind } }', { c: section.station.cityCode, id: section.station.id });
+      const found = await bureau(section.station.cityCode).post('query($c: ID!, $id: ID!) { station(cityCode: $c, id: $id) { kind } }', { c: section.station.cityCode, id: section.station.id });
       expect(found.data!['station'], section.name).toEqual({ kind: 'WATER_QUALITY' });
     }
   });
 
   it("lists an enterprise's cases and sources within a bureau", async () => {
-    const enterprise = (await postGraphQL(urlOf('510500'), '{ enforcementCases(first: 1) { edges { node { enterprise { creditCode } } } } }'))
+    const enterprise = (await bureau('510500').post('{ enforcementCases(first: 1) { edges { node { enterprise { creditCode } } } } }'))
       .data!['enforcementCases'].edges[0].node.enterprise.creditCode;
-    const res = await postGraphQL(urlOf('510500'), `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Enterprise { creditCode cases { id cityCode } } } }`, {
+    const res = await bureau('510500').post(`query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Enterprise { creditCode cases { id cityCode } } } }`, {
       rep: [{ __typename: 'Enterprise', creditCode: enterprise }],
     });
     expect(res.data!['_entities'][0].cases.length).toBeGreaterThan(0);
-    const registry = await postGraphQL(region.url, 'query($c: ID!) { enterprise(creditCode: $c) { name cityCode } }', { c: enterprise });
+    const registry = await region.post('query($c: ID!) { enterprise(creditCode: $c) { name cityCode } }', { c: enterprise });
     expect(registry.data!['enterprise'].name).toBeTruthy();
   });
 

@@ -2,6 +2,7 @@ import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
 import type { CityContext } from '../CityContext.ts';
 import type { CaseRecord, CaseStatus, JointActionRecord, JointPatrolRecord } from '../model.ts';
 import { searchArg } from './arguments.ts';
+import { caseInternalResolvers } from './caseInternalResolvers.ts';
 import { listResolver, type ListArgs } from './listResolver.ts';
 import { lookupResolver, referenceResolver } from './lookupResolvers.ts';
 import { cityRefs, enterpriseRef, riverRef, riverRefs } from './references.ts';
@@ -39,6 +40,7 @@ export function caseResolvers(policies: ReadonlyMap<string, ShardingPolicy>) {
         c.stationId === null ? null : ctx.loaders.stations.load(c.stationId),
       river: (c: CaseRecord) => riverRef(c.riverId),
       jointPartners: (c: CaseRecord) => cityRefs(c.jointPartnerCityCodes),
+      ...caseInternalResolvers(), // row access: the bureau's own and its joint partners' officers only
     },
     JointAction: {
       leads: (a: JointActionRecord) => cityRefs(a.leadCityCodes),

@@ -1,0 +1,30 @@
+/**
+ * Whom an outgoing bureau (or region) request speaks for: the client's verified caller, or the
+ * gateway itself for its own checks (`_service { sdl }`, health). Bureaus read it from the token
+ * the gateway signs (createBureauTokenSigner) and decide row access from it.
+ */
+import type { ForwardedRole } from '../../subgraphs/kit/trust/gatewayTokenRules.ts';
+import { PUBLIC_CALLER, type Caller } from '../auth/Caller.ts';
+
+export interface OutgoingIdentity {
+  readonly role: ForwardedRole;
+  readonly subject: string | null;
+  readonly bureau: string | null;
+  readonly scopes: ReadonlySet<string>;
+  readonly jurisdiction: ReadonlySet<string> | null;
+}
+
+/** The gateway's own service identity: no bureau, no scopes, so no row of a case's internals. */
+export const GATEWAY_SERVICE_IDENTITY: OutgoingIdentity = Object.freeze({
+  role: 'gateway',
+  subject: 'ecograph-gateway',
+  bureau: null,
+  scopes: new Set<string>(),
+  jurisdiction: null,
+});
+
+/** The caller of a gateway request context; a context without one is served as the public role. */
+export function outgoingIdentityOf(context: unknown): OutgoingIdentity {
+  const caller = typeof context === 'object' && context !== null ? (context as { caller?: Caller }).caller : undefined;
+  return caller ?? PUBLIC_CALLER;
+}

@@ -1,0 +1,36 @@
+/**
+ * The `authorize` hook of every bureau's and the region's HTTP edge: a /graphql request passes only
+ * with a valid gateway token as its bearer token; its verified identity becomes the request's caller.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Authorization } from '../serveApollo.ts';
+import type { ForwardedCaller } from './ForwardedCaller.ts';
+import type { GatewayTokenVerifier } from './createGatewayTokenVerifier.ts';
+
+/** RFC 6750 §2.1 b64token; bounded, so a huge header costs nothing to refuse. */
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]{1,4096}=*)$/;
+
+export function authorizeGatewayRequest(verifier: GatewayTokenVerifier, origin: string) {
+  return async (req: IncomingMessage): Promise<Authorization<ForwardedCaller>> => {
+    const header = req.headers.authorization;
+    if (header === undefined) {
+      return {
+        ok: false,
+        message: `${origin} answers only requests signed by the gateway; this one has no gateway token.`,
+        challenge: 'Bearer',
+        extensions: { city: origin, reason: 'no-token' },
+      };
+    }
+    const token = BEARER.exec(header)?.[1];
+    const check = token === undefined
+      ? { ok: false as const, reason: 'malformed', message: 'The Authorization header is not a bearer token.' }
+      : await verifier.verify(token);
+    if (check.ok) return { ok: true, identity: check.caller };
+    return {
+      ok: false,
+      message: check.message,
+      challenge: 'Bearer error="invalid_token"',
+      extensions: { city: origin, reason: check.reason },
+    };
+  };
+}
