@@ -2,7 +2,10 @@
  * The supergraph: the region subgraph composed with the city contract as virtual subgraphs
  * (ARCHITECTURE.md "The shape"). Composing six identical bureau subgraphs would fail, and with
  * @shareable the planner would silently ask one bureau; the shard engine fans out instead.
- * The contract's @city* directives are not composed, so they never reach the public schema.
+ * The contract's @city* directives are not composed, so they never reach the public schema; nor
+ * are its access directives (@authenticated, @requiresScopes): stock @apollo/gateway refuses a
+ * supergraph with security features it does not enforce, and the gateway enforces them itself from
+ * the contract (schema/accessPolicies.ts, gateway/auth/).
  *
  * The contract is composed as two virtual subgraphs, both answered by the shard engine: `cities`,
  * and `city-broadcast` with the fields every bureau adds to a broadcast entity (see
@@ -10,6 +13,7 @@
  */
 import { composeServices } from '@apollo/composition';
 import type { DocumentNode } from 'graphql';
+import { withoutAccessDirectives } from '../../schema/accessPolicies.ts';
 import { CompositionError } from './CompositionError.ts';
 import { splitBroadcastFields } from './splitBroadcastFields.ts';
 
@@ -23,7 +27,7 @@ export const CITY_BROADCAST_SUBGRAPH = 'city-broadcast';
 export const CITY_BROADCAST_URL = 'http://shard-engine.invalid/broadcast';
 
 export function composeSupergraph(region: { typeDefs: DocumentNode; url: string }, contract: DocumentNode): string {
-  const split = splitBroadcastFields(contract);
+  const split = splitBroadcastFields(withoutAccessDirectives(contract));
   const result = composeServices([
     { name: 'region', typeDefs: region.typeDefs, url: region.url },
     { name: CITIES_SUBGRAPH, typeDefs: split.cities, url: CITIES_URL },

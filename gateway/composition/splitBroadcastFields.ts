@@ -29,6 +29,8 @@ export interface SplitContract {
   readonly cities: DocumentNode;
   /** The moved fields, or null when the contract has no broadcast entity with fields of its own. */
   readonly broadcast: DocumentNode | null;
+  /** The moved fields as `Type.field`: every bureau answers them (the cost estimate multiplies them). */
+  readonly broadcastFields: ReadonlySet<string>;
 }
 
 type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
@@ -47,7 +49,8 @@ export function splitBroadcastFields(contract: DocumentNode): SplitContract {
     const own = fieldsOf(name).filter((f) => !keyFields.has(f.name.value)).map((f) => f.name.value);
     if (own.length > 0) moved.set(name, new Set(own));
   }
-  if (moved.size === 0) return { cities: contract, broadcast: null };
+  const broadcastFields = new Set([...moved].flatMap(([type, fields]) => [...fields].map((field) => `${type}.${field}`)));
+  if (moved.size === 0) return { cities: contract, broadcast: null, broadcastFields };
 
   const cities: DocumentNode = {
     ...contract,
@@ -80,7 +83,7 @@ export function splitBroadcastFields(contract: DocumentNode): SplitContract {
       }
     }
   }
-  return { cities, broadcast: { kind: Kind.DOCUMENT, definitions } };
+  return { cities, broadcast: { kind: Kind.DOCUMENT, definitions }, broadcastFields };
 }
 
 function isObject(def: DefinitionNode): def is ObjectNode {
