@@ -12,7 +12,11 @@ import type { ConnectionInfo } from './readConnections.ts';
 export type RootTask =
   | { readonly kind: 'local'; readonly key: string; readonly value: unknown; readonly error: GraphQLFormattedError | null }
   | { readonly kind: 'route'; readonly key: string; readonly field: CollectedField; readonly city: string }
-  | { readonly kind: 'list'; readonly key: string; readonly field: CollectedField; readonly cities: readonly string[] }
+  | {
+      readonly kind: 'list'; readonly key: string; readonly field: CollectedField; readonly cities: readonly string[];
+      /** Bureaus the client named in `cityCodes` but may not reach: FORBIDDEN each, never asked. */
+      readonly forbidden: readonly string[];
+    }
   | { readonly kind: 'connection'; readonly key: string; readonly field: CollectedField; readonly info: ConnectionInfo; readonly page: ConnectionPage }
   | { readonly kind: 'entities'; readonly key: string; readonly field: CollectedField; readonly plan: EntitiesPlan };
 

@@ -34,6 +34,17 @@ export interface ShardEngineOptions {
   readonly onUnexpectedError?: (error: unknown) => void;
 }
 
+/** What one execution may differ in from the next; everything else belongs to the engine. */
+export interface ExecuteOptions {
+  /**
+   * Bureau codes the caller may reach (the caller's `jurisdiction` claim); null or absent = every
+   * bureau. Fan-outs that name no `cityCodes` ask only the served bureaus inside it (totals and pages
+   * cover only those); a bureau outside it that the request names (routed argument, global id,
+   * entity key, `cityCodes` entry) is refused with FORBIDDEN and never contacted.
+   */
+  readonly jurisdiction?: ReadonlySet<string> | null;
+}
+
 /**
  * Answers one planner fetch as if one bureau held all the data. `execute` never rejects (R7): every
  * failure becomes `errors[]` next to whatever data the other bureaus gave.
@@ -41,7 +52,7 @@ export interface ShardEngineOptions {
 export interface ShardEngine {
   /** The served bureau codes, ascending. */
   readonly cities: readonly string[];
-  execute(request: ShardRequest, send: SendCityFetch): Promise<ShardResponse>;
+  execute(request: ShardRequest, send: SendCityFetch, options?: ExecuteOptions): Promise<ShardResponse>;
   /**
    * The same engine over another set of bureaus (hot swap): shares the contract index and the plan
    * cache, which depend only on the contract, so swapping costs nothing.

@@ -6,7 +6,7 @@
  *
  * The served bureaus are fixed per engine object; `withCities` makes another one over the same
  * contract index and plan cache (both depend only on the contract), so a registry hot swap keeps
- * every cached plan.
+ * every cached plan. The caller's jurisdiction narrows that set per execution (`ExecuteOptions`).
  */
 import { ERRORS } from '../../schema/errors.ts';
 import { citySet, type CitySet } from './CitySet.ts';
@@ -40,7 +40,7 @@ function engineOver(core: EngineCore, cities: CitySet): ShardEngine {
   return {
     cities: cities.codes,
     withCities: (codes) => engineOver(core, citySet(codes)),
-    async execute(request, send) {
+    async execute(request, send, options = {}) {
       try {
         const cacheKey = `${request.operationName ?? ''}\u0000${request.query}`;
         let preparation = core.plans.get(cacheKey);
@@ -49,7 +49,9 @@ function engineOver(core: EngineCore, cities: CitySet): ShardEngine {
           core.plans.set(cacheKey, preparation);
         }
         if (!preparation.ok) return { data: null, errors: [preparation.error] };
-        const plan = planCityFetches(preparation.fetch, request, core.index, cities);
+        const jurisdiction = options.jurisdiction ?? null;
+        const reach = jurisdiction === null ? cities : citySet(cities.codes, jurisdiction);
+        const plan = planCityFetches(preparation.fetch, request, core.index, reach);
         const outcomes = await runCityFetches(plan.fetches, plan.serial, send);
         return mergeCityOutcomes(plan, outcomes, core.maxErrors);
       } catch (error) {

@@ -1,5 +1,10 @@
 /** The shard engine's public surface (R2: explicit exports, no `export *`). */
 export type { CityFailureReason, CityFetch, CityOutcome, SendCityFetch } from './CityFetch.ts';
 export { createShardEngine } from './createShardEngine.ts';
-export type { ShardEngine, ShardEngineOptions, ShardRequest, ShardResponse } from './ShardEngine.ts';
+export type { ExecuteOptions, ShardEngine, ShardEngineOptions, ShardRequest, ShardResponse } from './ShardEngine.ts';
 export { MAX_PAGE_SIZE } from './planConnectionPage.ts';
+// Shared with the gateway's cost estimate (gateway/limits/) and APQ store (gateway/persisted/).
+export { argumentValue } from './argumentValue.ts';
+export { LruCache } from './LruCache.ts';
+export { readCityCodes } from './readCityCodes.ts';
+export { withVariableDefaults } from './withVariableDefaults.ts';

@@ -54,7 +54,7 @@ function mergeTask(task: RootTask, parts: readonly CityPart[], errors: ErrorSink
     case 'route':
       return mergeRoute(task.key, parts[0], errors);
     case 'list':
-      return mergeList(task.key, parts, errors);
+      return mergeList(task.key, parts, task.forbidden, errors);
     case 'connection':
       return mergeConnection(task, parts, errors, plan.scope);
     case 'entities':

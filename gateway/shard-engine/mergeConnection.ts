@@ -9,6 +9,8 @@
  * answering bureaus only, but `endCursor` keeps a failed bureau's position, so continuing the walk
  * retries it. Bureau errors under `edges[i]` move to the item's merged index; an error on an item
  * that did not make this page, or under a hidden selection, goes onto the field's own path.
+ * A bureau named in `cityCodes` outside the caller's jurisdiction adds FORBIDDEN at the field and
+ * counts like an asked bureau that failed.
  */
 import { cityError } from './cityError.ts';
 import { cityUnavailableError } from './cityUnavailableError.ts';
@@ -16,6 +18,7 @@ import type { CityPart } from './CityPart.ts';
 import { collectFields, subSelections, type CollectedField, type SelectionScope } from './collectFields.ts';
 import { composeCursors } from './composeCursors.ts';
 import type { ErrorSink } from './ErrorSink.ts';
+import { forbiddenCityError } from './forbiddenCityError.ts';
 import { getOwn } from './getOwn.ts';
 import { mergeSortedPages, type MergedItem } from './mergeSortedPages.ts';
 import type { ConnectionPage } from './planConnectionPage.ts';
@@ -41,13 +44,14 @@ export function mergeConnection(task: ConnectionTask, parts: readonly CityPart[]
     }
   }
   for (const city of page.unserved) errors.push(cityUnavailableError(city, 'not-served', [key]));
+  for (const city of page.forbidden) errors.push(forbiddenCityError(city, [key]));
   const merged = mergeSortedPages(pages, page.first, page.sort.direction);
   const fields = collectFields(subSelections(field), info.connectionType, scope);
   const edgeFields = new Map(fields.filter((f) => f.name === 'edges').map((f) => [f.key, collectFields(subSelections(f), info.edgeType, scope)]));
   const everyEdge = [...edgeFields.values()].some((edge) => edge.some((f) => f.name === 'cursor'));
   const { cursors, endCursor, hasNextPage } = composeCursors(info.field, page, pages, merged, everyEdge);
   remapErrors(task, parts, merged, pages, new Set(edgeFields.keys()), errors);
-  if (parts.length > 0 && pages.length === 0) return null;
+  if (parts.length + page.forbidden.length > 0 && pages.length === 0) return null;
 
   const shapeEdge = (fieldsOfEdge: readonly CollectedField[], edgesKey: string, { page: index, item }: MergedItem, m: number) => {
     const list = getOwn((pages[index] as CityPage).value, edgesKey);

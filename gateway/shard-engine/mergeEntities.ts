@@ -4,7 +4,8 @@
  * length and merges by index). A bureau answered its own share, so every answer and every error
  * path `[key, i, …]` is moved from the bureau's index to the original one, and copied to each slot
  * that carried the same representation. A missing bureau leaves its slots null with a
- * CITY_UNAVAILABLE error each; an unknown city leaves its slot null with UNKNOWN_CITY.
+ * CITY_UNAVAILABLE error each; an unknown city leaves its slot null with UNKNOWN_CITY, a bureau
+ * outside the caller's jurisdiction with FORBIDDEN.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
@@ -13,6 +14,7 @@ import { cityUnavailableError } from './cityUnavailableError.ts';
 import type { CityPart } from './CityPart.ts';
 import { cloneJson } from './cloneJson.ts';
 import type { ErrorSink } from './ErrorSink.ts';
+import { forbiddenCityError } from './forbiddenCityError.ts';
 import { mergeBroadcastValues, remapBroadcastPath } from './mergeBroadcastValues.ts';
 import type { EntitiesPlan } from './planEntities.ts';
 
@@ -51,6 +53,9 @@ export function mergeEntities(key: string, plan: EntitiesPlan, parts: readonly C
           `The representation's cityCode ${route.city === null ? 'is missing' : `"${route.city.slice(0, 32)}" names no served bureau`}.`,
           { path: [key, slot], extensions: { city: route.city } },
         ).toJSON());
+        return null;
+      case 'forbidden':
+        eachSlot(unique, (slot) => forbiddenCityError(route.city, [key, slot]));
         return null;
       default:
         return route satisfies never;

@@ -1,15 +1,18 @@
 /**
  * `@cityFanout(merge: "LIST")`: the bureaus' lists concatenated in ascending city-code order, with
  * error paths `[key, i, …]` shifted to the item's index in the merged list. Null only when bureaus
- * were asked and none gave a list; no bureau to ask gives [].
+ * were asked (or named and refused as out of jurisdiction) and none gave a list; no bureau to ask
+ * gives [].
  */
 import { cityError } from './cityError.ts';
 import { cityUnavailableError } from './cityUnavailableError.ts';
 import type { CityPart } from './CityPart.ts';
 import type { ErrorSink } from './ErrorSink.ts';
+import { forbiddenCityError } from './forbiddenCityError.ts';
 
-export function mergeList(key: string, parts: readonly CityPart[], errors: ErrorSink): unknown[] | null {
+export function mergeList(key: string, parts: readonly CityPart[], forbidden: readonly string[], errors: ErrorSink): unknown[] | null {
   const merged: unknown[] = [];
+  for (const city of forbidden) errors.push(forbiddenCityError(city, [key]));
   let answered = false;
   for (const part of parts) {
     if (part.kind === 'failed') {
@@ -27,5 +30,5 @@ export function mergeList(key: string, parts: readonly CityPart[], errors: Error
       errors.push(cityError(error, part.city, path));
     }
   }
-  return parts.length > 0 && !answered ? null : merged;
+  return parts.length + forbidden.length > 0 && !answered ? null : merged;
 }

@@ -7,11 +7,15 @@
  * cursor names and no others. A bureau that joins mid-walk therefore shows up from the next walk on
  * (starting it mid-walk would put its early items after later ones), and a bureau of the walk that is
  * no longer served keeps its position in the cursor and is reported missing (CITY_UNAVAILABLE).
+ *
+ * Jurisdiction: the walk covers only the bureaus the caller may reach. A cursor position of a bureau
+ * outside it (a cursor made for another caller, or forged) keeps its place in the cursor but is not
+ * asked, and its total is not counted; a bureau named in `cityCodes` outside it is FORBIDDEN.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
 import { argumentValue } from './argumentValue.ts';
-import type { CitySet } from './CitySet.ts';
+import { outsideReach, type CitySet } from './CitySet.ts';
 import type { CollectedField } from './collectFields.ts';
 import { decodeCompositeCursor } from './compositeCursor.ts';
 import type { ConnectionInfo, SortKey } from './readConnections.ts';
@@ -32,6 +36,8 @@ export interface ConnectionPage {
   readonly carriedTotal: number;
   /** Bureaus of the walk that are no longer served. */
   readonly unserved: readonly string[];
+  /** Bureaus named in `cityCodes` that the caller may not reach: FORBIDDEN each, never asked. */
+  readonly forbidden: readonly string[];
 }
 
 export type ConnectionPagePlan =
@@ -73,11 +79,11 @@ export function planConnectionPage(
   const asked = new Map<string, string | null>();
   const unserved: string[] = [];
   for (const [city, position] of [...positions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (!selected(city)) continue;
+    if (!selected(city) || !cities.reaches(city)) continue;
     if (cities.has(city)) asked.set(city, position);
     else unserved.push(city);
   }
   let carriedTotal = 0;
-  for (const [city, total] of exhausted) if (selected(city)) carriedTotal += total;
-  return { ok: true, page: { first, sort, asked, positions, exhausted, carriedTotal, unserved } };
+  for (const [city, total] of exhausted) if (selected(city) && cities.reaches(city)) carriedTotal += total;
+  return { ok: true, page: { first, sort, asked, positions, exhausted, carriedTotal, unserved, forbidden: outsideReach(only, cities) } };
 }

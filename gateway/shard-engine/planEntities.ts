@@ -6,6 +6,8 @@
  * representations (same JSON, which includes `__typename`) are sent once: the gateway sends
  * duplicate keys, and it builds every representation of a type with the same key order, so plain
  * JSON is the identity. Keys are read from the contract, never from a list of type names.
+ * Jurisdiction: a representation of a bureau outside the caller's reach is not sent (FORBIDDEN), and
+ * a broadcast goes to the reachable bureaus only.
  */
 import { getOwn } from './getOwn.ts';
 import type { CitySet } from './CitySet.ts';
@@ -14,7 +16,8 @@ import type { ContractIndex } from './indexContract.ts';
 export type EntityRoute =
   | { readonly kind: 'city'; readonly city: string }
   | { readonly kind: 'broadcast' }
-  | { readonly kind: 'unknown-city'; readonly city: string | null };
+  | { readonly kind: 'unknown-city'; readonly city: string | null }
+  | { readonly kind: 'forbidden'; readonly city: string };
 
 export interface UniqueRepresentation {
   readonly representation: unknown;
@@ -65,5 +68,7 @@ function routeOf(representation: unknown, index: ContractIndex, cities: CitySet)
   if (!keys || keys.length === 0 || !keys.every((key) => key.includes('cityCode'))) return { kind: 'broadcast' };
   const city = getOwn(representation, 'cityCode');
   if (typeof city !== 'string' && typeof city !== 'number') return { kind: 'unknown-city', city: null };
-  return cities.has(String(city)) ? { kind: 'city', city: String(city) } : { kind: 'unknown-city', city: String(city) };
+  const code = String(city);
+  if (!cities.reaches(code)) return { kind: 'forbidden', city: code };
+  return cities.has(code) ? { kind: 'city', city: code } : { kind: 'unknown-city', city: code };
 }

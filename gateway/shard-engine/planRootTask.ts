@@ -6,7 +6,7 @@
  */
 import { ERRORS } from '../../schema/errors.ts';
 import { argumentValue } from './argumentValue.ts';
-import type { CitySet } from './CitySet.ts';
+import { outsideReach, type CitySet } from './CitySet.ts';
 import { collectFields, subSelections, type CollectedField, type SelectionScope } from './collectFields.ts';
 import { planConnectionPage } from './planConnectionPage.ts';
 import { planEntities } from './planEntities.ts';
@@ -41,7 +41,8 @@ export function planRootTask(field: CollectedField, rootType: 'Query' | 'Mutatio
     case 'fanout': {
       if (policy.merge === 'LIST') {
         const only = readCityCodes(argumentValue(node, 'cityCodes', scope.variables));
-        return { kind: 'list', key, field, cities: cities.codes.filter((city) => only === null || only.has(city)) };
+        const asked = cities.codes.filter((city) => only === null || only.has(city));
+        return { kind: 'list', key, field, cities: asked, forbidden: outsideReach(only, cities) };
       }
       const info = scope.index.connections.get(name);
       if (!info) throw new TypeError(`indexContract read no connection for ${name}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readRequestId, requestIdHeaders } from '../../../gateway/plugins/GatewayContext.ts';
+import { PUBLIC_CALLER } from '../../../gateway/auth/Caller.ts';
+import { readJurisdiction, readRequestId, requestIdHeaders } from '../../../gateway/plugins/GatewayContext.ts';
 
 const generate = () => 'generated';
 
@@ -25,5 +26,18 @@ describe('requestIdHeaders', () => {
     expect(requestIdHeaders({ requestId: 'r1' })).toEqual({ 'x-request-id': 'r1' });
     expect(requestIdHeaders(undefined)).toEqual({});
     expect(requestIdHeaders({})).toEqual({});
+  });
+});
+
+describe('readJurisdiction', () => {
+  it("is the caller's jurisdiction: null (every bureau) for the public role, its set otherwise", () => {
+    expect(readJurisdiction({ caller: PUBLIC_CALLER })).toBeNull();
+    const jurisdiction = new Set(['510900']);
+    expect(readJurisdiction({ caller: { ...PUBLIC_CALLER, role: 'authenticated', subject: 's', jurisdiction } })).toBe(jurisdiction);
+  });
+
+  it('reaches no bureau when the context has no caller (a wiring mistake fails closed)', () => {
+    expect(readJurisdiction({})).toEqual(new Set());
+    expect(readJurisdiction(undefined)).toEqual(new Set());
   });
 });
