@@ -11,8 +11,11 @@ import type { CityData, StationMean, StationMeans, StationMeansRequest } from '.
 import { CityDataError } from './CityDataError.ts';
 import type { GatewayPost, GatewayResponse } from './createGatewayPost.ts';
 
-/** Stations per gateway call: bounds one response (a year of means is ~10 numbers per station). */
-const BATCH = 50;
+/**
+ * Stations per gateway call: each is an aliased root field, and the gateway refuses an operation
+ * with more than ECOGRAPH_MAX_ROOT_FIELDS (default 10) root fields (TOO_MANY_ROOT_FIELDS).
+ */
+const BATCH = 10;
 
 const MEANS = 'means { code name unit value count }';
 
