@@ -1,0 +1,202 @@
+/**
+ * The IDE's saved example operations, one tab each, in the order analysts ask for them; the first
+ * tab is the one open on arrival. Each is a real operation of the gateway's public schema (the unit
+ * test validates every one, with its variables, against the composed schema). Titles and comments
+ * are Chinese first: the operation name, which GraphiQL shows as the tab title, must be ASCII.
+ *
+ * Pure (no DOM): the browser app and the tests both import it.
+ */
+
+export interface IdeExample {
+  /** What the example answers, as the analysts say it. */
+  readonly title: string;
+  /** The operation's name (the tab title). */
+  readonly operationName: string;
+  readonly query: string;
+  readonly variables: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The request headers editor's starting text (JSONC: GraphiQL strips the comments). The header is
+ * commented out, so public fields work at once and nothing invalid is sent until a token is pasted.
+ */
+export const HEADERS_TEMPLATE = `{
+  // 令牌 / token：执法案件（cases:read）、应急资源（emergency:read，联系人 emergency:contacts）需要令牌。运行
+  //   npm run -s token -- --bureau 500152 --scope "cases:read emergency:read emergency:contacts"
+  // 用输出的令牌替换 <token>，并删除下一行开头的 //。
+  // Enforcement cases and emergency resources need a token: run the command above, put its output
+  // in place of <token> and remove the // at the start of the next line.
+  // "Authorization": "Bearer <token>"
+}
+`;
+
+const HOUR_MS = 3_600_000;
+/** China Standard Time, the calendar assessment periods are named in. */
+const CST_OFFSET_MS = 8 * HOUR_MS;
+
+/** The last full calendar month in China Standard Time, e.g. "2026-10": always inside the data. */
+export function lastFullMonth(now: Date): string {
+  const cst = new Date(now.getTime() + CST_OFFSET_MS);
+  const year = cst.getUTCMonth() === 0 ? cst.getUTCFullYear() - 1 : cst.getUTCFullYear();
+  const month = cst.getUTCMonth() === 0 ? 12 : cst.getUTCMonth();
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+export function ideExamples(now: Date): readonly IdeExample[] {
+  return [
+    {
+      title: '跨界断面水质达标情况',
+      operationName: 'CrossBorderSections',
+      variables: { period: lastFullMonth(now) },
+      query: `# 跨界断面水质达标情况 · Cross-border sections: does each meet its target class?
+# 区域子图列出跨界断面；每个断面的考核期评价（GB 3838-2002）取自其自动站所属城市的时段均值。
+# period：考核期，月如 "2026-10"，年如 "2026"（北京时间）。按 Ctrl-Enter 或 ▶ 运行。
+query CrossBorderSections($period: String!) {
+  sections(crossBorderOnly: true) {
+    name
+    river { name }
+    controlLevel
+    boundaryType
+    upstreamCity { name }
+    downstreamCity { name }
+    targetClass
+    station { cityCode name }
+    assessment(period: $period) {
+      period
+      waterClass
+      descriptor
+      meetsTarget
+      mainPollutants { name waterClass multiple }
+      targetExceedances { name waterClass multiple }
+    }
+  }
+}
+`,
+    },
+    {
+      title: '某企业在各地的执法案件',
+      operationName: 'EnterpriseCasesEverywhere',
+      // An enterprise with cases in two bureaus in `npm start`'s demo data; any name or credit code works.
+      variables: { search: '合川泰业环保' },
+      query: `# 某企业在各地的执法案件 · One enterprise's enforcement cases in every bureau
+# 按企业名称或统一社会信用代码（search）在区域企业名录中查找；网关向每个城市取该企业的行政处罚案件并合并。
+# 执法案件需要令牌（scope cases:read；处罚种类、罚款另需登录）：见下方 Headers（请求头）中的说明。
+query EnterpriseCasesEverywhere($search: String!) {
+  enterprises(search: $search, first: 5) {
+    totalCount
+    edges {
+      node {
+        creditCode
+        name
+        industry
+        cityCode
+        address
+        positiveList { listType admittedOn }
+        cases {
+          cityCode
+          caseNumber
+          agency
+          cause
+          status
+          penaltyTypes
+          fineYuan
+          filedAt
+          joint
+          jointPartners { name }
+        }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      title: '事故点附近的应急物资',
+      operationName: 'ResourcesNearIncident',
+      // 琼江 光辉 section, on the 遂宁–潼南 border.
+      variables: { site: { longitude: 105.59, latitude: 30.52 }, radiusKm: 50, category: null },
+      query: `# 事故点附近的应急物资 · Emergency resources near an incident site
+# 各城市的应急资源按到事故点的距离合并排序（只列 radiusKm 公里内的）；category 可选，如 CONTAINMENT（围油栏等）。
+# site：事故点经纬度（WGS-84），示例为琼江光辉断面（遂宁—潼南交界）。
+# 应急资源需要令牌（scope emergency:read；联系人姓名电话另需 emergency:contacts）：见下方 Headers。
+query ResourcesNearIncident($site: GeoPointInput!, $radiusKm: Float = 50, $category: ResourceCategory) {
+  emergencyResources(near: $site, radiusKm: $radiusKm, category: $category, first: 20) {
+    totalCount
+    edges {
+      node {
+        cityCode
+        name
+        category
+        kind
+        specification
+        quantity
+        unit
+        distanceKm
+        status
+        managingUnit
+        depot { name address }
+        contact { person phone }
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      title: '各地重大项目及环评进展',
+      operationName: 'ProjectsAndEia',
+      variables: { status: 'UNDER_CONSTRUCTION' },
+      query: `# 各地重大项目及环评进展 · Joint projects of every bureau and their EIA progress
+# 按更新时间倒序；status 可选：PLANNED、APPROVED、UNDER_CONSTRUCTION、COMPLETED、SUSPENDED（null 为全部）。
+query ProjectsAndEia($status: ProjectStatus) {
+  projects(status: $status, first: 20) {
+    totalCount
+    edges {
+      node {
+        cityCode
+        code
+        name
+        category
+        status
+        jointlyPlanned
+        partners { name }
+        rivers { name }
+        investmentWanYuan
+        progressPercent
+        plannedCompletion
+        eia { documentType status authority approvalNumber submittedOn approvedOn }
+        updatedAt
+      }
+    }
+  }
+}
+`,
+    },
+    {
+      title: '实时报警',
+      operationName: 'LiveAlarms',
+      variables: { severity: 'WARNING' },
+      query: `# 实时报警 · Live alarms from every bureau's stations, newest first
+# 由监测数据实时计算（数据标记异常、超标、缺失、恒值、突变）；since 默认 24 小时前，severity 为最低级别。
+query LiveAlarms($severity: AlarmSeverity, $since: DateTime) {
+  alarms(severity: $severity, since: $since, first: 20) {
+    totalCount
+    edges {
+      node {
+        cityCode
+        severity
+        kind
+        name
+        from
+        to
+        reason
+        limit { min max unit source }
+        station { name code kind }
+      }
+    }
+  }
+}
+`,
+    },
+  ];
+}

@@ -1,0 +1,176 @@
+/**
+ * The analysts' IDE in a real browser against the real gateway over real bureaus: headless
+ * Chromium (Debian's, driven by playwright-core) opens http://127.0.0.1:<port>/, the editor comes up
+ * with the schema docs and the saved examples, the first example runs and its answer shows a
+ * cross-border section's Chinese name. Every request the page (and its workers) makes is recorded:
+ * none may leave the gateway's origin, and no Content-Security-Policy violation may be reported.
+ *
+ * Without /usr/bin/chromium the browser part is skipped with a warning, except under CI=true,
+ * where a missing browser fails (.ci/run installs it).
+ *
+ * The region is restarted with ECOGRAPH_GATEWAY_URL once the gateway's URL is known, so section
+ * assessments (asked of the bureaus through the gateway) work, as in standards.test.ts.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIde } from '../../gateway/ide/buildIde.ts';
+import { ideExamples } from '../../gateway/ide/app/examples.ts';
+import { IDE_CONTENT_SECURITY_POLICY } from '../../gateway/ide/serveIde.ts';
+import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
+import { postGraphQL, startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const inCi = process.env['CI'] === 'true';
+const SCREENSHOT = '/tmp/ide.png';
+if (!hasChromium && !inCi) {
+  console.warn(`\n*** ${CHROMIUM} is missing: the IDE browser tests are SKIPPED. Install it with ` +
+    '`apt-get install -y --no-install-recommends chromium` (CI installs it and fails without it). ***\n');
+}
+
+/** A locator's visible text with every run of white space as one space (Monaco renders spaces as U+00A0). */
+const textOf = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ');
+
+let federation: GatewayFederation;
+let region: SubgraphProcess;
+const examples = ideExamples(new Date());
+
+beforeAll(async () => {
+  await buildIde(); // nothing to do when `npm install` already built the current sources
+  federation = await startGatewayFederation();
+  const port = new URL(federation.region().url).port;
+  await federation.stopRegion();
+  region = await startSubgraphProcess('region', [], { ...federation.data.env, ECOGRAPH_PORT: port, ECOGRAPH_GATEWAY_URL: federation.gateway.url });
+  for (let i = 0; i < 100; i += 1) {
+    const answer = await postGraphQL(federation.gateway.url, '{ cities { code } }').catch(() => null);
+    if (answer?.data?.['cities']?.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the gateway did not reach the restarted region');
+}, 240_000);
+
+afterAll(async () => {
+  await region?.stop();
+  await federation?.stop();
+});
+
+describe('the IDE over HTTP', () => {
+  it('serves the same page at / and /graphiql with the strict CSP, and its assets with long caching', async () => {
+    const root = await fetch(`${federation.gateway.origin}/`);
+    expect(root.status).toBe(200);
+    expect(root.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(root.headers.get('content-security-policy')).toBe(IDE_CONTENT_SECURITY_POLICY);
+    expect(root.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(root.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(root.headers.get('cache-control')).toBe('no-cache');
+    const html = await root.text();
+    expect(await (await fetch(`${federation.gateway.origin}/graphiql`)).text()).toBe(html);
+    expect(html).not.toMatch(/https?:\/\//); // nothing referenced off this origin
+
+    const assets = [...html.matchAll(/(?:src|href)="(\/ide\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    for (const asset of assets) {
+      const answer = await fetch(`${federation.gateway.origin}${asset}`);
+      expect(answer.status, asset).toBe(200);
+      expect(answer.headers.get('content-type'), asset).toMatch(asset.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+      expect(answer.headers.get('cache-control'), asset).toBe('public, max-age=31536000, immutable');
+      await answer.arrayBuffer();
+    }
+    const missing = await fetch(`${federation.gateway.origin}/ide/assets/no-such-file.js`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('saves examples that the gateway accepts (no validation errors)', async () => {
+    for (const example of examples) {
+      const answer = await postGraphQL(federation.gateway.url, example.query, { ...example.variables });
+      // Fields that need a token (enforcement cases) may answer with an auth error; never with a schema error.
+      const codes = (answer.errors ?? []).map((e) => e.extensions?.['code']);
+      expect(codes, example.title).not.toContain('GRAPHQL_VALIDATION_FAILED');
+      expect(codes, example.title).not.toContain('BAD_USER_INPUT');
+      expect(answer.data, example.title).toBeTruthy();
+    }
+  });
+});
+
+describe('the IDE in a browser', () => {
+  it.runIf(inCi && !hasChromium)(`has ${CHROMIUM} in CI`, () => {
+    expect.fail(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package before the tests`);
+  });
+
+  describe.skipIf(!hasChromium)('headless Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        // No sandbox (containers run as root); nothing of Chromium's own may phone home either.
+        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+          '--disable-default-apps', '--no-first-run', '--disable-domain-reliability', '--disable-dev-shm-usage', '--disable-gpu'],
+      });
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('opens with the docs, runs the first example and shows its answer, all from the gateway origin', async () => {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const requests: Array<{ method: string; url: string }> = [];
+      const consoleProblems: string[] = [];
+      context.on('request', (request) => requests.push({ method: request.method(), url: request.url() }));
+      const noteConsole = (message: ConsoleMessage) => {
+        if (message.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(message.text())) consoleProblems.push(message.text());
+      };
+      // Browser code as text: this file is type-checked for Node, without the DOM's types.
+      await context.addInitScript({
+        content: `window.cspViolations = [];
+          document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
+      });
+      const page: Page = await context.newPage();
+      page.on('console', noteConsole);
+      page.on('worker', (worker) => worker.on('console', noteConsole));
+      page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
+
+      const answer = await page.goto(`${federation.gateway.origin}/`);
+      expect(answer?.headers()['content-security-policy']).toBe(IDE_CONTENT_SECURITY_POLICY);
+
+      // The first tab is the cross-border sections example; every example has its tab.
+      const queryEditor = page.locator('.graphiql-query-editor .monaco-editor');
+      await queryEditor.waitFor({ timeout: 60_000 });
+      await expect.poll(() => textOf(queryEditor), { timeout: 30_000 }).toContain('CrossBorderSections');
+      for (const example of examples) await expect.poll(() => page.locator('.graphiql-tab').allInnerTexts()).toContain(example.operationName);
+      // The headers editor is open and says where the token goes.
+      const tools = page.locator('.graphiql-editor-tool');
+      await expect.poll(() => textOf(tools), { timeout: 30_000 }).toContain('"Authorization": "Bearer <token>"');
+      expect(await textOf(tools)).toContain('npm run -s token -- --bureau 500152 --scope');
+
+      // The schema docs (introspection by POST) with the contract's Chinese descriptions.
+      await page.locator('.graphiql-doc-explorer-type-name', { hasText: /^Query$/ }).first().click({ timeout: 60_000 });
+      await expect.poll(() => textOf(page.locator('.graphiql-doc-explorer')), { timeout: 30_000 }).toContain('考核断面');
+
+      // Run the first example: its answer names the first cross-border section, as the gateway does.
+      const expected = await postGraphQL(federation.gateway.url, examples[0]!.query, { ...examples[0]!.variables });
+      const firstSection: string = expected.data!['sections'][0].name;
+      expect(firstSection).toMatch(/\p{Script=Han}/u);
+      await page.locator('.graphiql-execute-button').click();
+      const response = page.locator('.graphiql-response .monaco-editor');
+      await expect.poll(() => textOf(response), { timeout: 60_000 }).toContain(firstSection);
+      await expect.poll(() => textOf(response)).toContain('"meetsTarget"');
+
+      await page.screenshot({ path: SCREENSHOT });
+      const violations = await page.evaluate<string[]>('window.cspViolations');
+      await context.close();
+
+      const origin = federation.gateway.origin;
+      const offOrigin = requests.filter(({ url }) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
+      expect(offOrigin).toEqual([]);
+      const graphql = requests.filter(({ url }) => new URL(url).pathname === '/graphql');
+      expect(graphql.length).toBeGreaterThanOrEqual(2); // introspection and the example
+      expect(graphql.map((r) => r.method)).toEqual(graphql.map(() => 'POST'));
+      // The workers are bundled files of this origin (no CDN, no blob:).
+      expect(requests.filter(({ url }) => /\.worker-[\w-]+\.js$/.test(url)).length).toBeGreaterThanOrEqual(2);
+      expect(violations).toEqual([]);
+      expect(consoleProblems).toEqual([]);
+    }, 180_000);
+  });
+});
