@@ -23,6 +23,18 @@ export function readRequestId(header: string | readonly string[] | undefined, ge
   return typeof value === 'string' && VALID_REQUEST_ID.test(value) ? value : generate();
 }
 
+/** Reaches no bureau: what a context without a caller gets, so a wiring mistake fails closed. */
+const NO_BUREAU: ReadonlySet<string> = new Set();
+
+/**
+ * The bureaus the request's caller may reach (null = every bureau). A context without a caller (a
+ * wiring bug: every operation's context is built at the HTTP edge) reaches none.
+ */
+export function readJurisdiction(context: unknown): ReadonlySet<string> | null {
+  const caller = typeof context === 'object' && context !== null ? (context as Partial<GatewayContext>).caller : undefined;
+  return caller ? caller.jurisdiction : NO_BUREAU;
+}
+
 /** The headers every outgoing subgraph request of this request carries (empty outside a request). */
 export function requestIdHeaders(context: unknown): Readonly<Record<string, string>> {
   const id = typeof context === 'object' && context !== null ? (context as Partial<GatewayContext>).requestId : undefined;

@@ -13,6 +13,8 @@ export interface GatewayMetrics {
   readonly requests: Counter<'operation' | 'outcome'>;
   readonly requestSeconds: Histogram<'operation' | 'outcome'>;
   readonly documentCacheHits: Counter;
+  /** Requests refused with 429 by the rate limit, by caller role (never by key: addresses would explode the series). */
+  readonly rateLimited: Counter<'role'>;
   /** The city registry's send observer: one bureau request settled after `durationMs`. */
   observeCitySend(outcome: CityOutcome, durationMs: number): void;
 }
@@ -26,6 +28,7 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities']): Ga
   const requests = new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation name and outcome', labelNames: ['operation', 'outcome'] as const, registers });
   const requestSeconds = new Histogram({ name: 'gateway_request_duration_seconds', help: 'GraphQL request latency', labelNames: ['operation', 'outcome'] as const, registers });
   const documentCacheHits = new Counter({ name: 'gateway_document_cache_hits_total', help: 'Requests whose parsed and validated document came from Apollo\'s document cache', registers });
+  const rateLimited = new Counter({ name: 'gateway_rate_limited_requests_total', help: 'Requests refused with HTTP 429 by the rate limit, by caller role', labelNames: ['role'] as const, registers });
   const citySeconds = new Histogram({ name: 'gateway_subgraph_request_duration_seconds', help: 'Bureau request latency by city code', labelNames: ['city'] as const, registers });
   const cityFailures = new Counter({ name: 'gateway_subgraph_request_failures_total', help: 'Failed bureau requests by city code and failure reason', labelNames: ['city', 'reason'] as const, registers });
   new Gauge({
@@ -43,7 +46,7 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities']): Ga
     },
   });
   return {
-    registry, requests, requestSeconds, documentCacheHits,
+    registry, requests, requestSeconds, documentCacheHits, rateLimited,
     observeCitySend(outcome, durationMs) {
       citySeconds.observe({ city: outcome.city }, durationMs / 1000);
       if (outcome.kind === 'failed') cityFailures.inc({ city: outcome.city, reason: outcome.reason });

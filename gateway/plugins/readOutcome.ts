@@ -1,6 +1,6 @@
-/** What logs and metrics record of a finished request: its operation name, ok/error, error codes. */
+/** What logs, metrics and traces record of a finished request: its operation name and type, ok/error, error codes. */
 import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import { getOperationAST } from 'graphql';
+import { getOperationAST, type OperationTypeNode } from 'graphql';
 
 export interface RequestOutcome {
   /**
@@ -8,6 +8,8 @@ export interface RequestOutcome {
    * does not pick one operation.
    */
   readonly operationName: string;
+  /** query, mutation or subscription; null when no single operation was picked (see operationName). */
+  readonly operationType: OperationTypeNode | null;
   readonly outcome: 'ok' | 'error';
   readonly errorCodes: readonly string[];
 }
@@ -22,5 +24,5 @@ export function readOutcome(requestContext: GraphQLRequestContextWillSendRespons
   const { body } = requestContext.response;
   const errors = (body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors) ?? requestContext.errors ?? [];
   const codes = new Set(errors.map((e) => String(e.extensions?.['code'] ?? 'UNKNOWN')));
-  return { operationName: name.slice(0, MAX_NAME), outcome: errors.length > 0 ? 'error' : 'ok', errorCodes: [...codes] };
+  return { operationName: name.slice(0, MAX_NAME), operationType: operation?.operation ?? null, outcome: errors.length > 0 ? 'error' : 'ok', errorCodes: [...codes] };
 }
