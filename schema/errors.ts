@@ -51,6 +51,57 @@ export const ERRORS = {
     "The region could not get the bureau data a computed field needs (a section's period means) through the gateway: " +
     'the gateway was unreachable or too slow, or the bureau failed. `extensions.cityCode` names the bureau when known and ' +
     '`extensions.reason` what failed (GATEWAY_UNREACHABLE, GATEWAY_TIMEOUT, GATEWAY_FAILED, CITY_FAILED, STATION_NOT_FOUND).', '0.2.0'),
+  FORBIDDEN: defineCode('FORBIDDEN',
+    'The caller may not read this. From the shard engine: a bureau named by the request (a cityCode argument, a ' +
+    "global id, an entity key, a cityCodes entry) lies outside the caller's jurisdiction; `extensions.city` names it, " +
+    "`extensions.reason` is `out-of-jurisdiction`, and the bureau was not contacted. From field access: the caller's " +
+    'token lacks a scope the field needs (`@requiresScopes` on the contract); the field is null, `extensions.reason` is ' +
+    '`missing-scope`, `extensions.field` names it (Type.field) and `extensions.requiredScopes` lists the scope sets that open it. ' +
+    "From a bureau (row access): a case's internal details (evidence, violation facts, the penalty before publication) are " +
+    "shown only to officers of the handling bureau or of a joint case's partner bureaus with `cases:internal`; the field is " +
+    'null, `extensions.reason` is `not-case-party`, `extensions.field` names it and `extensions.city` the bureau.', '0.3.0'),
+  UNAUTHENTICATED: defineCode('UNAUTHENTICATED',
+    'Either the bearer token was refused (HTTP 401, `WWW-Authenticate: Bearer error="invalid_token"`, no data; ' +
+    '`extensions.reason` says why in general terms: malformed, expired, not-yet-valid, wrong-issuer, wrong-audience, ' +
+    'bad-signature, unknown-key, algorithm-not-allowed, missing-claim, bad-claim, no-issuer-configured, key-set-unavailable), or a field ' +
+    'needs a signed-in caller (`@authenticated` on the contract) and the request had no token: the field is null, ' +
+    '`extensions.reason` is `not-authenticated` and `extensions.field` names it. From a bureau or the region: a /graphql request ' +
+    'without a valid gateway token (HTTP 401, `WWW-Authenticate: Bearer`; `extensions.city` names the subgraph, `extensions.reason` ' +
+    'is no-token, malformed, expired, wrong-issuer, wrong-audience, wrong-type, missing-claim, bad-claim, bad-signature, ' +
+    'algorithm-not-allowed, lifetime-too-long, issued-in-future or replayed).', '0.3.0'),
+  RATE_LIMITED: defineCode('RATE_LIMITED',
+    "The caller (its token's subject, else its address) used up its request budget for the current window; the HTTP " +
+    'status is 429 and `Retry-After` (also `extensions.retryAfterSeconds`) says when the window resets.', '0.3.0'),
+  QUERY_TOO_LARGE: defineCode('QUERY_TOO_LARGE',
+    'The document is above the token limit (the parser stops there) or the byte limit; HTTP 400, nothing ran. ' +
+    '`extensions.max` is the limit and `extensions.measured` what was counted (for tokens, the limit + 1: parsing stopped).', '0.3.0'),
+  QUERY_TOO_DEEP: defineCode('QUERY_TOO_DEEP',
+    'An operation nests more fields on one path than the depth limit, fragments expanded; HTTP 400, nothing ran. ' +
+    '`extensions.max` is the limit, `extensions.measured` the depth (at least; the walk stops one level past the limit).', '0.3.0'),
+  TOO_MANY_ALIASES: defineCode('TOO_MANY_ALIASES',
+    'An operation has more aliased fields than the limit, fragments expanded; HTTP 400, nothing ran. `extensions.max`, `extensions.measured`.', '0.3.0'),
+  TOO_MANY_ROOT_FIELDS: defineCode('TOO_MANY_ROOT_FIELDS',
+    'An operation selects more root fields than the limit (each is a separate request to the bureaus); HTTP 400, nothing ran. ' +
+    '`extensions.max`, `extensions.measured`.', '0.3.0'),
+  TOO_MANY_DIRECTIVES: defineCode('TOO_MANY_DIRECTIVES',
+    'An operation has more directives than the limit, in all (fragments expanded) or on one field, fragment or spread; HTTP 400, ' +
+    'nothing ran. `extensions.max`, `extensions.measured`.', '0.3.0'),
+  TOO_MANY_FIELDS: defineCode('TOO_MANY_FIELDS',
+    'An operation selects more fields than the limit, fragments expanded (e.g. one field repeated thousands of times); HTTP 400, ' +
+    'nothing ran. `extensions.max`, `extensions.measured`.', '0.3.0'),
+  QUERY_TOO_COMPLEX: defineCode('QUERY_TOO_COMPLEX',
+    "The operation's estimated cost is above the limit: each field costs 1, a page multiplies its contents by its page size, " +
+    'a list without one by an assumed length, and a fan-out by the bureaus it reaches (those served, in the caller\'s ' +
+    'jurisdiction and in `cityCodes`); HTTP 400, nothing ran. `extensions.max` is the limit, `extensions.measured` the estimate, ' +
+    '`extensions.bureaus` how many bureaus a fan-out reaches. Ask for smaller pages, fewer bureaus or fewer nested lists. ' +
+    'Also: an introspection that names one of its lists (`fields`, `types`, …) more often than the standard introspection ' +
+    'query does (nested introspection lists multiply the response by the size of the schema).', '0.3.0'),
+  INTROSPECTION_DISABLED: defineCode('INTROSPECTION_DISABLED',
+    'The operation asks for `__schema` or `__type`, which this gateway answers only for signed-in callers (anonymous ' +
+    'introspection is off: ECOGRAPH_INTROSPECTION_PUBLIC); HTTP 403, nothing ran. `__typename` is always allowed.', '0.3.0'),
+  PERSISTED_QUERY_NOT_IN_SAFELIST: defineCode('PERSISTED_QUERY_NOT_IN_SAFELIST',
+    'The gateway runs only the documents of its safelist (ECOGRAPH_SAFELIST) and this one is not among them (matched by the ' +
+    'SHA-256 of its text, sent in full or as an automatic persisted query hash); HTTP 403, nothing ran.', '0.3.0'),
   INTERNAL_SERVER_ERROR: defineCode('INTERNAL_SERVER_ERROR',
     'An unexpected error; details are logged, never sent.', '0.1.0'),
 } as const;

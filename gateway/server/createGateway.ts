@@ -1,7 +1,7 @@
 /**
  * The composition root of the gateway: only wiring (style AP1). Registry → shard engine →
- * data sources → Apollo Gateway → Apollo Server (request id, metrics, request log plugins) → HTTP edge with /livez, /readyz
- * and /metrics.
+ * data sources → Apollo Gateway → Apollo Server (request id, metrics, request log plugins) → HTTP edge with /livez, /readyz,
+ * /metrics and the analysts' IDE (/, /graphiql, /ide/assets/).
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -22,10 +22,27 @@ import { readRequestId, type GatewayContext } from '../plugins/GatewayContext.ts
 import { useMetrics } from '../plugins/useMetrics.ts';
 import { useRequestId } from '../plugins/useRequestId.ts';
 import { useRequestLogging } from '../plugins/useRequestLogging.ts';
+import { traceWithinRequest, useTracing } from '../plugins/useTracing.ts';
+import { createTracer } from '../telemetry/createTracer.ts';
 import { CityRegistry } from '../registry/CityRegistry.ts';
 import { createShardEngine } from '../shard-engine/index.ts';
-import { PUBLIC_CALLER } from '../auth/Caller.ts';
+import { AccessControlledGateway } from '../auth/AccessControlledGateway.ts';
+import { createCallerAuthenticator } from '../auth/authenticateCaller.ts';
+import { readAccessPolicies } from '../../schema/accessPolicies.ts';
+import { ideRoutes } from '../ide/serveIde.ts';
+import { createBureauTokenSigner } from '../trust/createBureauTokenSigner.ts';
 import { maskGatewayError } from './maskGatewayError.ts';
+import { PUBLIC_CALLER } from '../auth/Caller.ts';
+import { createRateLimiter } from '../ratelimit/createRateLimiter.ts';
+import { createRateLimitGuard } from '../ratelimit/createRateLimitGuard.ts';
+import { readClientAddress } from './readClientAddress.ts';
+import { readShardingPolicies } from '../../schema/shardingPolicies.ts';
+import { splitBroadcastFields } from '../composition/splitBroadcastFields.ts';
+import { createOperationLimitsRule } from '../limits/createOperationLimitsRule.ts';
+import { restoreLimitCode } from '../limits/restoreLimitCode.ts';
+import { useOperationLimits } from '../limits/useOperationLimits.ts';
+import { createPersistedQueryStore } from '../persisted/createPersistedQueryStore.ts';
+import { useSafelist } from '../persisted/useSafelist.ts';
 
 export type GatewayLog = (event: Record<string, unknown>) => void;
 
@@ -48,6 +65,8 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     onUnexpectedError: (error) => log({ level: 'error', msg: 'shard engine', detail: (error as Error).message }),
   });
   let updateSupergraph: ((sdl: string) => void) | null = null;
+  // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
+  const tracer = await createTracer(config.telemetry);
   // Metrics read bureau state from the registry at scrape time; the registry is created just below.
   const metrics: GatewayMetrics = createGatewayMetrics(() => registry.readiness().cities);
   const registry = new CityRegistry({
@@ -56,9 +75,13 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     contract: expandSubgraphSdl(contract),
     region: expandSubgraphSdl(regionTypeDefs),
     log,
+    signer: createBureauTokenSigner(config.signingKey), // the key is prepared once; each token is one signature
     onCities: (codes) => (engine = engine.withCities(codes)),
     onRegionUrl: (url) => updateSupergraph?.(composeSupergraph({ typeDefs: regionTypeDefs, url }, contract)),
-    observeSend: (outcome, durationMs) => metrics.observeCitySend(outcome, durationMs),
+    observeSend: (outcome, durationMs) => {
+      metrics.observeCitySend(outcome, durationMs);
+      tracer.observeCitySend(outcome, durationMs);
+    },
   });
   await registry.start();
 
@@ -69,15 +92,35 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     },
     buildService: ({ name }) =>
       name === CITIES_SUBGRAPH || name === CITY_BROADCAST_SUBGRAPH
-        ? new ShardedCitiesDataSource(() => engine, (fetch, headers) => registry.send(fetch, headers))
-        : new RegionDataSource(() => registry.regionClient, registry.region.timeoutMs),
+        ? traceWithinRequest(new ShardedCitiesDataSource(() => engine, (fetch, headers, identity) => registry.send(fetch, headers, identity)), tracer)
+        : new RegionDataSource(() => registry.regionClient, registry.region.timeoutMs, (identity, headers) => registry.regionHeadersFor(identity, headers)),
     __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients
   });
 
+  // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
+  const persisted = await createPersistedQueryStore({ safelist: config.persistedQueries.safelist, redisUrl: config.redisUrl }, log);
+  const { limits } = config;
+  const maskError = maskGatewayError(log);
+
+  // Callers' bearer tokens → Caller at the HTTP edge; field access from the contract enforced around the gateway.
+  const authenticate = createCallerAuthenticator(config.callerTokens, log);
+  // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
+  const limiter = await createRateLimiter({ windowMs: config.rateLimits.windowMs, redisUrl: config.redisUrl }, log);
+  const rateLimit = createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role }));
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: new AccessControlledGateway(gateway, readAccessPolicies(contract)),
     includeStacktraceInErrorResponses: false,
-    formatError: maskGatewayError(log),
+    formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error)),
+    // Operation limits (gateway/limits/): the parser stops at maxTokens; the structural caps run
+    // as a validation rule that refuses before the costly rules walk the document.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [createOperationLimitsRule(limits)],
+    // Per caller in useOperationLimits: Apollo's switch is global, and off it adds a rule that refuses everyone.
+    introspection: true,
+    // No "Did you mean …?" in production: suggestions list the schema's names to anyone.
+    hideSchemaDetailsFromClientErrors: config.mode === 'production',
+    allowBatchedHttpRequests: false, // one operation per request: a batch would multiply every limit
+    persistedQueries: { cache: persisted.cache, ttl: config.persistedQueries.ttlSeconds },
     // main.ts owns SIGINT/SIGTERM (drain HTTP, then stop). Apollo's own handler would call stop()
     // concurrently, and Apollo 5 never resolves a second stop() that waits on a first one: the
     // process then hangs on SIGTERM instead of exiting.
@@ -91,19 +134,36 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
       // throws; metrics and the log line then read the same final response (outcome, codes).
       useRequestId(),
       useMetrics(metrics),
+      useTracing(tracer),
       useRequestLogging(log),
-    ],
+      // Before planning, in this order (the first refusal wins): the safelist, then introspection and cost.
+      config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),
+      useOperationLimits({
+        limits,
+        publicIntrospection: config.publicIntrospection,
+        policies: readShardingPolicies(contract),
+        broadcastFields: splitBroadcastFields(contract).broadcastFields,
+        servedCities: () => engine.cities,
+      }),
+    ].filter((plugin) => plugin !== null),
   });
 
+  const ide = ideRoutes();
   let running: RunningServer;
   try {
     running = await serveApollo({
       apollo,
-      context: (req) => ({
-        requestId: readRequestId(req.headers['x-request-id']),
-        caller: PUBLIC_CALLER,
-        clientAddress: req.socket.remoteAddress ?? 'unknown',
-      }),
+      context: async (req) => {
+        const clientAddress = readClientAddress(req, config.trustedProxies);
+        // Throws 401 for a token that proves nothing; such a request still spends its address's
+        // public budget, so forged tokens cannot be sprayed without limit.
+        const caller = await authenticate(req.headers.authorization).catch(async (error: unknown) => {
+          await rateLimit(PUBLIC_CALLER, clientAddress);
+          throw error;
+        });
+        await rateLimit(caller, clientAddress); // 429 + Retry-After, before any GraphQL work
+        return { requestId: readRequestId(req.headers['x-request-id']), caller, clientAddress };
+      },
       name: 'gateway',
       host: config.host,
       port: config.port,
@@ -114,10 +174,15 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
           return { status: readiness.ready ? 200 : 503, body: readiness };
         },
         '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+        ...ide.routes, // the analysts' IDE at / and /graphiql
       },
+      prefixRoutes: ide.prefixRoutes,
     });
   } catch (error) {
     await registry.stop();
+    await tracer.shutdown();
+    await persisted.close();
+    await limiter.close();
     throw error;
   }
   return {
@@ -126,6 +191,9 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
     async close() {
       await running.close(); // drains in-flight requests, then stops Apollo (and the gateway)
       await registry.stop();
+      await tracer.shutdown(); // exports the spans still buffered
+      await persisted.close();
+      await limiter.close();
     },
   };
 }

@@ -1,25 +1,57 @@
 /**
  * The HTTP edge of every GraphQL process here (subgraphs and gateway): `/graphql` (GET and POST,
- * through Apollo Server's own request pipeline, CSRF prevention included) plus a few JSON routes
- * (`/health`, `/livez`, `/readyz`). Anything else is 404.
+ * through Apollo Server's own request pipeline, CSRF prevention included) plus a few routes by exact
+ * path (`/health`, `/livez`, `/readyz`, the gateway's IDE page) and by path prefix (the IDE's assets).
+ * Anything else is 404.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ERRORS } from '../../schema/errors.ts';
 
 /** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * A route: its status and body, sent as JSON unless `contentType` is given, then `body` is sent as
- * is (e.g. Prometheus text at /metrics).
+ * A route's answer: its status and body, sent as JSON unless `contentType` is given, then `body` (a
+ * string or a Buffer) is sent as is (e.g. Prometheus text at /metrics, a file). `headers` are added
+ * to the response (caching, Content-Security-Policy).
  */
-export type JsonRoute = () => Promise<{ readonly status: number; readonly body: unknown; readonly contentType?: string }>;
+export interface RouteAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
 
-export interface ServeApolloOptions<C extends BaseContext> {
+/** A route at one exact path. */
+export type JsonRoute = () => Promise<RouteAnswer>;
+
+/** A route for every path under a prefix: gets the rest of the path after it (still URL-encoded). */
+export type PrefixRoute = (rest: string) => Promise<RouteAnswer>;
+
+/**
+ * What an `authorize` hook answers for one /graphql request: the identity it carries, or a refusal
+ * (HTTP 401, `UNAUTHENTICATED`, `WWW-Authenticate: <challenge>`) with a message that never repeats
+ * the credentials.
+ */
+export type Authorization<A> =
+  | { readonly ok: true; readonly identity: A }
+  | { readonly ok: false; readonly message: string; readonly challenge: string; readonly extensions?: Readonly<Record<string, unknown>> };
+
+export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
   readonly apollo: ApolloServer<C>;
-  readonly context: (req: IncomingMessage) => C | Promise<C>;
+  /** `identity` is what `authorize` found (undefined without it). */
+  readonly context: (req: IncomingMessage, identity: A) => C | Promise<C>;
+  /**
+   * Who may ask at all, decided from the headers before the body is read: subgraphs accept only
+   * requests the gateway signed. Unset (the gateway) = every request reaches Apollo. The JSON routes
+   * (/health …) are not asked: they carry no data.
+   */
+  readonly authorize?: (req: IncomingMessage) => Promise<Authorization<A>>;
   readonly routes: Readonly<Record<string, JsonRoute>>;
+  /** Routes by path prefix (e.g. '/ide/assets/'), tried after the exact routes. */
+  readonly prefixRoutes?: Readonly<Record<string, PrefixRoute>>;
   /** Shown in /health and in the port-in-use error, e.g. '500152 潼南区'. */
   readonly name: string;
   readonly host: string;
@@ -40,7 +72,7 @@ export class PortInUseError extends Error {
   }
 }
 
-export async function serveApollo<C extends BaseContext>(options: ServeApolloOptions<C>): Promise<RunningServer> {
+export async function serveApollo<C extends BaseContext, A = undefined>(options: ServeApolloOptions<C, A>): Promise<RunningServer> {
   await options.apollo.start();
   const server = createServer((req, res) => {
     handle(options, req, res).catch((error: unknown) => {
@@ -73,16 +105,22 @@ function listen(server: Server, { host, port, name }: { host: string; port: numb
   });
 }
 
-async function handle<C extends BaseContext>(options: ServeApolloOptions<C>, req: IncomingMessage, res: ServerResponse) {
+async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A>, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = Object.hasOwn(options.routes, url.pathname) ? options.routes[url.pathname] : undefined;
-  if (route) {
-    const { status, body, contentType } = await route();
-    if (contentType === undefined) return send(res, status, body);
-    res.writeHead(status, { 'content-type': contentType });
-    return res.end(String(body));
+  if (route) return sendAnswer(res, await route());
+  for (const [prefix, prefixRoute] of Object.entries(options.prefixRoutes ?? {})) {
+    if (url.pathname.startsWith(prefix)) return sendAnswer(res, await prefixRoute(url.pathname.slice(prefix.length)));
   }
   if (url.pathname !== '/graphql') return send(res, 404, { error: `no route ${url.pathname}` });
+  // Before the body is read: a refused request costs no parsing (Node discards its unread body).
+  const authorization = options.authorize ? await options.authorize(req) : { ok: true as const, identity: undefined as A };
+  if (!authorization.ok) {
+    res.setHeader('www-authenticate', authorization.challenge);
+    return send(res, 401, {
+      errors: [{ message: authorization.message, extensions: { ...authorization.extensions, code: ERRORS.UNAUTHENTICATED.code } }],
+    });
+  }
 
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -104,7 +142,7 @@ async function handle<C extends BaseContext>(options: ServeApolloOptions<C>, req
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(req),
+    context: async () => options.context(req, authorization.identity),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;
@@ -129,7 +167,13 @@ function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   });
 }
 
-function send(res: ServerResponse, status: number, payload: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+function sendAnswer(res: ServerResponse, { status, body, contentType, headers }: RouteAnswer) {
+  if (contentType === undefined) return send(res, status, body, headers);
+  res.writeHead(status, { ...headers, 'content-type': contentType });
+  res.end(Buffer.isBuffer(body) ? body : String(body));
+}
+
+function send(res: ServerResponse, status: number, payload: unknown, headers?: Readonly<Record<string, string>>) {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(payload));
 }

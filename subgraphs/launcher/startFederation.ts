@@ -4,10 +4,14 @@
  * processes, then the gateway once they answer, and prints where each one answers. Ctrl-C stops
  * them all.
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listBureauCodes } from '../config/listBureauCodes.ts';
-import { loadBureauConfig, loadRegionConfig, type SubgraphConfig } from '../config/loadSubgraphConfig.ts';
+import { dataDir, loadBureauConfig, loadRegionConfig, type SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import { loadGatewayConfig } from '../../gateway/config/loadGatewayConfig.ts';
+import { ensureGatewayKeyPair } from '../../gateway/trust/ensureGatewayKeyPair.ts';
+import { devIssuerEnv, ensureDevIssuer } from '../../gateway/auth/devIssuer.ts';
+import { buildIde } from '../../gateway/ide/buildIde.ts';
 import { ensureSeeded } from '../seeding/ensureSeeded.ts';
 import { findBusyPorts } from './checkPortsFree.ts';
 import { ChildService } from './ChildService.ts';
@@ -19,12 +23,18 @@ async function main(): Promise<number> {
   const started = Date.now();
   let configs: { config: SubgraphConfig; entry: string; args: string[] }[];
   let gatewayConfig;
+  // The gateway's key pair, made on the first run and kept: the gateway signs every request to a
+  // subgraph with the private key, and every subgraph refuses what the public key does not verify.
+  const keys = ensureGatewayKeyPair(join(dataDir(), 'keys'));
+  // And development mode with the development caller-token issuer (`npm run token` signs with it).
+  const gatewayKeyEnv = { ECOGRAPH_GATEWAY_SIGNING_KEY: keys.privateKeyPath, ...devIssuerEnv(await ensureDevIssuer(dataDir())) };
+  const subgraphKeyEnv = { ECOGRAPH_GATEWAY_PUBLIC_KEY: keys.publicKeyPath };
   try {
     configs = [
       { config: loadRegionConfig(), entry: entryOf('../region/main.ts'), args: [] },
       ...listBureauCodes().map((code) => ({ config: loadBureauConfig(code), entry: entryOf('../cities/main.ts'), args: [code] })),
     ];
-    gatewayConfig = loadGatewayConfig();
+    gatewayConfig = loadGatewayConfig({ ...process.env, ...gatewayKeyEnv });
   } catch (error) {
     if (error instanceof Error && /ConfigError$/.test(error.name)) return fail(error.message);
     throw error;
@@ -42,6 +52,10 @@ async function main(): Promise<number> {
       '\nStop whatever holds it (an earlier `npm start`?) or change the port in its config file.');
   }
 
+  // The analysts' IDE (the gateway serves it at /) is rebuilt meanwhile if its sources changed. A
+  // failed build does not stop the federation: the gateway still serves GraphQL, and / says how to build.
+  const ideBuild = buildIde().then((build) => build.summary, (error: unknown) =>
+    `IDE not built (${error instanceof Error ? error.message : String(error)}); run npm run build:ide`);
   await ensureSeeded({ progress: process.stdout });
 
   // Stand-ins for the bureaus' legacy web services, serving the data seeded into their stores.
@@ -56,6 +70,7 @@ async function main(): Promise<number> {
     entry,
     args,
     healthUrl: `http://${config.host}:${config.port}/health`,
+    env: subgraphKeyEnv, // the public key only: a subgraph can verify gateway tokens, never make one
   }))];
   let stopping = false;
   const stopAll = async () => {
@@ -68,12 +83,14 @@ async function main(): Promise<number> {
   const results = await Promise.allSettled(services.map((s) => s.ready(READY_TIMEOUT_MS)));
   const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [`${services[i]!.spec.name}: ${(r.reason as Error).message}`] : []));
   if (failures.length === 0) {
+    console.log(await ideBuild);
     // The gateway starts last: at start it checks every bureau's schema against the contract.
     const gateway = new ChildService({
       name: 'gateway',
       entry: entryOf('../../gateway/server/main.ts'),
       args: [],
       healthUrl: `http://${gatewayConfig.host}:${gatewayConfig.port}/readyz`,
+      env: gatewayKeyEnv,
     });
     services.push(gateway);
     await gateway.ready(READY_TIMEOUT_MS).catch((error: Error) => failures.push(`gateway: ${error.message}`));
@@ -101,6 +118,7 @@ async function main(): Promise<number> {
 
   console.log(`\nFederation ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
   console.log(`  ${'gateway (one graph)'.padEnd(24)} http://${gatewayConfig.host}:${gatewayConfig.port}/graphql`);
+  console.log(`  ${"analysts' IDE 分析人员 IDE".padEnd(22)} http://${gatewayConfig.host}:${gatewayConfig.port}/`);
   for (const { config } of configs) {
     console.log(`  ${config.name.padEnd(24)} http://${config.host}:${config.port}/graphql`);
   }

@@ -27,7 +27,7 @@ const casesOf = new Map<string, string[]>();
 beforeAll(async () => {
   [federation, drifted] = await Promise.all([startGatewayFederation({ bureaus: BUREAUS }), startDriftedSubgraph(DRIFTED_CODE)]);
   for (const code of federation.codes) {
-    const answer = await postGraphQL(federation.bureau(code).url, '{ enforcementCases(first: 100) { edges { node { id } } } }');
+    const answer = await federation.bureau(code).post('{ enforcementCases(first: 100) { edges { node { id } } } }');
     casesOf.set(code, answer.data!['enforcementCases'].edges.map((e: any) => e.node.id));
   }
 });
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 const CASES = '{ enforcementCases(first: 100) { totalCount edges { node { id cityCode } } } }';
-const askCases = () => postGraphQL(federation.gateway.url, CASES);
+const askCases = () => postGraphQL(federation.gateway.url, CASES, undefined, federation.gateway.callerHeaders);
 const casesExcept = (...codes: string[]) => federation.codes.filter((c) => !codes.includes(c)).flatMap((c) => casesOf.get(c)!).sort();
 const idsOf = (answer: Awaited<ReturnType<typeof askCases>>) => (answer.data?.['enforcementCases']?.edges ?? []).map((e: any) => e.node.id).sort();
 
@@ -214,7 +214,7 @@ describe('readiness when the region is down', () => {
       expect(answer.errors).toBeUndefined();
       expect(idsOf(answer)).toEqual(casesExcept());
 
-      const joined = await postGraphQL(federation.gateway.url, '{ enforcementCases(first: 1) { edges { node { enterprise { name } } } } }');
+      const joined = await postGraphQL(federation.gateway.url, '{ enforcementCases(first: 1) { edges { node { enterprise { name } } } } }', undefined, federation.gateway.callerHeaders);
       expect(joined.errors?.[0]?.extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'region' });
     } finally {
       await federation.restartRegion();

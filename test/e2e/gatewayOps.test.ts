@@ -4,6 +4,7 @@
  * token or variables.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { startProxyWithDelay, type ProxyWithDelay } from '../fixtures/proxyWithDelay.ts';
@@ -45,7 +46,8 @@ async function readiness() {
 function ask(query: string, options: { variables?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
   return fetch(federation.gateway.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...options.headers },
+    // As an analyst with every scope (cases are partners-only); a test's own headers go last.
+    headers: { 'content-type': 'application/json', ...federation.gateway.callerHeaders, ...options.headers },
     body: JSON.stringify({ query, variables: options.variables }),
   });
 }
@@ -119,8 +121,10 @@ describe('request ids', () => {
 
 describe('request logs', () => {
   it('write one line per request with id, operation, duration and outcome, and never the token or the variables', async () => {
+    // A real token: a forged one is refused before any request line (test/e2e/security covers that log).
+    const token = await callerToken({ sub: 'ops-check', scope: 'cases:read' });
     const res = await ask(CASES, {
-      headers: { authorization: 'Bearer secret-token-123', 'x-request-id': 'log-check-1' },
+      headers: { authorization: `Bearer ${token}`, 'x-request-id': 'log-check-1' },
       variables: { search: '13800138000' },
     });
     await res.json();
@@ -128,7 +132,7 @@ describe('request logs', () => {
     expect(line).toMatchObject({ msg: 'request', operationName: 'CasesForOps', outcome: 'ok', level: 'info' });
     expect(typeof line!['durationMs']).toBe('number');
     const output = federation.gateway.output();
-    expect(output).not.toContain('secret-token-123');
+    expect(output).not.toContain(token.split('.')[2]!);
     expect(output).not.toContain('13800138000');
   });
 });

@@ -18,9 +18,11 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const gateway = (query: string, variables?: Record<string, unknown>) => postGraphQL(federation.gateway.url, query, variables);
-const bureau = (code: string, query: string, variables?: Record<string, unknown>) => postGraphQL(federation.bureau(code).url, query, variables);
-const region = (query: string, variables?: Record<string, unknown>) => postGraphQL(federation.region().url, query, variables);
+/** As an analyst with every scope: cases and emergency resources are partners-only (test/e2e/security covers the roles). */
+const gateway = (query: string, variables?: Record<string, unknown>) => postGraphQL(federation.gateway.url, query, variables, federation.gateway.callerHeaders);
+/** Direct calls carry a gateway token (an officer of that bureau), as the gateway's would. */
+const bureau = (code: string, query: string, variables?: Record<string, unknown>) => federation.bureau(code).post(query, variables);
+const region = (query: string, variables?: Record<string, unknown>) => federation.region().post(query, variables);
 
 type SortKind = 'instant' | 'number' | 'string';
 interface Item { readonly id: string; readonly cityCode: string; readonly key: string | number }
@@ -144,7 +146,7 @@ describe('joins across subgraphs', () => {
   it("gives each case's enterprise its name from the region and its cases and sources from every bureau, merged", async () => {
     const answer = await gateway(`{ enforcementCases(first: 100) { edges { node {
       caseNumber enterprise { creditCode name cases { caseNumber cityCode } sources { code cityCode } } } } } }`);
-    expect(answer.errors).toBeUndefined();
+    expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
     const enterprises = new Map<string, { name: string; cases: unknown[]; sources: unknown[] }>();
     for (const edge of answer.data!['enforcementCases'].edges) enterprises.set(edge.node.enterprise.creditCode, edge.node.enterprise);
     const reps = [...enterprises.keys()].map((creditCode) => ({ __typename: 'Enterprise', creditCode }));
@@ -277,7 +279,9 @@ describe('production hygiene', () => {
     ['a malformed id', '{ node(id: "42") { id } }', 'INVALID_ID'],
     ['a malformed cursor', '{ stations(after: "not-a-cursor") { totalCount } }', 'INVALID_CURSOR'],
   ])('answers %s with its code and no stack trace', async (_what, query, code) => {
-    const res = await fetch(federation.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const res = await fetch(federation.gateway.url, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...federation.gateway.callerHeaders }, body: JSON.stringify({ query }),
+    });
     const text = await res.text();
     expect(JSON.parse(text).errors?.[0]?.extensions?.code).toBe(code);
     expect(text).not.toMatch(/stacktrace|exception|\.ts:\d+|node_modules/);
@@ -297,10 +301,18 @@ describe('production hygiene', () => {
     }
   });
 
-  it.each(['/', '/graphql'])('does not serve a landing page that loads from a CDN at GET %s', async (path) => {
-    const res = await fetch(`${federation.gateway.origin}${path}`, { headers: { accept: 'text/html' } });
+  it('does not serve Apollo\'s landing page (it loads Sandbox from a CDN) at GET /graphql', async () => {
+    const res = await fetch(`${federation.gateway.url}`, { headers: { accept: 'text/html' } });
     const text = await res.text();
     expect(res.status).not.toBe(200);
     expect(text).not.toMatch(/apollographql\.com|cdn|<script/i);
+  });
+
+  it('serves the bundled IDE at GET / with scripts from its own origin only', async () => {
+    const res = await fetch(`${federation.gateway.origin}/`, { headers: { accept: 'text/html' } });
+    const text = await res.text();
+    // 503 only when the IDE was never built; either way nothing may point at another host.
+    expect([200, 503]).toContain(res.status);
+    expect(text).not.toMatch(/apollographql\.com|cdn|https?:\/\//i);
   });
 });

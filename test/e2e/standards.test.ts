@@ -29,7 +29,8 @@ const lastMonth = (() => {
 })();
 const yesterday = new Date(Date.now() + CST - 24 * HOUR).toISOString().slice(0, 10);
 
-const gql = (query: string, variables?: Record<string, unknown>) => postGraphQL(federation.gateway.url, query, variables);
+/** As an analyst with every scope: emergency resources are partners-only. */
+const gql = (query: string, variables?: Record<string, unknown>) => postGraphQL(federation.gateway.url, query, variables, federation.gateway.callerHeaders);
 
 beforeAll(async () => {
   // Scale 0.1: the smallest at which both 遂宁 and 潼南 hold monitoring equipment near 光辉.
