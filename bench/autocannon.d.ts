@@ -18,6 +18,8 @@ declare module 'autocannon' {
     pipelining?: number;
     /** Every response body (a string) goes through this; a falsy return counts as a mismatch. */
     verifyBody?: (body: string) => boolean;
+    /** Requests sent in turn; one with `setupRequest` is rebuilt by it before every send. */
+    requests?: Array<{ setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }>;
   }
 
   export interface AutocannonResult {

@@ -23,13 +23,13 @@ export async function measureScenario(
   const cpu: CpuGroups = target.pid === null ? subgraphCpu : { gateway: [target.pid], ...subgraphCpu };
   say(`${scenario.name}: ${options.warmup} s warm-up + ${options.duration} s at ${options.connections} connections …`);
   const loaded = await measureTarget(target.url, body, {
-    connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration, cpu,
+    connections: options.connections, warmupSeconds: options.warmup, durationSeconds: options.duration, cpu, headers: target.headers, freshHeaders: target.freshHeaders,
   });
   let serial = null;
   if (options.serialDuration > 0) {
     say(`${scenario.name}: ${options.serialDuration} s at 1 connection …`);
     serial = await measureTarget(target.url, body, {
-      connections: 1, warmupSeconds: SERIAL_WARMUP_SECONDS, durationSeconds: options.serialDuration, cpu,
+      connections: 1, warmupSeconds: SERIAL_WARMUP_SECONDS, durationSeconds: options.serialDuration, cpu, headers: target.headers, freshHeaders: target.freshHeaders,
     });
   }
   const failures = loaded.failures + (serial?.failures ?? 0);

@@ -15,6 +15,14 @@ export interface LoadSettings {
   readonly durationSeconds: number;
   /** Processes whose CPU time is charged to the measured requests, by group name. */
   readonly cpu?: CpuGroups;
+  /** Extra headers, the same on every request (a gateway's caller token). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Extra headers made anew for each request, or null (a bureau asked directly needs a fresh
+   * gateway token every time: it refuses a replayed one). Signing happens in the load generator,
+   * so its cost is charged to the load generator, not to the target.
+   */
+  readonly freshHeaders?: (() => Record<string, string>) | null;
 }
 
 export interface Measurement {
@@ -37,11 +45,11 @@ export interface Measurement {
 const TIMEOUT_SECONDS = 10;
 
 export async function measureTarget(url: string, body: string, load: LoadSettings): Promise<Measurement> {
-  const warmup = load.warmupSeconds > 0 ? await fire(url, body, load.connections, load.warmupSeconds, null) : null;
+  const warmup = load.warmupSeconds > 0 ? await fire(url, body, load.connections, load.warmupSeconds, null, load) : null;
   const latencies: number[] = [];
   const cpuBefore = load.cpu ? snapshotCpu(load.cpu) : null;
   const started = process.hrtime.bigint();
-  const result = await fire(url, body, load.connections, load.durationSeconds, latencies);
+  const result = await fire(url, body, load.connections, load.durationSeconds, latencies, load);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuAfter = load.cpu ? snapshotCpu(load.cpu) : null;
   const failures = failuresOf(result) + (warmup ? failuresOf(warmup) : 0);
@@ -61,12 +69,18 @@ export async function measureTarget(url: string, body: string, load: LoadSetting
   };
 }
 
-async function fire(url: string, body: string, connections: number, seconds: number, latencies: number[] | null) {
+async function fire(
+  url: string, body: string, connections: number, seconds: number, latencies: number[] | null,
+  { headers, freshHeaders }: Pick<LoadSettings, 'headers' | 'freshHeaders'>,
+) {
+  const base = { 'content-type': 'application/json', ...headers };
   const instance = autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: base,
     body,
+    // autocannon rebuilds a request before each send only when it has a setupRequest.
+    ...(freshHeaders && { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { ...base, ...freshHeaders() } }) }] }),
     connections,
     duration: seconds,
     timeout: TIMEOUT_SECONDS,

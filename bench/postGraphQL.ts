@@ -9,10 +9,11 @@ export function requestBody(query: string, variables?: Record<string, unknown>):
   return JSON.stringify(variables ? { query, variables } : { query });
 }
 
-export async function postGraphQL(url: string, body: string): Promise<{ status: number; body: GraphQLBody }> {
+/** `headers`: a gateway token when the bench calls a bureau directly (BenchTrust.headersFor). */
+export async function postGraphQL(url: string, body: string, headers: Readonly<Record<string, string>> = {}): Promise<{ status: number; body: GraphQLBody }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body,
     signal: AbortSignal.timeout(10_000),
   });

@@ -7,6 +7,7 @@ import { postGraphQL, requestBody } from './postGraphQL.ts';
 import { PROBE_QUERY } from './queries.ts';
 import { SINGLE_BUREAU } from './scenarios.ts';
 import type { Subgraphs } from './startSubgraphs.ts';
+import type { BenchTrust } from './benchTrust.ts';
 
 export interface Fixtures {
   readonly singleCase: { readonly id: string; readonly cityCode: string; readonly caseNumber: string };
@@ -17,11 +18,11 @@ interface ProbeData {
   enforcementCases?: { totalCount?: number; edges?: Array<{ node: { id: string; cityCode: string; caseNumber: string } }> };
 }
 
-export async function probeFixtures(subgraphs: Subgraphs): Promise<Fixtures> {
+export async function probeFixtures(subgraphs: Subgraphs, trust: BenchTrust): Promise<Fixtures> {
   const totals = new Map<string, number>();
   let singleCase: Fixtures['singleCase'] | undefined;
   for (const [code, child] of subgraphs.bureaus) {
-    const { status, body } = await postGraphQL(child.url, requestBody(PROBE_QUERY));
+    const { status, body } = await postGraphQL(child.url, requestBody(PROBE_QUERY), trust.headersFor(code));
     const cases = (body.data as ProbeData | null | undefined)?.enforcementCases;
     if (status !== 200 || body.errors || typeof cases?.totalCount !== 'number') {
       throw new Error(`bureau ${code} did not answer the probe: HTTP ${status} ${JSON.stringify(body.errors ?? body)}`);

@@ -24,6 +24,7 @@ import { FAN_OUT_QUERY, SINGLE_BUREAU_QUERY } from './queries.ts';
 import { FAN_OUT_BUREAUS, SCENARIOS, selectScenarios, SINGLE_BUREAU, type TargetName } from './scenarios.ts';
 import { startSubgraphs } from './startSubgraphs.ts';
 import { startTarget } from './startTarget.ts';
+import { prepareBenchTrust } from './benchTrust.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 /** Targets run in this order, each started once and stopped before the next. */
@@ -98,8 +99,11 @@ async function runBench(): Promise<BenchReport> {
   const targets = TARGET_ORDER.filter((t) => scenarios.some((s) => s.target === t));
   const codes = [...new Set(targets.flatMap((t) => (t === 'direct' || t === 'plain' ? [SINGLE_BUREAU] : FAN_OUT_BUREAUS[t])))];
   say(`starting the region and bureaus ${codes.join(', ')} …`);
-  const subgraphs = await startSubgraphs(children, { dataDir, codes, legacyLatency: options.legacyLatency, verbose: options.verbose });
-  const fixtures = await probeFixtures(subgraphs);
+  const trust = await prepareBenchTrust(workDir);
+  const subgraphs = await startSubgraphs(children, {
+    dataDir, codes, legacyLatency: options.legacyLatency, verbose: options.verbose, trustEnv: trust.subgraphEnv,
+  });
+  const fixtures = await probeFixtures(subgraphs, trust);
   const bodies = {
     single: requestBody(SINGLE_BUREAU_QUERY, { code: fixtures.singleCase.cityCode, id: fixtures.singleCase.id }),
     fanout: requestBody(FAN_OUT_QUERY),
@@ -110,7 +114,7 @@ async function runBench(): Promise<BenchReport> {
   const results = new Map<string, ScenarioResult>();
   for (const targetName of targets) {
     say(`starting target ${targetName} …`);
-    const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose });
+    const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose, trust });
     try {
       for (const scenario of scenarios.filter((s) => s.target === targetName)) {
         results.set(scenario.name, await measureScenario(scenario, target, bodies[scenario.query], fixtures, options, say, subgraphCpu));

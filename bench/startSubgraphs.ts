@@ -24,11 +24,13 @@ export interface SubgraphSettings {
   /** Added latency of the simulated legacy systems, as their `--latency` option ("0", "20-60"). */
   readonly legacyLatency: string;
   readonly verbose: boolean;
+  /** ECOGRAPH_GATEWAY_PUBLIC_KEY: subgraphs refuse requests without a token it verifies. */
+  readonly trustEnv: Readonly<Record<string, string>>;
 }
 
 export async function startSubgraphs(children: ChildProcesses, settings: SubgraphSettings): Promise<Subgraphs> {
   const { dataDir, codes, legacyLatency, verbose } = settings;
-  const env: Record<string, string> = { ECOGRAPH_DATA_DIR: dataDir, ECOGRAPH_PORT: '0', ECOGRAPH_HJ212_PORT: '0' };
+  const env: Record<string, string> = { ECOGRAPH_DATA_DIR: dataDir, ECOGRAPH_PORT: '0', ECOGRAPH_HJ212_PORT: '0', ...settings.trustEnv };
   const legacy = codes.map((code) => loadBureauConfig(code, env)).filter(({ source }) => source.kind === 'legacy-http');
   const standIns = await Promise.all(legacy.map(({ origin, source }) => children.start({
     name: `${origin}-legacy`,

@@ -7,6 +7,7 @@ import { ENTRIES } from './entries.ts';
 import { FAN_OUT_BUREAUS, SINGLE_BUREAU, type TargetName } from './scenarios.ts';
 import type { Subgraphs } from './startSubgraphs.ts';
 import { writeRegistry } from './writeRegistry.ts';
+import type { BenchTrust } from './benchTrust.ts';
 
 const READY_TIMEOUT_MS = 60_000;
 
@@ -16,6 +17,13 @@ export interface Target {
   readonly bureaus: readonly string[];
   /** The gateway process in front of the bureaus; null when the target is a bureau itself. */
   readonly pid: number | null;
+  /** Headers sent on every request, the same each time: a gateway gets the bench caller's token. */
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Headers made anew for each request, or null: a bureau asked directly needs a fresh gateway
+   * token each time (it refuses a replayed one).
+   */
+  readonly freshHeaders: (() => Record<string, string>) | null;
   stop(): Promise<void>;
 }
 
@@ -25,32 +33,45 @@ export interface TargetContext {
   /** Where registry files go. */
   readonly workDir: string;
   readonly verbose: boolean;
+  readonly trust: BenchTrust;
 }
 
 export async function startTarget(name: TargetName, ctx: TargetContext): Promise<Target> {
   if (name === 'direct') {
-    return { url: bureau(ctx, SINGLE_BUREAU).url, bureaus: [SINGLE_BUREAU], pid: null, stop: async () => {} };
+    return {
+      url: bureau(ctx, SINGLE_BUREAU).url, bureaus: [SINGLE_BUREAU], pid: null, stop: async () => {},
+      headers: {}, freshHeaders: () => ctx.trust.headersFor(SINGLE_BUREAU),
+    };
   }
   if (name === 'plain') {
     const child = await ctx.children.start({
       name: 'plain-apollo-gateway',
       entry: ENTRIES.plainGateway,
-      env: { BENCH_REGION_URL: ctx.subgraphs.region.url, BENCH_BUREAU_CODE: SINGLE_BUREAU, BENCH_BUREAU_URL: bureau(ctx, SINGLE_BUREAU).url },
+      env: {
+        BENCH_REGION_URL: ctx.subgraphs.region.url, BENCH_BUREAU_CODE: SINGLE_BUREAU, BENCH_BUREAU_URL: bureau(ctx, SINGLE_BUREAU).url,
+        BENCH_GATEWAY_SIGNING_KEY: ctx.trust.privateKeyPath,
+      },
       readyTimeoutMs: READY_TIMEOUT_MS,
       verbose: ctx.verbose,
     });
-    return { url: child.url, bureaus: [SINGLE_BUREAU], pid: child.pid, stop: child.stop };
+    // The same request bytes as our gateway gets; it has no use for the caller token (it verifies none).
+    return { url: child.url, bureaus: [SINGLE_BUREAU], pid: child.pid, stop: child.stop, headers: ctx.trust.callerHeaders, freshHeaders: null };
   }
   const codes = FAN_OUT_BUREAUS[name];
   const registry = writeRegistry(ctx.workDir, name, ctx.subgraphs.region.url, codes.map((code) => ({ code, url: bureau(ctx, code).url })));
   const child = await ctx.children.start({
     name,
     entry: ENTRIES.gateway,
-    env: { ECOGRAPH_REGISTRY: registry, ECOGRAPH_GATEWAY_PORT: '0' },
+    // Development mode trusting the bench issuer (trust.gatewayEnv). The load is one caller from one
+    // address: limits it never meets, so the limiter is measured but never refuses.
+    env: {
+      ECOGRAPH_REGISTRY: registry, ECOGRAPH_GATEWAY_PORT: '0',
+      ECOGRAPH_RATE_LIMIT_PUBLIC: '1000000000', ECOGRAPH_RATE_LIMIT_AUTHENTICATED: '1000000000', ...ctx.trust.gatewayEnv,
+    },
     readyTimeoutMs: READY_TIMEOUT_MS,
     verbose: ctx.verbose,
   });
-  return { url: child.url, bureaus: codes, pid: child.pid, stop: child.stop };
+  return { url: child.url, bureaus: codes, pid: child.pid, stop: child.stop, headers: ctx.trust.callerHeaders, freshHeaders: null };
 }
 
 function bureau(ctx: TargetContext, code: string): RunningChild {

@@ -14,7 +14,7 @@ interface Answer {
 }
 
 export async function verifyTarget(scenario: Scenario, target: Target, body: string, fixtures: Fixtures): Promise<void> {
-  const { status, body: answer } = await postGraphQL(target.url, body);
+  const { status, body: answer } = await postGraphQL(target.url, body, { ...target.headers, ...target.freshHeaders?.() });
   const fail: (why: string) => never = (why) => {
     throw new Error(`${scenario.name} at ${target.url}: ${why}; got HTTP ${status} ${JSON.stringify(answer).slice(0, 500)}`);
   };
