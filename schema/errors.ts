@@ -59,7 +59,10 @@ export const ERRORS = {
     '`missing-scope`, `extensions.field` names it (Type.field) and `extensions.requiredScopes` lists the scope sets that open it. ' +
     "From a bureau (row access): a case's internal details (evidence, violation facts, the penalty before publication) are " +
     "shown only to officers of the handling bureau or of a joint case's partner bureaus with `cases:internal`; the field is " +
-    'null, `extensions.reason` is `not-case-party`, `extensions.field` names it and `extensions.city` the bureau.', '0.3.0'),
+    'null, `extensions.reason` is `not-case-party`, `extensions.field` names it and `extensions.city` the bureau. ' +
+    "From the region: a section's `assessment` (or a `settlement`) needs a station of a bureau the caller may not read " +
+    "(the region asks the gateway on the caller's behalf); the field is null, `extensions.cityCode` names the bureau " +
+    "(`extensions.city` is `region`, which answered) and `extensions.reason` is the gateway's (`out-of-jurisdiction`).", '0.3.0'),
   UNAUTHENTICATED: defineCode('UNAUTHENTICATED',
     'Either the bearer token was refused (HTTP 401, `WWW-Authenticate: Bearer error="invalid_token"`, no data; ' +
     '`extensions.reason` says why in general terms: malformed, expired, not-yet-valid, wrong-issuer, wrong-audience, ' +
@@ -68,7 +71,9 @@ export const ERRORS = {
     '`extensions.reason` is `not-authenticated` and `extensions.field` names it. From a bureau or the region: a /graphql request ' +
     'without a valid gateway token (HTTP 401, `WWW-Authenticate: Bearer`; `extensions.city` names the subgraph, `extensions.reason` ' +
     'is no-token, malformed, expired, wrong-issuer, wrong-audience, wrong-type, missing-claim, bad-claim, bad-signature, ' +
-    'algorithm-not-allowed, lifetime-too-long, issued-in-future or replayed).', '0.3.0'),
+    'algorithm-not-allowed, lifetime-too-long, issued-in-future or replayed). At the gateway, a gateway token (`typ` ' +
+    'gateway+jwt) is accepted only as the region calling back: signed by this gateway\'s key for the audience `region` and ' +
+    'unexpired; any other (a bureau\'s audience, another key, expired) is refused with those same reasons.', '0.3.0'),
   RATE_LIMITED: defineCode('RATE_LIMITED',
     "The caller (its token's subject, else its address) used up its request budget for the current window; the HTTP " +
     'status is 429 and `Retry-After` (also `extensions.retryAfterSeconds`) says when the window resets.', '0.3.0'),

@@ -3,16 +3,36 @@
  * No header = the public role; a header that does not prove a caller refuses the whole request
  * (HTTP 401, `WWW-Authenticate: Bearer error="invalid_token"`, code UNAUTHENTICATED) rather than
  * silently serving it as public, so a client with a broken token finds out.
+ *
+ * Two kinds of bearer token, told apart by the header's `typ` (or, failing that, `iss`) before any
+ * verifier runs: a caller's JWT from the configured issuer, or the gateway's own token for the
+ * region (`typ` gateway+jwt, `iss` ecograph-gateway, `aud` region), which the region forwards when
+ * it calls back for bureau data on behalf of the request it serves. The latter proves the caller the
+ * gateway vouched for (gateway/trust/createRegionCallbackVerifier.ts); any other gateway token (a
+ * bureau's audience, another key, expired, the gateway's own service identity) proves nothing.
  */
 import { HeaderMap } from '@apollo/server';
-import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, type JWTVerifyGetKey } from 'jose';
 import type { GraphQLError } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
 import type { CallerTokenConfig } from '../config/readCallerTokenConfig.ts';
+import type { GatewayTokenVerifier } from '../../subgraphs/kit/trust/createGatewayTokenVerifier.ts';
+import type { ForwardedCaller } from '../../subgraphs/kit/trust/ForwardedCaller.ts';
+import { GATEWAY_TOKEN_ISSUER, GATEWAY_TOKEN_TYPE } from '../../subgraphs/kit/trust/gatewayTokenRules.ts';
 import { PUBLIC_CALLER, type Caller } from './Caller.ts';
 import { refusal, verifyCallerToken, type TokenVerification } from './verifyCallerToken.ts';
 
-export type CallerAuthenticator = (authorization: string | undefined) => Promise<Caller>;
+/**
+ * Who asks, and how it was proved: `none` = no token (the public role), `caller-token` = a caller's
+ * JWT, `region-callback` = the region calling back with the gateway token of the request it serves
+ * (`caller` is that request's caller; the rate limit treats it apart, createRateLimitGuard.ts).
+ */
+export interface Authentication {
+  readonly caller: Caller;
+  readonly via: 'none' | 'caller-token' | 'region-callback';
+}
+
+export type CallerAuthenticator = (authorization: string | undefined) => Promise<Authentication>;
 
 /** A remote key set is fetched on the first token, then cached; a lookup waits at most this long. */
 const REMOTE_KEYS_TIMEOUT_MS = 5_000;
@@ -27,6 +47,8 @@ const REMOTE_KEYS_MAX_AGE_MS = 10 * 60_000;
 export function createCallerAuthenticator(
   config: CallerTokenConfig | null,
   log: (event: Record<string, unknown>) => void,
+  /** Verifies the gateway's own region tokens coming back (createRegionCallbackVerifier); null = none accepted. */
+  regionCallback: GatewayTokenVerifier | null = null,
 ): CallerAuthenticator {
   const keys: JWTVerifyGetKey | null = config === null
     ? null
@@ -37,19 +59,55 @@ export function createCallerAuthenticator(
           cooldownDuration: REMOTE_KEYS_COOLDOWN_MS,
           cacheMaxAge: REMOTE_KEYS_MAX_AGE_MS,
         });
+  const refuse = (reason: string, message: string): never => {
+    // The reason only: never the token, nor any claim from it.
+    log({ level: reason === 'key-set-unavailable' ? 'warn' : 'info', msg: 'caller token refused', reason });
+    throw tokenRefusedError(reason, message);
+  };
   return async (authorization) => {
-    if (authorization === undefined || authorization.trim() === '') return PUBLIC_CALLER;
+    if (authorization === undefined || authorization.trim() === '') return { caller: PUBLIC_CALLER, via: 'none' };
     const match = /^Bearer[ ]+([^ ]+)[ ]*$/i.exec(authorization);
+    if (match && regionCallback !== null && isGatewayToken(match[1]!)) {
+      const check = await regionCallback.verify(match[1]!);
+      if (!check.ok) return refuse(check.reason, check.message);
+      const caller = callerOf(check.caller);
+      if (caller === null) return refuse('bad-claim', "A gateway token that speaks for the gateway's own checks is no caller credential.");
+      return { caller, via: 'region-callback' };
+    }
     const result: TokenVerification = !match
       ? refusal('malformed')
       : keys === null || config === null
         ? refusal('no-issuer-configured')
         : await verifyCallerToken(match[1]!, keys, config);
-    if (result.ok) return result.caller;
-    // The reason only: never the token, nor any claim from it.
-    log({ level: result.reason === 'key-set-unavailable' ? 'warn' : 'info', msg: 'caller token refused', reason: result.reason });
-    throw tokenRefusedError(result.reason, result.message);
+    if (result.ok) return { caller: result.caller, via: 'caller-token' };
+    return refuse(result.reason, result.message);
   };
+}
+
+/**
+ * Whether a token claims to be a gateway token (unverified: this only picks the verifier). By `typ`,
+ * and by `iss` too, so that a token dressed as the gateway's without the `typ` is refused by the
+ * gateway-token rules (wrong-type) rather than tried against the caller issuer.
+ */
+function isGatewayToken(token: string): boolean {
+  try {
+    if (decodeProtectedHeader(token).typ === GATEWAY_TOKEN_TYPE) return true;
+    return decodeJwt(token).iss === GATEWAY_TOKEN_ISSUER;
+  } catch {
+    return false; // not a JWT at all: the caller-token path refuses it as malformed
+  }
+}
+
+/** The caller a verified region token speaks for, as the original request's Caller was; null for the gateway's own identity. */
+function callerOf(forwarded: ForwardedCaller): Caller | null {
+  if (forwarded.role === 'gateway') return null;
+  return Object.freeze({
+    role: forwarded.role,
+    subject: forwarded.role === 'public' ? null : forwarded.subject,
+    bureau: forwarded.role === 'public' ? null : forwarded.bureau,
+    scopes: forwarded.scopes,
+    jurisdiction: forwarded.jurisdiction,
+  });
 }
 
 /** The error a refused token becomes: Apollo Server sends `extensions.http` as the response's status and headers. */

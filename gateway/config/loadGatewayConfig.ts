@@ -16,6 +16,8 @@
  * - ECOGRAPH_REDIS_URL      redis:// or rediss:// URL shared by the replicas (APQ, rate limits); unset = memory
  * - ECOGRAPH_RATE_LIMIT_AUTHENTICATED  requests per window per token subject (default 600; 0 = unlimited)
  * - ECOGRAPH_RATE_LIMIT_PUBLIC  requests per window per client address without a token (default 120; 0 = unlimited)
+ * - ECOGRAPH_RATE_LIMIT_REGION_CALLBACK  requests per window of the region calling back on behalf of one caller
+ *   (its token subject; every public caller shares one budget) (default 6000; 0 = unlimited)
  * - ECOGRAPH_RATE_LIMIT_WINDOW_S  the rate-limit window in seconds (default 60)
  * - ECOGRAPH_TRUST_PROXY    false (default), true (one reverse proxy in front) or how many: how much
  *                           of X-Forwarded-For names the client (gateway/server/readClientAddress.ts)
@@ -122,6 +124,9 @@ export function loadRateLimits(env: Env = process.env): RateLimits {
   return Object.freeze({
     authenticated: integer(env, 'ECOGRAPH_RATE_LIMIT_AUTHENTICATED', 600, 0, 1_000_000_000),
     public: integer(env, 'ECOGRAPH_RATE_LIMIT_PUBLIC', 120, 0, 1_000_000_000),
+    // Generous: each assessment or settlement request calls back once per 10 stations (twice per
+    // period for a settlement), and the request itself was charged already; this only caps a runaway.
+    regionCallback: integer(env, 'ECOGRAPH_RATE_LIMIT_REGION_CALLBACK', 6_000, 0, 1_000_000_000),
     windowMs: integer(env, 'ECOGRAPH_RATE_LIMIT_WINDOW_S', 60, 1, 86_400) * 1000,
   });
 }

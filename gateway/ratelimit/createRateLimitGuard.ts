@@ -4,30 +4,38 @@
  * request is refused with HTTP 429, `Retry-After` (whole seconds until the window resets) and
  * RATE_LIMITED. Thrown from Apollo Server's context function, whose GraphQLError `extensions.http`
  * becomes the response's status and headers.
+ *
+ * The region's callbacks (it asks the gateway for bureau data on behalf of the request it serves,
+ * with that request's gateway token) are not charged to the caller again, nor to the region's
+ * address, which under `npm start` is every local public caller's too: the request that caused them
+ * was already charged. They spend a separate, generous budget per forwarded caller instead
+ * (`regionCallback`), only a guard against a runaway or abused callback path.
  */
 import { HeaderMap } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
 import type { Caller } from '../auth/Caller.ts';
 import type { RateLimiter } from './RateLimiter.ts';
-import { rateLimitKey } from './rateLimitKey.ts';
+import { rateLimitKey, type RequestOrigin } from './rateLimitKey.ts';
 
 export interface RateLimits {
   /** Requests per window for a caller with a verified token; 0 = unlimited. */
   readonly authenticated: number;
   /** Requests per window for an address without a token; 0 = unlimited. */
   readonly public: number;
+  /** Requests per window of the region calling back on behalf of one caller (all public callers share one); 0 = unlimited. */
+  readonly regionCallback: number;
   readonly windowMs: number;
 }
 
 /** Resolves when the request may go on; rejects with the RATE_LIMITED error when it may not. */
-export type RateLimitGuard = (caller: Caller, clientAddress: string) => Promise<void>;
+export type RateLimitGuard = (caller: Caller, clientAddress: string, origin?: RequestOrigin) => Promise<void>;
 
 export function createRateLimitGuard(limiter: RateLimiter, limits: RateLimits, onRefused: (caller: Caller) => void = () => {}): RateLimitGuard {
-  return async (caller, clientAddress) => {
-    const limit = caller.role === 'authenticated' ? limits.authenticated : limits.public;
+  return async (caller, clientAddress, origin = 'client') => {
+    const limit = origin === 'region-callback' ? limits.regionCallback : caller.role === 'authenticated' ? limits.authenticated : limits.public;
     if (limit === 0) return;
-    const decision = await limiter.take(rateLimitKey(caller, clientAddress), limit);
+    const decision = await limiter.take(rateLimitKey(caller, clientAddress, origin), limit);
     if (decision.allowed) return;
     onRefused(caller);
     throw rateLimitedError(limit, limits.windowMs, Math.max(1, Math.ceil(decision.resetInMs / 1000)));

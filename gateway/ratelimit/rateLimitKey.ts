@@ -3,12 +3,21 @@
  * budget from any address or replica), else the client's address (`ip:<address>`). An IPv6 client
  * is keyed by its /64 prefix: one subscriber usually holds a whole /64, so keying by full address
  * would hand out 2^64 budgets. IPv4-mapped IPv6 addresses (`::ffff:a.b.c.d`) count as the IPv4 one.
+ *
+ * The region's callbacks (origin `region-callback`) have keys of their own, apart from every client
+ * budget: `region-callback:sub:<subject>` for an authenticated caller, `region-callback:public` for
+ * the public role. Never the address: the region's address is not the caller's.
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Caller } from '../auth/Caller.ts';
 
-export function rateLimitKey(caller: Caller, clientAddress: string): string {
-  if (caller.role === 'authenticated' && caller.subject !== null) return `sub:${caller.subject}`;
+/** `client` = a request from a client; `region-callback` = the region asking on behalf of the caller. */
+export type RequestOrigin = 'client' | 'region-callback';
+
+export function rateLimitKey(caller: Caller, clientAddress: string, origin: RequestOrigin = 'client'): string {
+  const subject = caller.role === 'authenticated' && caller.subject !== null ? `sub:${caller.subject}` : null;
+  if (origin === 'region-callback') return `region-callback:${subject ?? 'public'}`;
+  if (subject !== null) return subject;
   return `ip:${addressGroup(clientAddress)}`;
 }
 

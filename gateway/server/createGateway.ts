@@ -31,6 +31,7 @@ import { createCallerAuthenticator } from '../auth/authenticateCaller.ts';
 import { readAccessPolicies } from '../../schema/accessPolicies.ts';
 import { ideRoutes } from '../ide/serveIde.ts';
 import { createBureauTokenSigner } from '../trust/createBureauTokenSigner.ts';
+import { createRegionCallbackVerifier } from '../trust/createRegionCallbackVerifier.ts';
 import { maskGatewayError } from './maskGatewayError.ts';
 import { PUBLIC_CALLER } from '../auth/Caller.ts';
 import { createRateLimiter } from '../ratelimit/createRateLimiter.ts';
@@ -103,7 +104,8 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
   const maskError = maskGatewayError(log);
 
   // Callers' bearer tokens → Caller at the HTTP edge; field access from the contract enforced around the gateway.
-  const authenticate = createCallerAuthenticator(config.callerTokens, log);
+  // The region calls back with the gateway's own region token of the request it serves: that request's caller.
+  const authenticate = createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey));
   // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
   const limiter = await createRateLimiter({ windowMs: config.rateLimits.windowMs, redisUrl: config.redisUrl }, log);
   const rateLimit = createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role }));
@@ -157,11 +159,12 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
         const clientAddress = readClientAddress(req, config.trustedProxies);
         // Throws 401 for a token that proves nothing; such a request still spends its address's
         // public budget, so forged tokens cannot be sprayed without limit.
-        const caller = await authenticate(req.headers.authorization).catch(async (error: unknown) => {
+        const { caller, via } = await authenticate(req.headers.authorization).catch(async (error: unknown) => {
           await rateLimit(PUBLIC_CALLER, clientAddress);
           throw error;
         });
-        await rateLimit(caller, clientAddress); // 429 + Retry-After, before any GraphQL work
+        // 429 + Retry-After, before any GraphQL work; the region's callbacks spend a budget of their own.
+        await rateLimit(caller, clientAddress, via === 'region-callback' ? 'region-callback' : 'client');
         return { requestId: readRequestId(req.headers['x-request-id']), caller, clientAddress };
       },
       name: 'gateway',

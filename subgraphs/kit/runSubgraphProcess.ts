@@ -25,8 +25,11 @@ interface Source {
 export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
   readonly config: () => SubgraphConfig;
   readonly open: (config: SubgraphConfig) => Promise<S>;
-  /** `context` gets the caller the gateway's token vouches for. */
-  readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(caller: ForwardedCaller): C };
+  /**
+   * `context` gets the caller the gateway's token vouches for, and the verified token itself (only
+   * the region uses it: it forwards it when it calls the gateway back for the request).
+   */
+  readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(caller: ForwardedCaller, gatewayToken: string): C };
   /** Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. */
   readonly services?: (config: SubgraphConfig) => Promise<{ close(): Promise<void> } | null>;
 }
@@ -42,7 +45,7 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     const running = await serveApollo({
       apollo: subgraph.apollo,
       authorize: authorizeGatewayRequest(verifier, config.origin),
-      context: (_req, caller) => subgraph.context(caller),
+      context: (_req, verified) => subgraph.context(verified.caller, verified.token),
       routes: { '/health': healthRoute(config.name, source) },
       name: config.name,
       host: config.host,

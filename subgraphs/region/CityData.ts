@@ -26,6 +26,11 @@ export interface StationMean {
 export type StationMeans = readonly StationMean[] | null;
 
 export interface CityData {
-  /** One answer per request, in order; a failure is that request's CityDataError, never a rejection. */
-  stationMeans(requests: readonly StationMeansRequest[]): Promise<ReadonlyArray<StationMeans | CityDataError>>;
+  /**
+   * One answer per request, in order; a failure is that request's CityDataError, never a rejection.
+   * `gatewayToken` is the verified gateway token of the region request being served (null in
+   * process, without one): the gateway serves the call as that request's caller, so the caller's
+   * jurisdiction and field access hold for the bureau data the region computes from.
+   */
+  stationMeans(requests: readonly StationMeansRequest[], gatewayToken: string | null): Promise<ReadonlyArray<StationMeans | CityDataError>>;
 }

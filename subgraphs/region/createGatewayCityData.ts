@@ -3,13 +3,15 @@
  * id) { waterQuality(from, to) { means } }` per request. Why the gateway rather than each bureau
  * directly: the gateway already knows which bureaus are served and where (the region would need a
  * copy of the registry), routes by the station's cityCode, applies per-bureau deadlines and circuit
- * breakers, and is the one place that will carry the caller's identity and jurisdiction to the
- * bureaus. Errors are read per alias, so one failing bureau fails only its own stations.
+ * breakers, and is the one place that carries the caller's identity and jurisdiction to the
+ * bureaus. Errors are read per alias, so one failing bureau fails only its own stations; a bureau the
+ * caller may not read (FORBIDDEN: the call carries the caller's identity, see createGatewayPost.ts)
+ * stays FORBIDDEN for its stations, and the others are assessed as usual.
  */
 import { formatCst } from '../kit/scalars.ts';
 import type { CityData, StationMean, StationMeans, StationMeansRequest } from './CityData.ts';
 import { CityDataError } from './CityDataError.ts';
-import type { GatewayPost, GatewayResponse } from './createGatewayPost.ts';
+import type { GatewayPost, GatewayRequest, GatewayResponse } from './createGatewayPost.ts';
 
 /**
  * Stations per gateway call: each is an aliased root field, and the gateway refuses an operation
@@ -21,15 +23,17 @@ const MEANS = 'means { code name unit value count }';
 
 export function createGatewayCityData(post: GatewayPost): CityData {
   return {
-    async stationMeans(requests) {
+    async stationMeans(requests, gatewayToken) {
       const out: Array<StationMeans | CityDataError> = [];
-      for (let start = 0; start < requests.length; start += BATCH) out.push(...(await batch(post, requests.slice(start, start + BATCH))));
+      for (let start = 0; start < requests.length; start += BATCH) {
+        out.push(...(await batch((body) => post(body, gatewayToken), requests.slice(start, start + BATCH))));
+      }
       return out;
     },
   };
 }
 
-async function batch(post: GatewayPost, requests: readonly StationMeansRequest[]): Promise<Array<StationMeans | CityDataError>> {
+async function batch(post: (body: GatewayRequest) => Promise<GatewayResponse>, requests: readonly StationMeansRequest[]): Promise<Array<StationMeans | CityDataError>> {
   const variables: Record<string, unknown> = {};
   const definitions: string[] = [];
   const fields = requests.map((r, i) => {
@@ -55,6 +59,13 @@ function answer(response: GatewayResponse, alias: string, request: StationMeansR
   if (own || (general && !response.data)) {
     const error = own ?? general;
     const code = typeof error?.extensions?.['code'] === 'string' ? (error.extensions['code'] as string) : null;
+    if (own && code === 'FORBIDDEN') {
+      // The caller may not read this bureau (outside its jurisdiction): its refusal, not a failure.
+      const reason = typeof own.extensions?.['reason'] === 'string' ? (own.extensions['reason'] as string) : null;
+      return new CityDataError('FORBIDDEN',
+        `The caller may not read the readings of station ${request.stationId} of bureau ${request.cityCode}: ${own.message ?? 'forbidden'}`,
+        request.cityCode, code, reason);
+    }
     return new CityDataError(own ? 'CITY_FAILED' : 'GATEWAY_FAILED',
       `Bureau ${request.cityCode} could not give the readings of station ${request.stationId}: ${error?.message ?? 'unknown error'}`,
       request.cityCode, code);

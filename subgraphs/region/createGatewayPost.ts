@@ -19,18 +19,27 @@ export interface GatewayResponse {
   readonly errors?: ReadonlyArray<{ readonly message?: string; readonly path?: readonly (string | number)[]; readonly extensions?: Record<string, unknown> }>;
 }
 
-export type GatewayPost = (body: GatewayRequest) => Promise<GatewayResponse>;
+/** `gatewayToken`: the token of the region request this call serves, forwarded as its credential (null = none). */
+export type GatewayPost = (body: GatewayRequest, gatewayToken: string | null) => Promise<GatewayResponse>;
 
 const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
 
 export function createGatewayPost(link: GatewayLink): GatewayPost {
-  return async (body) => {
+  return async (body, gatewayToken) => {
     let res;
     try {
       res = await request(link.url, {
         method: 'POST',
-        // When the caller's identity is forwarded (security issue), it is added here and only here.
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        // The one place the region's headers to the gateway are made. The bearer token is the one
+        // the gateway signed for the region request being served (aud "region", ≤ 30 s), verified on
+        // arrival: the gateway accepts it back as that request's caller, so jurisdiction, field
+        // access and cost apply as for the caller, and the callback spends no public address budget.
+        // The region holds no credentials of its own.
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(gatewayToken !== null && { authorization: `Bearer ${gatewayToken}` }),
+        },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(link.timeoutMs),
         headersTimeout: link.timeoutMs,

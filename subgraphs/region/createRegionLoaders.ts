@@ -17,7 +17,8 @@ export interface RegionLoaders {
   readonly stationMeans: DataLoader<StationMeansRequest, StationMeans, string>;
 }
 
-export function createRegionLoaders(source: RegionSource, cityData: CityData): RegionLoaders {
+/** `gatewayToken`: the request's verified gateway token, forwarded on the region's calls to the gateway (null in process). */
+export function createRegionLoaders(source: RegionSource, cityData: CityData, gatewayToken: string | null = null): RegionLoaders {
   return {
     cities: new DataLoader((codes) => source.citiesByCodes(codes)),
     rivers: new DataLoader((ids) => source.riversByIds(ids)),
@@ -25,13 +26,20 @@ export function createRegionLoaders(source: RegionSource, cityData: CityData): R
     sectionsByRiver: new DataLoader((ids) => source.sectionsByRivers(ids)),
     enterprises: new DataLoader((codes) => source.enterprisesByCreditCodes(codes)),
     stationMeans: new DataLoader<StationMeansRequest, StationMeans, string>(
-      async (requests) => (await cityData.stationMeans(requests)).map((a) => (a instanceof CityDataError ? cityDataUnavailable(a) : a)),
+      async (requests) => (await cityData.stationMeans(requests, gatewayToken)).map((a) => (a instanceof CityDataError ? cityDataError(a) : a)),
       { cacheKeyFn: (r) => `${r.cityCode}|${r.stationId}|${r.from}|${r.to}` },
     ),
   };
 }
 
-function cityDataUnavailable(error: CityDataError): GraphQLError {
+function cityDataError(error: CityDataError): GraphQLError {
+  // The caller's own limit, as the gateway states it for the bureau itself: not an outage to retry.
+  // The bureau is `cityCode`, as for CITY_DATA_UNAVAILABLE: `city` names the subgraph that answered (region).
+  if (error.reason === 'FORBIDDEN') {
+    return ERRORS.FORBIDDEN.err(error.message, {
+      extensions: { reason: error.upstreamReason ?? 'out-of-jurisdiction', ...(error.city && { cityCode: error.city }) },
+    });
+  }
   return ERRORS.CITY_DATA_UNAVAILABLE.err(error.message, {
     extensions: { reason: error.reason, ...(error.city && { cityCode: error.city }), ...(error.upstreamCode && { upstreamCode: error.upstreamCode }) },
   });

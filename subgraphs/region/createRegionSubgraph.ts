@@ -11,6 +11,7 @@ import type { ErrorLogger } from '../kit/formatSubgraphError.ts';
 import { createRegionLoaders, type RegionContext } from './createRegionLoaders.ts';
 import type { CityData } from './CityData.ts';
 import type { RegionSource } from './ports.ts';
+import type { ForwardedCaller } from '../kit/trust/ForwardedCaller.ts';
 import { regionResolvers } from './regionResolvers.ts';
 
 export const REGION_ORIGIN = 'region';
@@ -18,7 +19,8 @@ export const REGION_ORIGIN = 'region';
 export interface RegionSubgraph {
   readonly schema: GraphQLSchema;
   readonly apollo: ApolloServer<RegionContext>;
-  context(): RegionContext;
+  /** `gatewayToken`: the request's verified gateway token, which the region forwards when it calls the gateway back. */
+  context(caller?: ForwardedCaller, gatewayToken?: string): RegionContext;
 }
 
 export function createRegionSubgraph(source: RegionSource, log: ErrorLogger, cityData: CityData): RegionSubgraph {
@@ -26,6 +28,6 @@ export function createRegionSubgraph(source: RegionSource, log: ErrorLogger, cit
   return {
     schema,
     apollo: createApolloSubgraph<RegionContext>(schema, REGION_ORIGIN, log),
-    context: () => ({ source, loaders: createRegionLoaders(source, cityData) }),
+    context: (_caller, gatewayToken) => ({ source, loaders: createRegionLoaders(source, cityData, gatewayToken ?? null) }),
   };
 }

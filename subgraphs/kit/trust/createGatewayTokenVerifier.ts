@@ -33,12 +33,18 @@ export interface GatewayTokenVerifierOptions {
   readonly audience: string;
   /** For tests; epoch ms. */
   readonly now?: () => number;
+  /**
+   * Refuse a `jti` seen before (default true). Only the gateway turns it off, for its own region
+   * tokens coming back as the region's callback credential: one region request may call back
+   * several times within the token's life, and the token is still refused once it has expired.
+   */
+  readonly refuseReplays?: boolean;
 }
 
 const MAX_JTI_LENGTH = 128;
 
 export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions): GatewayTokenVerifier {
-  const { publicKey, audience, now = Date.now } = options;
+  const { publicKey, audience, now = Date.now, refuseReplays = true } = options;
   const key: KeyObject = createPublicKey({ key: publicKey, format: 'jwk' }); // prepared once; a bad key fails at start
   const seen = new SeenTokenIds(now);
   const refuse = (reason: GatewayTokenRefusal, message: string): GatewayTokenCheck => ({ ok: false, reason, message });
@@ -68,7 +74,7 @@ export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions)
       const caller = readForwardedCaller(payload);
       if (typeof caller === 'string') return refuse('bad-claim', `The gateway token's identity is malformed: ${caller}.`);
       // Recorded only once everything else holds, until the token could no longer pass `exp` anyway.
-      if (!seen.remember(jti, (exp + GATEWAY_TOKEN_CLOCK_SKEW_S) * 1000)) return refuse('replayed', 'The gateway token was already used.');
+      if (refuseReplays && !seen.remember(jti, (exp + GATEWAY_TOKEN_CLOCK_SKEW_S) * 1000)) return refuse('replayed', 'The gateway token was already used.');
       return { ok: true, caller };
     },
   };

@@ -19,23 +19,37 @@ function recording(inner: RateLimiter) {
 describe('createRateLimitGuard', () => {
   it('spends the budget of the caller\'s role under its key', async () => {
     const { limiter, taken } = recording(createMemoryRateLimiter({ windowMs: 60_000 }));
-    const guard = createRateLimitGuard(limiter, { authenticated: 7, public: 3, windowMs: 60_000 });
+    const guard = createRateLimitGuard(limiter, { authenticated: 7, public: 3, regionCallback: 50, windowMs: 60_000 });
     await guard(officer, '10.0.0.1');
     await guard(PUBLIC_CALLER, '10.0.0.1');
     expect(taken).toEqual([['sub:officer-17', 7], ['ip:10.0.0.1', 3]]);
   });
 
+  it("spends the region's callbacks on the callback budget, never the caller's nor the address's", async () => {
+    const { limiter, taken } = recording(createMemoryRateLimiter({ windowMs: 60_000 }));
+    const guard = createRateLimitGuard(limiter, { authenticated: 1, public: 1, regionCallback: 50, windowMs: 60_000 });
+    await guard(officer, '127.0.0.1');
+    await guard(PUBLIC_CALLER, '127.0.0.1');
+    // Both budgets above are spent; the callbacks on their behalf still pass.
+    for (let i = 0; i < 3; i += 1) {
+      await guard(officer, '127.0.0.1', 'region-callback');
+      await guard(PUBLIC_CALLER, '127.0.0.1', 'region-callback');
+    }
+    expect(taken.slice(2)).toEqual(Array.from({ length: 3 }, () => [['region-callback:sub:officer-17', 50], ['region-callback:public', 50]]).flat());
+  });
+
   it('does not ask the limiter for a role whose limit is 0 (unlimited)', async () => {
     const { limiter, taken } = recording(createMemoryRateLimiter({ windowMs: 60_000 }));
-    const guard = createRateLimitGuard(limiter, { authenticated: 0, public: 1, windowMs: 60_000 });
+    const guard = createRateLimitGuard(limiter, { authenticated: 0, public: 1, regionCallback: 0, windowMs: 60_000 });
     for (let i = 0; i < 5; i += 1) await guard(officer, '10.0.0.1');
+    for (let i = 0; i < 5; i += 1) await guard(PUBLIC_CALLER, '10.0.0.1', 'region-callback');
     expect(taken).toEqual([]);
   });
 
   it('refuses over the limit with RATE_LIMITED, HTTP 429 and Retry-After in whole seconds (at least 1)', async () => {
     let t = 0;
     const refused: Caller[] = [];
-    const guard = createRateLimitGuard(createMemoryRateLimiter({ windowMs: 30_000, now: () => t }), { authenticated: 1, public: 1, windowMs: 30_000 }, (c) => refused.push(c));
+    const guard = createRateLimitGuard(createMemoryRateLimiter({ windowMs: 30_000, now: () => t }), { authenticated: 1, public: 1, regionCallback: 1, windowMs: 30_000 }, (c) => refused.push(c));
     await guard(PUBLIC_CALLER, '10.0.0.1');
     t = 10_400;
     const error = await guard(PUBLIC_CALLER, '10.0.0.1').then(() => null, (e: unknown) => e as { message: string; extensions: Record<string, any> });

@@ -10,6 +10,12 @@ describe('rateLimitKey', () => {
     expect(rateLimitKey(signedIn('officer-17'), '10.9.9.9')).toBe('sub:officer-17');
   });
 
+  it("keys the region's callbacks apart: by the forwarded subject, all public callers together, never by address", () => {
+    expect(rateLimitKey(signedIn('officer-17'), '127.0.0.1', 'region-callback')).toBe('region-callback:sub:officer-17');
+    expect(rateLimitKey(PUBLIC_CALLER, '127.0.0.1', 'region-callback')).toBe('region-callback:public');
+    expect(rateLimitKey(PUBLIC_CALLER, '10.0.0.9', 'region-callback')).toBe('region-callback:public');
+  });
+
   it('keys a caller without a token by its address', () => {
     expect(rateLimitKey(PUBLIC_CALLER, '10.0.0.1')).toBe('ip:10.0.0.1');
     expect(rateLimitKey(PUBLIC_CALLER, '::ffff:10.0.0.1')).toBe('ip:10.0.0.1');

@@ -61,6 +61,16 @@ describe('createGatewayTokenVerifier', () => {
     expect(await verifier.verify(sign('510900', officer))).toMatchObject({ ok: true });
   });
 
+  it('with refuseReplays off (the gateway taking back its region tokens) accepts a token again, but never once expired', async () => {
+    let now = Date.now();
+    const verifier = createGatewayTokenVerifier({ publicKey: keys.publicJwk, audience: 'region', now: () => now, refuseReplays: false });
+    const token = createBureauTokenSigner(keys.privateJwk, { now: () => now })('region', officer);
+    expect(await verifier.verify(token)).toMatchObject({ ok: true });
+    expect(await verifier.verify(token)).toMatchObject({ ok: true });
+    now += 36_000; // 30 s life + 5 s skew, and a second more
+    expect(await verifier.verify(token)).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
   it('refuses a token issued in the future beyond the allowed skew', async () => {
     const verifier = createGatewayTokenVerifier({ publicKey: keys.publicJwk, audience: '510900' });
     const later = createBureauTokenSigner(keys.privateJwk, { now: () => Date.now() + 20_000 });
