@@ -12,6 +12,9 @@ import { ERRORS } from '../../schema/errors.ts';
 /** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** How long `close()` waits for in-flight requests before cutting their connections. */
+const DRAIN_MS = 5_000;
+
 /**
  * A route's answer: its status and body, sent as JSON unless `contentType` is given, then `body` (a
  * string or a Buffer) is sent as is (e.g. Prometheus text at /metrics, a file). `headers` are added
@@ -88,7 +91,13 @@ export async function serveApollo<C extends BaseContext, A = undefined>(options:
     port,
     async close() {
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // In-flight requests get DRAIN_MS to finish; then every connection is cut, so a peer that
+        // keeps a keep-alive socket busy (or a request stuck on a callback) cannot hold shutdown.
+        const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
       });
       await options.apollo.stop();
