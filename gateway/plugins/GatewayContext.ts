@@ -2,7 +2,6 @@
  * The per-request context of the gateway's Apollo Server: only what must follow a request from the
  * HTTP edge to the bureaus. Nothing here may hold credentials or variables: it reaches the logs.
  */
-import { randomUUID } from 'node:crypto';
 import type { Caller } from '../auth/Caller.ts';
 
 export interface GatewayContext {
@@ -12,15 +11,6 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** The client's address, the rate-limit key of callers without a token. */
   readonly clientAddress: string;
-}
-
-/** An incoming id is trusted only in this shape: it is logged and forwarded, so no injection, bounded length. */
-const VALID_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** The request id of an incoming request: its `x-request-id` if well formed, else a fresh UUID. */
-export function readRequestId(header: string | readonly string[] | undefined, generate: () => string = randomUUID): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return typeof value === 'string' && VALID_REQUEST_ID.test(value) ? value : generate();
 }
 
 /** Reaches no bureau: what a context without a caller gets, so a wiring mistake fails closed. */

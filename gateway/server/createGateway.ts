@@ -1,6 +1,6 @@
 /**
  * The composition root of the gateway: only wiring (style AP1). Registry → shard engine →
- * data sources → Apollo Gateway → Apollo Server (request id, metrics, request log plugins) → HTTP edge with /livez, /readyz,
+ * data sources → Apollo Gateway → Apollo Server (metrics, request log, tracing, limits plugins) → HTTP edge with /livez, /readyz,
  * /metrics and the analysts' IDE (/, /graphiql, /ide/assets/).
  */
 import { ApolloGateway } from '@apollo/gateway';
@@ -18,9 +18,8 @@ import type { GatewayConfig } from '../config/loadGatewayConfig.ts';
 import { RegionDataSource } from '../datasources/RegionDataSource.ts';
 import { ShardedCitiesDataSource } from '../datasources/ShardedCitiesDataSource.ts';
 import { createGatewayMetrics, type GatewayMetrics } from '../plugins/GatewayMetrics.ts';
-import { readRequestId, type GatewayContext } from '../plugins/GatewayContext.ts';
+import type { GatewayContext } from '../plugins/GatewayContext.ts';
 import { useMetrics } from '../plugins/useMetrics.ts';
-import { useRequestId } from '../plugins/useRequestId.ts';
 import { useRequestLogging } from '../plugins/useRequestLogging.ts';
 import { traceWithinRequest, useTracing } from '../plugins/useTracing.ts';
 import { createTracer } from '../telemetry/createTracer.ts';
@@ -132,9 +131,8 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
-      // Order: the request id goes on the response first, so it is there even if a later hook
-      // throws; metrics and the log line then read the same final response (outcome, codes).
-      useRequestId(),
+      // The HTTP edge names the request (x-request-id on every answer); metrics and the log line
+      // read the same final response (outcome, codes).
       useMetrics(metrics),
       useTracing(tracer),
       useRequestLogging(log),
@@ -155,7 +153,7 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
   try {
     running = await serveApollo({
       apollo,
-      context: async (req) => {
+      context: async (req, _identity, requestId) => {
         const clientAddress = readClientAddress(req, config.trustedProxies);
         // Throws 401 for a token that proves nothing; such a request still spends its address's
         // public budget, so forged tokens cannot be sprayed without limit.
@@ -165,7 +163,7 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
         });
         // 429 + Retry-After, before any GraphQL work; the region's callbacks spend a budget of their own.
         await rateLimit(caller, clientAddress, via === 'region-callback' ? 'region-callback' : 'client');
-        return { requestId: readRequestId(req.headers['x-request-id']), caller, clientAddress };
+        return { requestId, caller, clientAddress };
       },
       name: 'gateway',
       host: config.host,

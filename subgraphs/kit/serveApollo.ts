@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { ERRORS } from '../../schema/errors.ts';
+import { readRequestId } from './requestId.ts';
 
 /** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -44,8 +45,11 @@ export type Authorization<A> =
 
 export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
   readonly apollo: ApolloServer<C>;
-  /** `identity` is what `authorize` found (undefined without it). */
-  readonly context: (req: IncomingMessage, identity: A) => C | Promise<C>;
+  /**
+   * `identity` is what `authorize` found (undefined without it); `requestId` names the request
+   * (readRequestId) and is already on the response as `x-request-id`.
+   */
+  readonly context: (req: IncomingMessage, identity: A, requestId: string) => C | Promise<C>;
   /**
    * Who may ask at all, decided from the headers before the body is read: subgraphs accept only
    * requests the gateway signed. Unset (the gateway) = every request reaches Apollo. The JSON routes
@@ -122,6 +126,9 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     if (url.pathname.startsWith(prefix)) return sendAnswer(res, await prefixRoute(url.pathname.slice(prefix.length)));
   }
   if (url.pathname !== '/graphql') return send(res, 404, { error: `no route ${url.pathname}` });
+  // Set first, so every answer carries it: a refused token, a rate limit, a CSRF or JSON refusal too.
+  const requestId = readRequestId(req.headers['x-request-id']);
+  res.setHeader('x-request-id', requestId);
   // Before the body is read: a refused request costs no parsing (Node discards its unread body).
   const authorization = options.authorize ? await options.authorize(req) : { ok: true as const, identity: undefined as A };
   if (!authorization.ok) {
@@ -151,7 +158,7 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(req, authorization.identity),
+    context: async () => options.context(req, authorization.identity, requestId),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;

@@ -111,6 +111,18 @@ describe('request ids', () => {
     expect(forwardedIds).toContain(id);
   });
 
+  it('names refusals made before any GraphQL work too: a forged token (401), a CSRF-suspect GET, a body that is not JSON', async () => {
+    const forged = await ask(CASES, { headers: { authorization: 'Bearer not.a.token', 'x-request-id': 'refused-401' } });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.get('x-request-id')).toBe('refused-401');
+    const csrf = await fetch(`${federation.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { 'x-request-id': 'refused-csrf' } });
+    expect(csrf.status).toBe(400);
+    expect(csrf.headers.get('x-request-id')).toBe('refused-csrf');
+    const notJson = await fetch(federation.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('replaces an invalid incoming id (bad characters, or longer than 64) with a generated one', async () => {
     for (const bad of ['has space', 'x'.repeat(65), 'inject\\"quote']) {
       const res = await ask(CASES, { headers: { 'x-request-id': bad } });

@@ -73,6 +73,7 @@ function expectRateLimited(answer: Answer) {
   expect(Number.isInteger(retryAfter)).toBe(true);
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(answer.headers['x-request-id'], 'a refused request is named like any other').toMatch(/^[0-9a-f-]{36}$/);
   expect(answer.body.data).toBeUndefined();
   expect(answer.body.errors).toHaveLength(1);
   expect(answer.body.errors[0]).toEqual({
