@@ -2,24 +2,14 @@
  * Who is asking: the verified claims of the caller's bearer token, or the public role when the
  * request carries none. Built once at the HTTP edge of the gateway; everything after it (field
  * access, jurisdiction, cost, rate limits, the identity forwarded to bureaus) reads this value.
+ * It is the identity the gateway forwards in its bureau tokens (ForwardedCaller), limited to the
+ * roles a client can have: `gateway` is the gateway's own, never a client's.
  */
-export interface Caller {
+import { PUBLIC_FORWARDED_CALLER, type ForwardedCaller } from '../../subgraphs/kit/trust/ForwardedCaller.ts';
+
+export interface Caller extends ForwardedCaller {
   /** `public` = no token; `authenticated` = a verified token. */
   readonly role: 'public' | 'authenticated';
-  /** The token's `sub`; null for the public role. */
-  readonly subject: string | null;
-  /** The caller's own bureau (GB/T 2260 code, the `bureau` claim); null when the token names none. */
-  readonly bureau: string | null;
-  /** The token's `scope` claim, split on spaces. */
-  readonly scopes: ReadonlySet<string>;
-  /** Bureau codes the caller may reach (the `jurisdiction` claim); null = every bureau. */
-  readonly jurisdiction: ReadonlySet<string> | null;
 }
 
-export const PUBLIC_CALLER: Caller = Object.freeze({
-  role: 'public',
-  subject: null,
-  bureau: null,
-  scopes: new Set<string>(),
-  jurisdiction: null,
-});
+export const PUBLIC_CALLER: Caller = PUBLIC_FORWARDED_CALLER;

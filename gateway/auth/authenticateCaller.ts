@@ -100,14 +100,8 @@ function isGatewayToken(token: string): boolean {
 
 /** The caller a verified region token speaks for, as the original request's Caller was; null for the gateway's own identity. */
 function callerOf(forwarded: ForwardedCaller): Caller | null {
-  if (forwarded.role === 'gateway') return null;
-  return Object.freeze({
-    role: forwarded.role,
-    subject: forwarded.role === 'public' ? null : forwarded.subject,
-    bureau: forwarded.role === 'public' ? null : forwarded.bureau,
-    scopes: forwarded.scopes,
-    jurisdiction: forwarded.jurisdiction,
-  });
+  // The claims were read strictly (readForwardedCaller: a public caller carries no sub or bureau).
+  return forwarded.role === 'gateway' ? null : Object.freeze({ ...forwarded, role: forwarded.role });
 }
 
 /** The error a refused token becomes: Apollo Server sends `extensions.http` as the response's status and headers. */

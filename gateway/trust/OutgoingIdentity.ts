@@ -3,16 +3,11 @@
  * gateway itself for its own checks (`_service { sdl }`, health). Bureaus read it from the token
  * the gateway signs (createBureauTokenSigner) and decide row access from it.
  */
-import type { ForwardedRole } from '../../subgraphs/kit/trust/gatewayTokenRules.ts';
+import type { ForwardedCaller } from '../../subgraphs/kit/trust/ForwardedCaller.ts';
 import { PUBLIC_CALLER, type Caller } from '../auth/Caller.ts';
 
-export interface OutgoingIdentity {
-  readonly role: ForwardedRole;
-  readonly subject: string | null;
-  readonly bureau: string | null;
-  readonly scopes: ReadonlySet<string>;
-  readonly jurisdiction: ReadonlySet<string> | null;
-}
+/** The claims the gateway signs are exactly those a bureau reads back. */
+export type OutgoingIdentity = ForwardedCaller;
 
 /** The gateway's own service identity: no bureau, no scopes, so no row of a case's internals. */
 export const GATEWAY_SERVICE_IDENTITY: OutgoingIdentity = Object.freeze({

@@ -16,8 +16,11 @@ export interface ForwardedCaller {
   readonly jurisdiction: ReadonlySet<string> | null;
 }
 
-/** Least privilege: what in-process callers (tests, tools) get unless they say otherwise. */
-export const PUBLIC_FORWARDED_CALLER: ForwardedCaller = Object.freeze({
+/**
+ * Least privilege: what in-process callers (tests, tools) get unless they say otherwise; also the
+ * gateway's public caller (gateway/auth/Caller.ts). Typed narrowly so it serves as either.
+ */
+export const PUBLIC_FORWARDED_CALLER: ForwardedCaller & { readonly role: 'public' } = Object.freeze({
   role: 'public',
   subject: null,
   bureau: null,
