@@ -18,7 +18,7 @@ import { buildIde } from '../../gateway/ide/buildIde.ts';
 import { ideExamples } from '../../gateway/ide/app/examples.ts';
 import { IDE_CONTENT_SECURITY_POLICY } from '../../gateway/ide/serveIde.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
-import { postGraphQL, startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
+import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -33,25 +33,15 @@ if (!hasChromium && !inCi) {
 const textOf = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ');
 
 let federation: GatewayFederation;
-let region: SubgraphProcess;
 const examples = ideExamples(new Date());
 
 beforeAll(async () => {
   await buildIde(); // nothing to do when `npm install` already built the current sources
   federation = await startGatewayFederation();
-  const port = new URL(federation.region().url).port;
-  await federation.stopRegion();
-  region = await startSubgraphProcess('region', [], { ...federation.data.env, ECOGRAPH_PORT: port, ECOGRAPH_GATEWAY_URL: federation.gateway.url });
-  for (let i = 0; i < 100; i += 1) {
-    const answer = await postGraphQL(federation.gateway.url, '{ cities { code } }').catch(() => null);
-    if (answer?.data?.['cities']?.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the gateway did not reach the restarted region');
+  await federation.connectRegionToGateway();
 }, 240_000);
 
 afterAll(async () => {
-  await region?.stop();
   await federation?.stop();
 });
 

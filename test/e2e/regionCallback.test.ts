@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { gatewayHeadersFor } from '../fixtures/gatewayTrust.ts';
-import { startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
 import { foreignPrivateKey } from '../subgraphs/kit/trust/forgeTokens.ts';
 import { createBureauTokenSigner } from '../../gateway/trust/createBureauTokenSigner.ts';
 import { PUBLIC_CALLER } from '../../gateway/auth/Caller.ts';
@@ -31,7 +30,6 @@ const lastMonth = (() => {
 const ASSESSMENTS = `query($period: String!) { sections(crossBorderOnly: true) { id assessment(period: $period) { waterClass meetsTarget } } }`;
 
 let federation: GatewayFederation;
-let region: SubgraphProcess;
 /** Section id → the bureau of its station (sections without a station are left out). */
 let stationBureau: Map<string, string>;
 
@@ -61,23 +59,17 @@ const elsewhere = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomI
 beforeAll(async () => {
   // Scale 0.1, as standards.test.ts: every cross-border section's station has readings last month.
   federation = await startGatewayFederation({ scale: 0.1, gatewayEnv: LIMITS });
-  const port = new URL(federation.region().url).port;
-  await federation.stopRegion();
-  region = await startSubgraphProcess('region', [], { ...federation.data.env, ECOGRAPH_PORT: port, ECOGRAPH_GATEWAY_URL: federation.gateway.url });
-  // Each poll as a subject of its own: the tiny budgets are for the tests.
-  for (let i = 0; i < 100; i += 1) {
-    const res = await ask(elsewhere(), '{ sections(crossBorderOnly: true) { id station { cityCode } } }', {}, await bearer(`waiter-${i}`)).catch(() => null);
-    if (res?.body?.data?.['sections']?.length) {
-      stationBureau = new Map(res.body.data['sections'].filter((s: any) => s.station).map((s: any) => [s.id, s.station.cityCode]));
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the gateway did not reach the restarted region');
+  // Each poll as a subject of its own, from an address of its own: the tiny budgets are for the tests.
+  let poll = 0;
+  stationBureau = await federation.connectRegionToGateway(async () => {
+    poll += 1;
+    const res = await ask(elsewhere(), '{ sections(crossBorderOnly: true) { id station { cityCode } } }', {}, await bearer(`waiter-${poll}`));
+    const sections = res.body?.data?.['sections'];
+    return sections?.length ? new Map<string, string>(sections.filter((s: any) => s.station).map((s: any) => [s.id, s.station.cityCode])) : null;
+  });
 }, 120_000);
 
 afterAll(async () => {
-  await region?.stop();
   await federation?.stop();
 });
 

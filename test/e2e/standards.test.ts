@@ -9,12 +9,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
-import { postGraphQL, startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
+import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
 const HOUR = 3_600_000;
 const CST = 8 * HOUR;
 let federation: GatewayFederation;
-let region: SubgraphProcess;
 
 /** The last full month and its year, in China Standard Time: always inside the seeded 90 days. */
 const lastMonth = (() => {
@@ -35,20 +34,10 @@ const gql = (query: string, variables?: Record<string, unknown>) => postGraphQL(
 beforeAll(async () => {
   // Scale 0.1: the smallest at which both 遂宁 and 潼南 hold monitoring equipment near 光辉.
   federation = await startGatewayFederation({ scale: 0.1 });
-  const port = new URL(federation.region().url).port;
-  await federation.stopRegion();
-  region = await startSubgraphProcess('region', [], { ...federation.data.env, ECOGRAPH_PORT: port, ECOGRAPH_GATEWAY_URL: federation.gateway.url });
-  // Wait until the gateway reaches the region again.
-  for (let i = 0; i < 100; i += 1) {
-    const res = await gql('{ cities { code } }').catch(() => null);
-    if (res?.data?.['cities']?.length) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the gateway did not reach the restarted region');
+  await federation.connectRegionToGateway();
 }, 120_000);
 
 afterAll(async () => {
-  await region?.stop();
   await federation?.stop();
 });
 
