@@ -11,16 +11,15 @@ import { decodeGlobalId } from '../../schema/globalId.ts';
 import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
-import { analystHeaders } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
 let federation: GatewayFederation;
-/** A signed-in caller: cases need the `cases:read` scope. */
-let auth: Record<string, string>;
+/** A signed-in analyst (the fixture's caller): cases need the `cases:read` scope. */
+const auth = () => federation.gateway.callerHeaders;
 
 beforeAll(async () => {
-  [federation, auth] = await Promise.all([startGatewayFederation(), analystHeaders()]);
+  federation = await startGatewayFederation();
 });
 
 afterAll(async () => {
@@ -31,7 +30,7 @@ afterAll(async () => {
 function apolloClient() {
   const recorder = recordingFetch();
   const cache = new InMemoryCache();
-  const client = new ApolloClient({ link: new HttpLink({ uri: federation.gateway.url, fetch: recorder.fetch, headers: auth }), cache });
+  const client = new ApolloClient({ link: new HttpLink({ uri: federation.gateway.url, fetch: recorder.fetch, headers: auth() }), cache });
   return { client, cache, requests: recorder.requests };
 }
 
@@ -51,7 +50,7 @@ describe('Apollo Client against the gateway', () => {
     expect(sent!.status).toBe(200);
     expect(sent!.contentType).toMatch(/^application\/graphql-response\+json/); // the type the client asked for first
     const { query, variables } = sentOperation(sent!);
-    const direct = await postGraphQL(federation.gateway.url, query, variables, auth);
+    const direct = await postGraphQL(federation.gateway.url, query, variables, auth());
     expect(direct.errors).toBeUndefined();
     expect(result.data).toEqual(direct.data);
 
@@ -68,7 +67,7 @@ describe('Apollo Client against the gateway', () => {
 
   it('pages with fetchMore (first 7, after endCursor, updateQuery appending): every case once, in the order of one big page', async () => {
     const { client } = apolloClient();
-    const big = await postGraphQL(federation.gateway.url, CASES_PAGE, { first: 100 }, auth);
+    const big = await postGraphQL(federation.gateway.url, CASES_PAGE, { first: 100 }, auth());
     expect(big.errors).toBeUndefined();
     expect(big.data!['enforcementCases'].pageInfo.hasNextPage, 'the seed scale outgrew one page').toBe(false);
     const everyCase = big.data!['enforcementCases'].edges.map((e: any) => e.node);

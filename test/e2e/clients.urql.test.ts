@@ -10,16 +10,15 @@ import { decodeGlobalId } from '../../schema/globalId.ts';
 import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
-import { analystHeaders } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
 let federation: GatewayFederation;
-/** A signed-in caller: cases need the `cases:read` scope. */
-let auth: Record<string, string>;
+/** A signed-in analyst (the fixture's caller): cases need the `cases:read` scope. */
+const auth = () => federation.gateway.callerHeaders;
 
 beforeAll(async () => {
-  [federation, auth] = await Promise.all([startGatewayFederation(), analystHeaders()]);
+  federation = await startGatewayFederation();
 });
 
 afterAll(async () => {
@@ -39,7 +38,7 @@ function urqlClient(options: Partial<ClientOptions> = {}, headers: Record<string
     url: federation.gateway.url,
     exchanges: [cacheExchange, fetchExchange],
     fetch: recorder.fetch,
-    fetchOptions: { headers: { ...auth, ...headers } },
+    fetchOptions: { headers: { ...auth(), ...headers } },
     ...options,
   });
   return { client, requests: recorder.requests };
@@ -70,7 +69,7 @@ describe('urql against the gateway', () => {
     expect(requests[0]!.contentType).toMatch(/^application\/graphql-response\+json/); // urql's first choice
 
     const { query, variables } = sentOperation(requests[0]!);
-    const direct = await postGraphQL(federation.gateway.url, query, variables, auth);
+    const direct = await postGraphQL(federation.gateway.url, query, variables, auth());
     expect(direct.errors).toBeUndefined();
     expect(result.data).toEqual(direct.data);
     const bureaus = new Set(result.data.enforcementCases.edges.map((e: any) => e.node.cityCode));
@@ -79,7 +78,7 @@ describe('urql against the gateway', () => {
   });
 
   it.each(WORKING_SETUPS)('with $name pages through every case (first 7, after endCursor): each once, in the order of one big page', async ({ options, headers }) => {
-    const big = await postGraphQL(federation.gateway.url, CASES_PAGE, { first: 100 }, auth);
+    const big = await postGraphQL(federation.gateway.url, CASES_PAGE, { first: 100 }, auth());
     expect(big.errors).toBeUndefined();
     expect(big.data!['enforcementCases'].pageInfo.hasNextPage, 'the seed scale outgrew one page').toBe(false);
     const everyCase = big.data!['enforcementCases'].edges.map((e: any) => e.node);

@@ -53,3 +53,15 @@ export async function forgedTokens(audience: string, trusted: { privateJwk: Gate
       .sign(createPrivateKey({ key: trusted.privateJwk, format: 'jwk' })),
   } as const;
 }
+
+/** Each forged token of forgedTokens and the reason a bureau must give when it refuses it. */
+export const FORGED_TOKEN_REASONS = [
+  ['malformed', 'malformed'],
+  ['expired', 'expired'],
+  ['another audience', 'wrong-audience'],
+  ['another key', 'bad-signature'],
+  ['alg none', 'algorithm-not-allowed'],
+  ['HS256 with the public key', 'algorithm-not-allowed'],
+  ['a lifetime over 60 s', 'lifetime-too-long'],
+  ['another issuer', 'wrong-issuer'],
+] as const satisfies ReadonlyArray<readonly [keyof Awaited<ReturnType<typeof forgedTokens>>, string]>;
