@@ -1,9 +1,9 @@
 # One image for every process of the federation: the gateway, the region, each bureau's subgraph,
 # the simulated legacy service and the one-shot seeders. The command names the process's entry file
 # (the entrypoint runs TypeScript through tsx, as `npm start` does; there is no build step):
-#   docker run IMAGE                                         the gateway (gateway/server/main.ts)
-#   docker run IMAGE subgraphs/cities/main.ts 500152          one bureau's subgraph
-#   docker run IMAGE subgraphs/region/main.ts                 the region subgraph
+#   docker run IMAGE                                         the gateway (gateway/server/gateway.main.ts)
+#   docker run IMAGE subgraphs/cities/bureau.main.ts 500152          one bureau's subgraph
+#   docker run IMAGE subgraphs/region/region.main.ts                 the region subgraph
 # docker-compose.yml describes the whole deployment; README.md, "Deployment", explains it.
 
 # Stage 1: install and prune. The whole context is copied before `npm ci` because install scripts
@@ -36,7 +36,7 @@ EXPOSE 4000
 # node runs the entry file itself (no npx/npm wrapper), so SIGTERM from `docker stop` reaches the
 # process's own handler, which drains requests and closes its stores.
 ENTRYPOINT ["node", "--import", "tsx"]
-CMD ["gateway/server/main.ts"]
+CMD ["gateway/server/gateway.main.ts"]
 # The gateway's readiness (region up and at least one bureau serving); compose gives every other
 # process its own check. Node's fetch, because the slim image has no curl or wget.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

@@ -3,7 +3,7 @@
  * - the gateway key pair: subgraphs trust its public half, the gateways sign with its private half,
  *   and where the bench itself calls a bureau directly (the `direct` target, probes) it signs a fresh
  *   token per request, as a gateway would;
- * - a development caller-token issuer (gateway/auth/devIssuer.ts) that our gateway trusts, and one
+ * - a development caller-token issuer (devtools/dev-keys/devIssuer.ts) that our gateway trusts, and one
  *   caller token from it, sent on every request to a gateway target.
  * The bench caller is an analyst with `cases:read` only (what the measured queries need) and no
  * bureau, and BENCH_IDENTITY is exactly what our gateway forwards for it: the direct target and the
@@ -11,11 +11,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { devIssuerEnv, ensureDevIssuer, signDevToken } from '../gateway/auth/devIssuer.ts';
-import { createBureauTokenSigner, withGatewayToken, type BureauTokenSigner } from '../gateway/trust/createBureauTokenSigner.ts';
-import { ensureGatewayKeyPair } from '../gateway/trust/ensureGatewayKeyPair.ts';
-import type { OutgoingIdentity } from '../gateway/trust/OutgoingIdentity.ts';
-import { gatewayPrivateJwkSchema } from '../subgraphs/kit/trust/gatewayJwkSchema.ts';
+import { devIssuerEnv, ensureDevIssuer, signDevToken } from '../devtools/dev-keys/devIssuer.ts';
+import { createBureauTokenSigner, withGatewayToken, type BureauTokenSigner } from '../gateway/bureau-tokens/createBureauTokenSigner.ts';
+import { ensureGatewayKeyPair } from '../devtools/dev-keys/ensureGatewayKeyPair.ts';
+import type { OutgoingIdentity } from '../gateway/bureau-tokens/OutgoingIdentity.ts';
+import { gatewayPrivateJwkSchema } from '../schema/gateway-token/gatewayJwkSchema.ts';
 
 const BENCH_SUBJECT = 'bench-analyst';
 const BENCH_SCOPE = 'cases:read';

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export const ENTRIES = {
-  seed: at('../subgraphs/seeding/main.ts'),
-  region: at('../subgraphs/region/main.ts'),
-  bureau: at('../subgraphs/cities/main.ts'),
-  legacyStandIn: at('../subgraphs/legacy-service/main.ts'),
-  gateway: at('../gateway/server/main.ts'),
+  seed: at('../devtools/seeder/seed.main.ts'),
+  region: at('../subgraphs/region/region.main.ts'),
+  bureau: at('../subgraphs/cities/bureau.main.ts'),
+  legacyStandIn: at('../devtools/legacy-stand-in/legacyStandIn.main.ts'),
+  gateway: at('../gateway/server/gateway.main.ts'),
   plainGateway: at('./plainApolloGateway.ts'),
 } as const;

@@ -1,6 +1,6 @@
 /**
  * The region and the bureaus, each its own process on a free loopback port, as `npm start` runs
- * them (subgraphs/launcher/startFederation.ts) but with every port chosen by the system, so the
+ * them (devtools/launcher/federation.main.ts) but with every port chosen by the system, so the
  * bench never collides with a running federation: a bureau whose system is a legacy web service
  * gets its simulated stand-in first, and HJ 212 ingests listen on any free port. The HJ 212
  * station simulator is not started: readings it would add are not what the queries measure.

@@ -1,7 +1,7 @@
 /**
  * Who may read what, read from the contract's own Federation directives (`@authenticated`,
  * `@requiresScopes`) the way shardingPolicies.ts reads `@city*`. The gateway enforces these rules
- * (gateway/auth/analyzeAccess.ts); `npm run token` and the README take the scope list from here.
+ * (gateway/access/analyzeAccess.ts); `npm run token` and the README take the scope list from here.
  *
  * A rule on a type applies to every field returning that type and to every field of that type; a
  * rule on a field adds to it. Stock @apollo/gateway refuses a supergraph that carries these

@@ -5,7 +5,7 @@
  * The contract's @city* directives are not composed, so they never reach the public schema; nor
  * are its access directives (@authenticated, @requiresScopes): stock @apollo/gateway refuses a
  * supergraph with security features it does not enforce, and the gateway enforces them itself from
- * the contract (schema/accessPolicies.ts, gateway/auth/).
+ * the contract (schema/accessPolicies.ts, gateway/access/).
  *
  * The contract is composed as two virtual subgraphs, both answered by the shard engine: `cities`,
  * and `city-broadcast` with the fields every bureau adds to a broadcast entity (see

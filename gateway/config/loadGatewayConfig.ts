@@ -34,8 +34,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readJsonConfig } from '../../subgraphs/config/readJsonConfig.ts';
-import { gatewayPrivateJwkSchema, type GatewayPrivateJwk } from '../../subgraphs/kit/trust/gatewayJwkSchema.ts';
+import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
+import { gatewayPrivateJwkSchema, type GatewayPrivateJwk } from '../../schema/gateway-token/gatewayJwkSchema.ts';
 import type { TelemetryConfig } from '../telemetry/createTracer.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/OperationLimits.ts';
 import { Safelist, safelistManifestSchema } from '../persisted/Safelist.ts';

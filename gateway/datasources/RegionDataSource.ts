@@ -6,9 +6,9 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS } from '../../schema/errors.ts';
-import { requestIdHeaders } from '../plugins/GatewayContext.ts';
+import { requestIdHeaders } from '../request/GatewayContext.ts';
 import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
-import { GATEWAY_SERVICE_IDENTITY, outgoingIdentityOf, type OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
+import { GATEWAY_SERVICE_IDENTITY, outgoingIdentityOf, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 
 /** The region's outgoing headers: `headers` plus a fresh gateway token (aud "region") for `identity`. */
 export type RegionHeaders = (identity: OutgoingIdentity, headers?: Readonly<Record<string, string>>) => Record<string, string>;

@@ -5,9 +5,9 @@
  */
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { readJurisdiction, requestIdHeaders } from '../plugins/GatewayContext.ts';
+import { readJurisdiction, requestIdHeaders } from '../request/GatewayContext.ts';
 import type { CityFetch, CityOutcome, ShardEngine } from '../shard-engine/index.ts';
-import { outgoingIdentityOf, type OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
+import { outgoingIdentityOf, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 
 /**
  * One request to one bureau, with the headers of the client request it serves (its request id) and

@@ -15,8 +15,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { staticFolder } from '../../subgraphs/kit/staticFolder.ts';
-import type { JsonRoute, PrefixRoute, RouteAnswer } from '../../subgraphs/kit/serveApollo.ts';
+import { staticFolder } from './staticFolder.ts';
+import type { JsonRoute, PrefixRoute, RouteAnswer } from '../../schema/http/serveApollo.ts';
 import { IDE_BASE, IDE_DIST_DIR } from './buildIde.ts';
 
 export const IDE_CONTENT_SECURITY_POLICY = [

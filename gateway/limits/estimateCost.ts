@@ -13,12 +13,13 @@
  * validated document (every field exists, no fragment cycle); on anything else it still ends.
  */
 import {
+  OperationTypeNode,
   getNamedType, getNullableType, getOperationAST, isCompositeType, isInterfaceType, isListType, isObjectType, Kind,
   type DocumentNode, type FieldNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode,
 } from 'graphql';
 import type { ShardingPolicy } from '../../schema/shardingPolicies.ts';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../subgraphs/kit/paging.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../schema/paging.ts';
 import { argumentValue, readCityCodes, withVariableDefaults } from '../shard-engine/index.ts';
 import { fragmentsOf } from './foldSelections.ts';
 
@@ -125,9 +126,9 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
 
 function rootTypeOf(schema: GraphQLSchema, operation: OperationDefinitionNode) {
   switch (operation.operation) {
-    case 'query': return schema.getQueryType();
-    case 'mutation': return schema.getMutationType();
-    case 'subscription': return schema.getSubscriptionType();
+    case OperationTypeNode.QUERY: return schema.getQueryType();
+    case OperationTypeNode.MUTATION: return schema.getMutationType();
+    case OperationTypeNode.SUBSCRIPTION: return schema.getSubscriptionType();
   }
 }
 

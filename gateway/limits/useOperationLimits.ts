@@ -11,7 +11,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ERRORS } from '../../schema/errors.ts';
 import type { ShardingPolicy } from '../../schema/shardingPolicies.ts';
-import type { GatewayContext } from '../plugins/GatewayContext.ts';
+import type { GatewayContext } from '../request/GatewayContext.ts';
 import { estimateCost } from './estimateCost.ts';
 import { fragmentsOf } from './foldSelections.ts';
 import type { OperationLimits } from './OperationLimits.ts';

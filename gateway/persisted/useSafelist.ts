@@ -8,7 +8,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ERRORS } from '../../schema/errors.ts';
 import type { OperationLimits } from '../limits/OperationLimits.ts';
-import type { GatewayContext } from '../plugins/GatewayContext.ts';
+import type { GatewayContext } from '../request/GatewayContext.ts';
 import { checkSafelist } from './checkSafelist.ts';
 import type { Safelist } from './Safelist.ts';
 

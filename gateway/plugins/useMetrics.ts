@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayMetrics } from './GatewayMetrics.ts';
-import { readOutcome } from './readOutcome.ts';
+import { readOutcome } from '../request/readOutcome.ts';
 
 export function useMetrics(metrics: GatewayMetrics, now: () => number = performance.now.bind(performance)): ApolloServerPlugin {
   return {

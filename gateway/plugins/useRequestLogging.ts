@@ -4,8 +4,8 @@
  * phone numbers) or any header (Authorization carries tokens).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GatewayContext } from './GatewayContext.ts';
-import { readOutcome } from './readOutcome.ts';
+import type { GatewayContext } from '../request/GatewayContext.ts';
+import { readOutcome } from '../request/readOutcome.ts';
 
 export function useRequestLogging(log: (event: Record<string, unknown>) => void, now: () => number = performance.now.bind(performance)): ApolloServerPlugin<GatewayContext> {
   return {

@@ -7,8 +7,8 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayTracer } from '../telemetry/createTracer.ts';
-import type { GatewayContext } from './GatewayContext.ts';
-import { readOutcome } from './readOutcome.ts';
+import type { GatewayContext } from '../request/GatewayContext.ts';
+import { readOutcome } from '../request/readOutcome.ts';
 
 export function useTracing(tracer: GatewayTracer): ApolloServerPlugin<GatewayContext> {
   return {

@@ -14,7 +14,7 @@
 import { HeaderMap } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
-import type { Caller } from '../auth/Caller.ts';
+import type { Caller } from '../request/Caller.ts';
 import type { RateLimiter } from './RateLimiter.ts';
 import { rateLimitKey, type RequestOrigin } from './rateLimitKey.ts';
 

@@ -9,7 +9,7 @@
  * the public role. Never the address: the region's address is not the caller's.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Caller } from '../auth/Caller.ts';
+import type { Caller } from '../request/Caller.ts';
 
 /** `client` = a request from a client; `region-callback` = the region asking on behalf of the caller. */
 export type RequestOrigin = 'client' | 'region-callback';

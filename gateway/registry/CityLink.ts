@@ -8,8 +8,8 @@ import type { CityEntry } from '../config/registrySchema.ts';
 import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
 import { CircuitBreaker } from '../transport/CircuitBreaker.ts';
 import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
-import { withGatewayToken, type BureauTokenSigner } from '../trust/createBureauTokenSigner.ts';
-import type { OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
+import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
+import type { OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 
 /**
  * - pending: not checked yet; up: on contract and healthy; degraded: on contract, its data source

@@ -14,9 +14,9 @@ import { loadRegistry } from '../config/loadGatewayConfig.ts';
 import type { Registry } from '../config/registrySchema.ts';
 import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
 import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
-import { REGION_AUDIENCE } from '../../subgraphs/kit/trust/gatewayTokenRules.ts';
-import { withGatewayToken, type BureauTokenSigner } from '../trust/createBureauTokenSigner.ts';
-import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../trust/OutgoingIdentity.ts';
+import { REGION_AUDIENCE } from '../../schema/gateway-token/gatewayTokenRules.ts';
+import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
+import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 import { checkSubgraph } from './checkSubgraph.ts';
 import { CityLink, type CityCheck } from './CityLink.ts';
 

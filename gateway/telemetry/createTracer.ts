@@ -15,7 +15,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Span } from '@opentelemetry/api';
-import type { RequestOutcome } from '../plugins/readOutcome.ts';
+import type { RequestOutcome } from '../request/readOutcome.ts';
 import type { CityOutcome } from '../shard-engine/index.ts';
 
 export interface TelemetryConfig {

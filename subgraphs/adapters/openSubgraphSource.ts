@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import { ConfigError, type SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { BureauSource } from '../kit/ports.ts';
-import type { RegionSource } from '../region/ports.ts';
+import type { RegionSource } from '../kit/regionPorts.ts';
 import { openSqliteBureauSource, openSqliteRegionSource } from './sqlite/index.ts';
 
 export async function openBureauSource(config: SubgraphConfig): Promise<BureauSource> {
@@ -47,7 +47,7 @@ export async function openRegionSource(config: SubgraphConfig): Promise<RegionSo
 }
 
 /**
- * The migrated database behind a server source, for writing into it (seedServerStores.ts); null for
+ * The migrated database behind a server source, for writing into it (devtools/seeder/seedServers.main.ts); null for
  * the other kinds, whose demo data `npm run seed` writes. The caller owns the result.
  */
 export async function openServerStore<DB>(config: SubgraphConfig, store: 'bureau' | 'region'): Promise<Kysely<DB> | null> {

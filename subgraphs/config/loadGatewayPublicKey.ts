@@ -4,9 +4,9 @@
  * every mode: a subgraph that cannot verify would have to serve anyone who reaches it (`npm start`
  * and every test starter pass the key).
  */
-import { readJsonConfig } from './readJsonConfig.ts';
+import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
 import { ConfigError, type SubgraphConfig } from './loadSubgraphConfig.ts';
-import { gatewayPublicJwkSchema, type GatewayPublicJwk } from '../kit/trust/gatewayJwkSchema.ts';
+import { gatewayPublicJwkSchema, type GatewayPublicJwk } from '../../schema/gateway-token/gatewayJwkSchema.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -14,8 +14,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import type { Hj212IngestConfig } from '../adapters/hj212/hj212IngestConfigSchema.ts';
-import { readJsonConfig } from './readJsonConfig.ts';
+import type { Hj212IngestConfig } from './hj212IngestConfigSchema.ts';
+import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
 import {
   bureauFileSchema, hasProtocol, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema, type SourceConfig,
 } from './subgraphConfigSchema.ts';

@@ -4,7 +4,7 @@
  * cannot silently fall back to a default.
  */
 import { z } from 'zod';
-import { hj212IngestConfigSchema } from '../adapters/hj212/hj212IngestConfigSchema.ts';
+import { hj212IngestConfigSchema } from './hj212IngestConfigSchema.ts';
 
 const port = z.number().int().min(1).max(65_535);
 

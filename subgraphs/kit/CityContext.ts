@@ -1,6 +1,6 @@
 import type { CityLoaders } from './createLoaders.ts';
 import type { BureauSource } from './ports.ts';
-import type { ForwardedCaller } from './trust/ForwardedCaller.ts';
+import type { ForwardedCaller } from '../../schema/gateway-token/ForwardedCaller.ts';
 
 /** What every resolver of a bureau's subgraph receives; one per request. */
 export interface CityContext {

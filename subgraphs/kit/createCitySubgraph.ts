@@ -13,7 +13,7 @@ import { createLoaders } from './createLoaders.ts';
 import type { ErrorLogger } from './formatSubgraphError.ts';
 import type { BureauSource } from './ports.ts';
 import { createResolvers } from './resolvers/createResolvers.ts';
-import { PUBLIC_FORWARDED_CALLER, type ForwardedCaller } from './trust/ForwardedCaller.ts';
+import { PUBLIC_FORWARDED_CALLER, type ForwardedCaller } from '../../schema/gateway-token/ForwardedCaller.ts';
 
 export interface CitySubgraph {
   readonly schema: GraphQLSchema;

@@ -3,12 +3,10 @@
  * Implements the Relay Cursor Connections spec (forward paging with `first`/`after`).
  */
 import { ERRORS } from '../../schema/errors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../schema/paging.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import type { ListQuery, ListResult, SortSpec } from './ports.ts';
 
-/** Page-size cap: bounds the work one request can ask of a bureau (and, fanned out, of all six). */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
 
 export interface PageArgs {
   readonly first?: number | null;

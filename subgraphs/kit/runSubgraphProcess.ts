@@ -8,11 +8,11 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { ErrorLogger } from './formatSubgraphError.ts';
 import { CitySourceError } from './CitySourceError.ts';
-import { serveApollo, type JsonRoute } from './serveApollo.ts';
+import { serveApollo, type JsonRoute } from '../../schema/http/serveApollo.ts';
 import { loadGatewayPublicKey } from '../config/loadGatewayPublicKey.ts';
-import { authorizeGatewayRequest } from './trust/authorizeGatewayRequest.ts';
-import { createGatewayTokenVerifier } from './trust/createGatewayTokenVerifier.ts';
-import type { ForwardedCaller } from './trust/ForwardedCaller.ts';
+import { authorizeGatewayRequest } from './admission/authorizeGatewayRequest.ts';
+import { createGatewayTokenVerifier } from '../../schema/gateway-token/createGatewayTokenVerifier.ts';
+import type { ForwardedCaller } from '../../schema/gateway-token/ForwardedCaller.ts';
 
 /** Exit code that tells the launcher "I printed why". */
 export const EXIT_SETUP_FAILED = 78;

@@ -7,7 +7,7 @@
  */
 import { ERRORS } from '../../schema/errors.ts';
 import type { SectionRecord } from '../kit/model.ts';
-import { runStandard } from '../kit/standards/mapStandardsError.ts';
+import { runStandard } from '../kit/evaluation/mapStandardsError.ts';
 import {
   COMPENSATION_AGREEMENTS, formatStandardRef, settle,
   type AgreementParty, type AgreementSection, type CompensationAgreement, type SectionAssessment, type SectionSettlement, type Transfer,

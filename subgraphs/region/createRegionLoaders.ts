@@ -4,7 +4,7 @@ import { ERRORS } from '../../schema/errors.ts';
 import type { CityRecord, EnterpriseRecord, RiverRecord, SectionRecord } from '../kit/model.ts';
 import type { CityData, StationMeans, StationMeansRequest } from './CityData.ts';
 import { CityDataError } from './CityDataError.ts';
-import type { RegionSource } from './ports.ts';
+import type { RegionSource } from '../kit/regionPorts.ts';
 
 /** Per-request loaders of the region subgraph: one store call per kind per request. */
 export interface RegionLoaders {

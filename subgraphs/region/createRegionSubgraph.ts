@@ -10,8 +10,8 @@ import { createApolloSubgraph } from '../kit/createApolloSubgraph.ts';
 import type { ErrorLogger } from '../kit/formatSubgraphError.ts';
 import { createRegionLoaders, type RegionContext } from './createRegionLoaders.ts';
 import type { CityData } from './CityData.ts';
-import type { RegionSource } from './ports.ts';
-import type { ForwardedCaller } from '../kit/trust/ForwardedCaller.ts';
+import type { RegionSource } from '../kit/regionPorts.ts';
+import type { ForwardedCaller } from '../../schema/gateway-token/ForwardedCaller.ts';
 import { regionResolvers } from './regionResolvers.ts';
 
 export const REGION_ORIGIN = 'region';

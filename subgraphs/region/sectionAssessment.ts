@@ -5,8 +5,8 @@
  * know are left out, as standards/assessWaterPeriod does.
  */
 import type { SectionRecord } from '../kit/model.ts';
-import { runStandard } from '../kit/standards/mapStandardsError.ts';
-import { waterEvaluationView } from '../kit/standards/waterEvaluationView.ts';
+import { runStandard } from '../kit/evaluation/mapStandardsError.ts';
+import { waterEvaluationView } from '../kit/evaluation/waterEvaluationView.ts';
 import { evaluateWaterSample, findWaterIndicator, findWaterStandard } from '../standards/index.ts';
 import type { RegionContext } from './createRegionLoaders.ts';
 import { parsePeriod } from './parsePeriod.ts';

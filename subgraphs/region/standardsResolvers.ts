@@ -3,10 +3,10 @@
  * incident grading. Values come from the caller, so the calculators' refusals are
  * INVALID_STANDARDS_INPUT with the calculator's code as `reason`.
  */
-import { aqiResultView } from '../kit/standards/aqiResultView.ts';
-import { aqiVersionOf, type AqiVersionEnum } from '../kit/standards/aqiVersionOf.ts';
-import { runStandard } from '../kit/standards/mapStandardsError.ts';
-import { waterEvaluationView } from '../kit/standards/waterEvaluationView.ts';
+import { aqiResultView } from '../kit/evaluation/aqiResultView.ts';
+import { aqiVersionOf, type AqiVersionEnum } from '../kit/evaluation/aqiVersionOf.ts';
+import { runStandard } from '../kit/evaluation/mapStandardsError.ts';
+import { waterEvaluationView } from '../kit/evaluation/waterEvaluationView.ts';
 import {
   computeAqi, evaluateWaterSample, formatStandardRef, gradeIncident, INCIDENT_GRADING_2014,
   type AqiConcentration, type AqiReport, type IncidentFacts, type WaterBody, type WaterClass, type WaterSampleValue,

@@ -1,7 +1,7 @@
 /**
  * Seed compensation agreements. The real 川渝 amounts, section lists and rules were not found
  * (REFERENCE §4.2), so every amount here is a placeholder marked unverified and borrowed from a
- * §4.1 template; section ids, rivers and target classes match the seeded sections (subgraphs/seed).
+ * §4.1 template; section ids, rivers and target classes match the seeded sections (devtools/demo-world).
  */
 import type { CompensationAgreement } from './CompensationAgreement.ts';
 

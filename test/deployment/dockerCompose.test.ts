@@ -15,12 +15,12 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadGatewayConfig, loadRegistry } from '../../gateway/config/loadGatewayConfig.ts';
-import { ensureGatewayKeyPair } from '../../gateway/trust/ensureGatewayKeyPair.ts';
+import { ensureGatewayKeyPair } from '../../devtools/dev-keys/ensureGatewayKeyPair.ts';
 import { listBureauCodes } from '../../subgraphs/config/listBureauCodes.ts';
 import { loadGatewayPublicKey } from '../../subgraphs/config/loadGatewayPublicKey.ts';
 import { bureauConfigPath, loadBureauConfig, loadRegionConfig, REPO_ROOT } from '../../subgraphs/config/loadSubgraphConfig.ts';
 import { loadGatewayLink } from '../../subgraphs/region/loadGatewayLink.ts';
-import { parseLegacyServiceOptions } from '../../subgraphs/legacy-service/parseLegacyServiceOptions.ts';
+import { parseLegacyServiceOptions } from '../../devtools/legacy-stand-in/parseLegacyServiceOptions.ts';
 import { describeWithServer } from '../subgraphs/adapters/describeWithServer.ts';
 
 const run = promisify(execFile);
@@ -66,8 +66,8 @@ const dependencies = Object.keys((JSON.parse(read('package.json')) as { dependen
 const repoServices = Object.entries(services).filter(([, s]) => s.build !== undefined);
 const entryOf = (s: Service) => s.command?.[0] ?? dockerfile.cmd[0]!;
 const runningEntry = (entry: string) => repoServices.filter(([, s]) => entryOf(s) === entry);
-const gateways = runningEntry('gateway/server/main.ts');
-const [regionName, region] = only(runningEntry('subgraphs/region/main.ts'));
+const gateways = runningEntry('gateway/server/gateway.main.ts');
+const [regionName, region] = only(runningEntry('subgraphs/region/region.main.ts'));
 /**
  * The operator's key files, made here as an operator would (the gateway's pair as `npm start` makes
  * it; the callers' issuer key set), named as the compose file's `secrets:` name them.
@@ -216,7 +216,7 @@ describe('the bureaus', () => {
   const seedServers = services['seed-servers']!;
 
   it('every bureau in subgraphs/cities has its subgraph service, and no service runs a bureau that is not there', () => {
-    const served = runningEntry('subgraphs/cities/main.ts').map(([name, s]) => ({ name, code: s.command?.[1] }));
+    const served = runningEntry('subgraphs/cities/bureau.main.ts').map(([name, s]) => ({ name, code: s.command?.[1] }));
     expect(served.map((s) => s.code).sort()).toEqual(listBureauCodes());
     for (const { name, code } of served) expect(name).toBe(`bureau-${code}`);
   });
@@ -250,7 +250,7 @@ describe('the bureaus', () => {
       case 'legacy-http': {
         const url = new URL(source.url);
         const [legacyName, legacy] = [url.hostname, services[url.hostname]!];
-        expect(entryOf(legacy)).toBe('subgraphs/legacy-service/main.ts');
+        expect(entryOf(legacy)).toBe('devtools/legacy-stand-in/legacyStandIn.main.ts');
         const options = parseLegacyServiceOptions(legacy.command!.slice(1), envOf(legacy));
         expect(options).toMatchObject({ cityCode: code, port: Number(url.port), host: '0.0.0.0' });
         // It serves the bureau's seeded store, from the volume the seeder filled.
@@ -290,8 +290,8 @@ describe('the bureaus', () => {
   });
 
   it('the seeders run the code that seeds, with one seed and scale', () => {
-    expect(entryOf(seedStores)).toBe('subgraphs/seeding/main.ts');
-    expect(entryOf(seedServers)).toBe('subgraphs/adapters/sql/seedServerStores.ts');
+    expect(entryOf(seedStores)).toBe('devtools/seeder/seed.main.ts');
+    expect(entryOf(seedServers)).toBe('devtools/seeder/seedServers.main.ts');
     expect(seedStores.environment?.['ECOGRAPH_SEED']).toBe(seedServers.environment?.['ECOGRAPH_SEED']);
     expect(seedStores.environment?.['ECOGRAPH_SCALE']).toBe(seedServers.environment?.['ECOGRAPH_SCALE']);
   });
@@ -353,11 +353,11 @@ describe('the gateway variables in README.md', () => {
   const section = readme.slice(readme.indexOf('## Deployment'), readme.indexOf('\n## ', readme.indexOf('## Deployment') + 1));
   // The names in the first column of the table's rows.
   const table = [...section.matchAll(/^\| (`ECOGRAPH_[^|]+) \|/gm)].flatMap((row) => [...row[1]!.matchAll(/`(ECOGRAPH_[A-Z0-9_]+)`/g)].map((m) => m[1]!));
-  const gatewayReads = () => [...importGraph('gateway/server/main.ts').variables].filter((v) => v.startsWith('ECOGRAPH_') && !v.endsWith('_'));
+  const gatewayReads = () => [...importGraph('gateway/server/gateway.main.ts').variables].filter((v) => v.startsWith('ECOGRAPH_') && !v.endsWith('_'));
 
   it('are each read by the gateway', () => {
     expect(table.length).toBeGreaterThan(0);
-    const unread = table.filter((v) => !reads(importGraph('gateway/server/main.ts').variables, v));
+    const unread = table.filter((v) => !reads(importGraph('gateway/server/gateway.main.ts').variables, v));
     expect(unread, 'listed in README.md, Deployment, but read by no gateway code').toEqual([]);
   });
 

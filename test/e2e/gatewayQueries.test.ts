@@ -1,6 +1,6 @@
 /**
  * The gateway as a front end meets it, over a healthy federation of real processes: the region,
- * six bureaus on seeded embedded stores, and `gateway/server/main.ts` on free loopback ports. Every
+ * six bureaus on seeded embedded stores, and `gateway/server/gateway.main.ts` on free loopback ports. Every
  * expectation is computed from the bureaus and the region asked directly, never from the gateway.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * OpenTelemetry export of the real gateway process (gateway/server/main.ts) over real bureaus: with
+ * OpenTelemetry export of the real gateway process (gateway/server/gateway.main.ts) over real bureaus: with
  * ECOGRAPH_OTEL_ENDPOINT a collector on a loopback port receives one span per GraphQL request and
  * one child per bureau fetch; without it nothing is exported, even with the standard OTEL_*
  * variables pointing at a collector.

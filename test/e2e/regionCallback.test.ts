@@ -12,9 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { gatewayHeadersFor } from '../fixtures/gatewayTrust.ts';
-import { foreignPrivateKey } from '../subgraphs/kit/trust/forgeTokens.ts';
-import { createBureauTokenSigner } from '../../gateway/trust/createBureauTokenSigner.ts';
-import { PUBLIC_CALLER } from '../../gateway/auth/Caller.ts';
+import { foreignPrivateKey } from '../schema/gateway-token/forgeTokens.ts';
+import { createBureauTokenSigner } from '../../gateway/bureau-tokens/createBureauTokenSigner.ts';
+import { PUBLIC_CALLER } from '../../gateway/request/Caller.ts';
 
 const LIMITS = { ECOGRAPH_RATE_LIMIT_PUBLIC: '2', ECOGRAPH_RATE_LIMIT_AUTHENTICATED: '3', ECOGRAPH_RATE_LIMIT_WINDOW_S: '60' };
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CityRecord, EnterpriseRecord, RiverRecord, SectionRecord } from '../../kit/model.ts';
 import type { ListQuery, ListResult } from '../../kit/ports.ts';
-import type { EnterpriseFilter, RegionSource, SectionFilter } from '../../region/ports.ts';
+import type { EnterpriseFilter, RegionSource, SectionFilter } from '../../kit/regionPorts.ts';
 import { alignMany, alignOne } from './alignByKey.ts';
 import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';

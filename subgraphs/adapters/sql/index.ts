@@ -1,4 +1,4 @@
-/** The SQL store adapter (Kysely; dialect-neutral): what seeding and the subgraph processes use. */
+/** The SQL store adapter (Kysely; dialect-neutral): what the subgraph processes use (the writers that seed it are development tools: devtools/seeder). */
 export type { BureauDatabase, RegionDatabase, SeedMetaDatabase } from './schema.ts';
 export type { MigrationSet } from './migrations/MigrationSet.ts';
 export { bureauMigrations, bureauMigrationsFor } from './migrations/bureauMigrations.ts';
@@ -14,12 +14,3 @@ export { DEFAULT_FLAVOUR } from './SqlFlavour.ts';
 export type { SqlFlavour } from './SqlFlavour.ts';
 export { asciiFoldedMatchesAny, asciiLowerCase } from './asciiFoldedMatchesAny.ts';
 export type { StoreQueryEvent } from './StoreQueryEvent.ts';
-export { seedServerStore } from './seedServerStore.ts';
-export type { SeedServerStoreOptions } from './seedServerStore.ts';
-export { writeBureauData, writeReadings } from './writeBureauData.ts';
-export type { BureauData, BureauWriteCounts, BureauWriteOptions } from './writeBureauData.ts';
-export { writeRegionData } from './writeRegionData.ts';
-export type { RegionData, RegionWriteCounts } from './writeRegionData.ts';
-export type { WriteProgress } from './WriteProgress.ts';
-export { readSeedMeta, writeSeedMeta } from './seedMeta.ts';
-export type { SeedMeta } from './seedMeta.ts';

@@ -4,7 +4,7 @@
  * partner bureaus' officers, each with the `cases:internal` scope. Decided from the identity the
  * gateway vouched for, never from anything the request itself says. Pure.
  */
-import type { ForwardedCaller } from '../trust/ForwardedCaller.ts';
+import type { ForwardedCaller } from '../../../schema/gateway-token/ForwardedCaller.ts';
 
 /** The scope that opens a case's internal details (README, "Scopes"). */
 export const CASES_INTERNAL_SCOPE = 'cases:internal';

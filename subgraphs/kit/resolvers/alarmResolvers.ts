@@ -12,8 +12,8 @@ import type { StationRecord, WaterClass } from '../model.ts';
 import { pageInMemory } from '../listOrder.ts';
 import type { ListQuery, ListResult } from '../ports.ts';
 import type { AlarmSeverity } from '../../standards/index.ts';
-import { completeSlotsEnd } from '../standards/gridWindow.ts';
-import { stationAlarms, type AlarmView } from '../standards/stationAlarms.ts';
+import { completeSlotsEnd } from '../evaluation/gridWindow.ts';
+import { stationAlarms, type AlarmView } from '../evaluation/stationAlarms.ts';
 import { listResolver, type ListArgs } from './listResolver.ts';
 import { stationWindow, windowReadings } from './stationWindow.ts';
 

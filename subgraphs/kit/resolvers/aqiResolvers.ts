@@ -5,14 +5,14 @@
 import type { CityContext } from '../CityContext.ts';
 import type { ReadingRecord, StationRecord } from '../model.ts';
 import { computeAqi, type AqiReport, type AqiVersion } from '../../standards/index.ts';
-import { aqiVersionOf, type AqiVersionEnum } from '../standards/aqiVersionOf.ts';
-import type { AqiInputs } from '../standards/AqiInputs.ts';
-import { aqiResultView } from '../standards/aqiResultView.ts';
-import { dailyAqiConcentrations } from '../standards/dailyAqiConcentrations.ts';
-import { LATEST_HOUR_WITHIN_MS, realtimeAqiConcentrations } from '../standards/realtimeAqiConcentrations.ts';
-import { runStandard } from '../standards/mapStandardsError.ts';
-import { toStandardsReadings } from '../standards/toStandardsReadings.ts';
-import { HOUR_MS } from '../standards/validHourly.ts';
+import { aqiVersionOf, type AqiVersionEnum } from '../evaluation/aqiVersionOf.ts';
+import type { AqiInputs } from '../evaluation/AqiInputs.ts';
+import { aqiResultView } from '../evaluation/aqiResultView.ts';
+import { dailyAqiConcentrations } from '../evaluation/dailyAqiConcentrations.ts';
+import { LATEST_HOUR_WITHIN_MS, realtimeAqiConcentrations } from '../evaluation/realtimeAqiConcentrations.ts';
+import { runStandard } from '../evaluation/mapStandardsError.ts';
+import { toStandardsReadings } from '../evaluation/toStandardsReadings.ts';
+import { HOUR_MS } from '../evaluation/validHourly.ts';
 
 const CST_OFFSET_MS = 8 * HOUR_MS;
 

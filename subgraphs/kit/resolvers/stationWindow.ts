@@ -7,7 +7,7 @@
 import { ERRORS } from '../../../schema/errors.ts';
 import type { CityContext } from '../CityContext.ts';
 import type { ReadingRecord, StationRecord } from '../model.ts';
-import { INTERVAL_MS } from '../standards/intervalMs.ts';
+import { INTERVAL_MS } from '../evaluation/intervalMs.ts';
 
 export interface StationWindowRule {
   readonly field: string;

@@ -7,10 +7,10 @@
 import type { CityContext } from '../CityContext.ts';
 import type { ReadingRecord, StationRecord, WaterClass } from '../model.ts';
 import { assessWaterPeriod, StandardsInputError } from '../../standards/index.ts';
-import { factorName } from '../standards/factorName.ts';
-import { mapStandardsError } from '../standards/mapStandardsError.ts';
-import { toStandardsReadings } from '../standards/toStandardsReadings.ts';
-import { waterEvaluationView } from '../standards/waterEvaluationView.ts';
+import { factorName } from '../evaluation/factorName.ts';
+import { mapStandardsError } from '../evaluation/mapStandardsError.ts';
+import { toStandardsReadings } from '../evaluation/toStandardsReadings.ts';
+import { waterEvaluationView } from '../evaluation/waterEvaluationView.ts';
 import { stationWindow, windowReadings } from './stationWindow.ts';
 
 const DAY_MS = 86_400_000;

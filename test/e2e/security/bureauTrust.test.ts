@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayFederation, type GatewayFederation } from '../../fixtures/gatewayFederation.ts';
 import { gatewayHeadersFor, gatewayTokenFor, testGatewayKeys } from '../../fixtures/gatewayTrust.ts';
 import { postGraphQL, startSubgraphProcess } from '../../fixtures/startSubgraphProcess.ts';
-import { FORGED_TOKEN_REASONS, forgedTokens } from '../../subgraphs/kit/trust/forgeTokens.ts';
+import { FORGED_TOKEN_REASONS, forgedTokens } from '../../schema/gateway-token/forgeTokens.ts';
 
 // 荣昌 and 泸州: the seeded data (scale 0.05, seed test-seed) has an unpublished joint case among them.
 const BUREAU = '500153';

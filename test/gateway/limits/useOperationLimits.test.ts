@@ -2,10 +2,10 @@
 import { ApolloServer } from '@apollo/server';
 import { buildASTSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_CALLER, type Caller } from '../../../gateway/auth/Caller.ts';
+import { PUBLIC_CALLER, type Caller } from '../../../gateway/request/Caller.ts';
 import { DEFAULT_OPERATION_LIMITS } from '../../../gateway/limits/OperationLimits.ts';
 import { useOperationLimits } from '../../../gateway/limits/useOperationLimits.ts';
-import type { GatewayContext } from '../../../gateway/plugins/GatewayContext.ts';
+import type { GatewayContext } from '../../../gateway/request/GatewayContext.ts';
 import { readShardingPolicies } from '../../../schema/shardingPolicies.ts';
 
 const contract = parse(`

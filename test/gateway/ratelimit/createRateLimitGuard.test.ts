@@ -3,7 +3,7 @@
  * not even asked), and the refusal Apollo turns into the response (429, Retry-After, RATE_LIMITED).
  */
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_CALLER, type Caller } from '../../../gateway/auth/Caller.ts';
+import { PUBLIC_CALLER, type Caller } from '../../../gateway/request/Caller.ts';
 import { createRateLimitGuard } from '../../../gateway/ratelimit/createRateLimitGuard.ts';
 import type { RateLimiter } from '../../../gateway/ratelimit/RateLimiter.ts';
 import { createMemoryRateLimiter } from '../../../gateway/ratelimit/memoryRateLimiter.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_CALLER, type Caller } from '../../../gateway/auth/Caller.ts';
+import { PUBLIC_CALLER, type Caller } from '../../../gateway/request/Caller.ts';
 import { rateLimitKey } from '../../../gateway/ratelimit/rateLimitKey.ts';
 
 const signedIn = (subject: string): Caller => ({ role: 'authenticated', subject, bureau: '500152', scopes: new Set(), jurisdiction: null });

@@ -4,7 +4,7 @@
  */
 import { OperationTypeNode } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RequestOutcome } from '../../../gateway/plugins/readOutcome.ts';
+import type { RequestOutcome } from '../../../gateway/request/readOutcome.ts';
 import { createTracer, type GatewayTracer } from '../../../gateway/telemetry/createTracer.ts';
 import { startOtlpCollector, type OtlpCollector } from '../../fixtures/otlpCollector.ts';
 

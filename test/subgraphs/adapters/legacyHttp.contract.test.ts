@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LegacyHttpBureauSource } from '../../../subgraphs/adapters/legacy-http/LegacyHttpBureauSource.ts';
 import { CITY } from '../../fixtures/bureauRecords.ts';
-import { startLegacyServiceProcess } from '../legacy-service/startLegacyServiceProcess.ts';
+import { startLegacyServiceProcess } from '../../devtools/legacy-stand-in/startLegacyServiceProcess.ts';
 import { describeBureauSourceContract } from './sharedAdapterSuite.ts';
 
 describeBureauSourceContract('legacy-http', async (data) => {

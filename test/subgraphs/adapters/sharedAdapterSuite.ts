@@ -20,7 +20,7 @@
  *   tests (one statement per batch) are skipped without it.
  */
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { BureauData } from '../../../subgraphs/adapters/sql/writeBureauData.ts';
+import type { BureauData } from '../../../devtools/seeder/writeBureauData.ts';
 import type { BureauSource } from '../../../subgraphs/kit/ports.ts';
 import { describeBatchLookups } from './contract/describeBatchLookups.ts';
 import { describeFailures } from './contract/describeFailures.ts';

@@ -4,8 +4,8 @@
  * `data`; `close()` releases it; `countStatements` is optional, as in sharedAdapterSuite.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegionData } from '../../../subgraphs/adapters/sql/writeRegionData.ts';
-import type { RegionSource } from '../../../subgraphs/region/ports.ts';
+import type { RegionData } from '../../../devtools/seeder/writeRegionData.ts';
+import type { RegionSource } from '../../../subgraphs/kit/regionPorts.ts';
 import { sampleRegionData } from '../../fixtures/regionRecords.ts';
 
 export interface OpenedRegionSource {

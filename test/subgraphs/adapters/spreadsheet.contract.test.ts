@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSpreadsheetBureauSource } from '../../../subgraphs/adapters/spreadsheet/SpreadsheetBureauSource.ts';
-import { writeSpreadsheetFolder } from '../../../subgraphs/adapters/spreadsheet/writeSpreadsheetFolder.ts';
+import { writeSpreadsheetFolder } from '../../../devtools/seeder/writeSpreadsheetFolder.ts';
 import { CITY } from '../../fixtures/bureauRecords.ts';
 import { describeBureauSourceContract } from './sharedAdapterSuite.ts';
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCitySubgraph } from '../../../subgraphs/kit/createCitySubgraph.ts';
-import { generateWorld } from '../../../subgraphs/seed/generateWorld.ts';
+import { generateWorld } from '../../../devtools/demo-world/generateWorld.ts';
 import { openTestBureau } from '../../fixtures/openTestStores.ts';
 
 const CITY = '510900';

@@ -11,7 +11,7 @@ import type { CityData } from '../../../subgraphs/region/CityData.ts';
 import { createGatewayCityData } from '../../../subgraphs/region/createGatewayCityData.ts';
 import type { GatewayPost } from '../../../subgraphs/region/createGatewayPost.ts';
 import { createRegionSubgraph, type RegionSubgraph } from '../../../subgraphs/region/createRegionSubgraph.ts';
-import { generateWorld } from '../../../subgraphs/seed/generateWorld.ts';
+import { generateWorld } from '../../../devtools/demo-world/generateWorld.ts';
 import { createInMemoryCityFederation, type InMemoryCityFederation } from '../../fixtures/inMemoryCityFederation.ts';
 import { openTestRegion } from '../../fixtures/openTestStores.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECTION_FACTS } from '../../../subgraphs/seed/sectionData.ts';
+import { SECTION_FACTS } from '../../../devtools/demo-world/sectionData.ts';
 import { COMPENSATION_AGREEMENTS } from '../../../subgraphs/standards/index.ts';
 
 describe('seed compensation agreements', () => {

@@ -13,8 +13,8 @@ import type { BureauSource, ListQuery, ListResult, SortSpec } from '../../../../
 import { encodeGlobalId } from '../../../../schema/globalId.ts';
 import { CITY, ENTERPRISE_A, ENTERPRISE_B, ENTERPRISE_UNKNOWN, HOUR_MS, SUINING, T0 } from '../../../fixtures/bureauRecords.ts';
 import { createInMemoryBureauSource } from '../../../fixtures/inMemoryBureauSource.ts';
-import { startLegacyServiceProcess, type LegacyServiceProcess } from '../../legacy-service/startLegacyServiceProcess.ts';
-import { legacyFixtureData, writeLegacyFixtureJson } from '../../legacy-service/legacyFixtureData.ts';
+import { startLegacyServiceProcess, type LegacyServiceProcess } from '../../../devtools/legacy-stand-in/startLegacyServiceProcess.ts';
+import { legacyFixtureData, writeLegacyFixtureJson } from '../../../devtools/legacy-stand-in/legacyFixtureData.ts';
 import { walkList } from '../contract/walkList.ts';
 
 const fixture = legacyFixtureData();

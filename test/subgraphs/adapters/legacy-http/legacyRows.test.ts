@@ -9,14 +9,14 @@ import { readingRowSchema, toReadingRecord } from '../../../../subgraphs/adapter
 import { resourceRowSchema, toResourceRecord } from '../../../../subgraphs/adapters/legacy-http/resourceRow.ts';
 import { rowParser } from '../../../../subgraphs/adapters/legacy-http/rowParser.ts';
 import { stationRowSchema, toStationRecord } from '../../../../subgraphs/adapters/legacy-http/stationRow.ts';
-import { toAjRow } from '../../../../subgraphs/legacy-service/ajTable.ts';
-import { toJcsjRow } from '../../../../subgraphs/legacy-service/jcsjTable.ts';
-import { LEGACY_DICTIONARIES } from '../../../../subgraphs/legacy-service/legacyDictionaries.ts';
-import { toWzRow } from '../../../../subgraphs/legacy-service/wzTable.ts';
-import { toXhRow } from '../../../../subgraphs/legacy-service/xhTable.ts';
-import { toXmRow } from '../../../../subgraphs/legacy-service/xmTable.ts';
-import { toZdRow } from '../../../../subgraphs/legacy-service/zdTable.ts';
-import { generateWorld } from '../../../../subgraphs/seed/generateWorld.ts';
+import { toAjRow } from '../../../../devtools/legacy-stand-in/ajTable.ts';
+import { toJcsjRow } from '../../../../devtools/legacy-stand-in/jcsjTable.ts';
+import { LEGACY_DICTIONARIES } from '../../../../devtools/legacy-stand-in/legacyDictionaries.ts';
+import { toWzRow } from '../../../../devtools/legacy-stand-in/wzTable.ts';
+import { toXhRow } from '../../../../devtools/legacy-stand-in/xhTable.ts';
+import { toXmRow } from '../../../../devtools/legacy-stand-in/xmTable.ts';
+import { toZdRow } from '../../../../devtools/legacy-stand-in/zdTable.ts';
+import { generateWorld } from '../../../../devtools/demo-world/generateWorld.ts';
 import { encodeGlobalId } from '../../../../schema/globalId.ts';
 
 const CITY = '511600';

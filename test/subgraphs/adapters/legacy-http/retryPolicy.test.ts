@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errors, MockAgent } from 'undici';
 import { LegacyHttpBureauSource } from '../../../../subgraphs/adapters/legacy-http/LegacyHttpBureauSource.ts';
 import { CitySourceError } from '../../../../subgraphs/kit/CitySourceError.ts';
-import { toAjRow } from '../../../../subgraphs/legacy-service/ajTable.ts';
+import { toAjRow } from '../../../../devtools/legacy-stand-in/ajTable.ts';
 import { CITY, enforcementCase, T0 } from '../../../fixtures/bureauRecords.ts';
 import { encodeGlobalId } from '../../../../schema/globalId.ts';
 

@@ -10,8 +10,8 @@ import { openMigratedMysqlStore } from '../../../../subgraphs/adapters/mysql/ope
 import { openMysqlBureauSource } from '../../../../subgraphs/adapters/mysql/openMysqlBureauSource.ts';
 import { openMysqlRegionSource } from '../../../../subgraphs/adapters/mysql/openMysqlRegionSource.ts';
 import type { BureauDatabase, RegionDatabase } from '../../../../subgraphs/adapters/sql/schema.ts';
-import { writeBureauData, type BureauData } from '../../../../subgraphs/adapters/sql/writeBureauData.ts';
-import { writeRegionData, type RegionData } from '../../../../subgraphs/adapters/sql/writeRegionData.ts';
+import { writeBureauData, type BureauData } from '../../../../devtools/seeder/writeBureauData.ts';
+import { writeRegionData, type RegionData } from '../../../../devtools/seeder/writeRegionData.ts';
 import { CITY } from '../../../fixtures/bureauRecords.ts';
 import { withoutPassword, type TestServer } from '../describeWithServer.ts';
 import type { OpenedBureauSource } from '../sharedAdapterSuite.ts';

@@ -9,8 +9,8 @@ import { openMigratedPostgresStore } from '../../../../subgraphs/adapters/postgr
 import { openPostgresBureauSource } from '../../../../subgraphs/adapters/postgres/openPostgresBureauSource.ts';
 import { openPostgresRegionSource } from '../../../../subgraphs/adapters/postgres/openPostgresRegionSource.ts';
 import type { BureauDatabase, RegionDatabase } from '../../../../subgraphs/adapters/sql/schema.ts';
-import { writeBureauData, type BureauData } from '../../../../subgraphs/adapters/sql/writeBureauData.ts';
-import { writeRegionData, type RegionData } from '../../../../subgraphs/adapters/sql/writeRegionData.ts';
+import { writeBureauData, type BureauData } from '../../../../devtools/seeder/writeBureauData.ts';
+import { writeRegionData, type RegionData } from '../../../../devtools/seeder/writeRegionData.ts';
 import { CITY } from '../../../fixtures/bureauRecords.ts';
 import { withoutPassword, type TestServer } from '../describeWithServer.ts';
 import type { OpenedBureauSource } from '../sharedAdapterSuite.ts';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { writeSpreadsheetFolder, type SpreadsheetBureauData } from '../../../../subgraphs/adapters/spreadsheet/writeSpreadsheetFolder.ts';
-import { toCsv } from '../../../../subgraphs/adapters/spreadsheet/toCsv.ts';
+import { writeSpreadsheetFolder, type SpreadsheetBureauData } from '../../../../devtools/seeder/writeSpreadsheetFolder.ts';
+import { toCsv } from '../../../../devtools/seeder/toCsv.ts';
 import { sampleBureauData } from '../../../fixtures/bureauRecords.ts';
 
 export interface TestFolder {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeReadings } from '../../../../subgraphs/adapters/sql/writeBureauData.ts';
+import { writeReadings } from '../../../../devtools/seeder/writeBureauData.ts';
 import { DAY_MS, HOUR_MS, T0, readingSeries, station } from '../../../fixtures/bureauRecords.ts';
 import { openTestBureau } from '../../../fixtures/openTestStores.ts';
 

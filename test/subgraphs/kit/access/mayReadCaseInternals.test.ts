@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mayReadCaseInternals } from '../../../../subgraphs/kit/access/mayReadCaseInternals.ts';
-import { PUBLIC_FORWARDED_CALLER, type ForwardedCaller } from '../../../../subgraphs/kit/trust/ForwardedCaller.ts';
+import { PUBLIC_FORWARDED_CALLER, type ForwardedCaller } from '../../../../schema/gateway-token/ForwardedCaller.ts';
 
 const jointCase = { cityCode: '510900', jointPartnerCityCodes: ['500152'] };
 const soloCase = { cityCode: '510900', jointPartnerCityCodes: [] };

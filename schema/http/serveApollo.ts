@@ -1,0 +1,195 @@
+/**
+ * The HTTP edge of every GraphQL process here (subgraphs and gateway): `/graphql` (GET and POST,
+ * through Apollo Server's own request pipeline, CSRF prevention included) plus a few routes by exact
+ * path (`/health`, `/livez`, `/readyz`, the gateway's IDE page) and by path prefix (the IDE's assets).
+ * Anything else is 404.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { ERRORS } from '../errors.ts';
+import { readRequestId } from './requestId.ts';
+
+/** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** How long `close()` waits for in-flight requests before cutting their connections. */
+const DRAIN_MS = 5_000;
+
+/**
+ * A route's answer: its status and body, sent as JSON unless `contentType` is given, then `body` (a
+ * string or a Buffer) is sent as is (e.g. Prometheus text at /metrics, a file). `headers` are added
+ * to the response (caching, Content-Security-Policy).
+ */
+export interface RouteAnswer {
+  readonly status: number;
+  readonly body: unknown;
+  readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** A route at one exact path. */
+export type JsonRoute = () => Promise<RouteAnswer>;
+
+/** A route for every path under a prefix: gets the rest of the path after it (still URL-encoded). */
+export type PrefixRoute = (rest: string) => Promise<RouteAnswer>;
+
+/**
+ * What an `authorize` hook answers for one /graphql request: the identity it carries, or a refusal
+ * (HTTP 401, `UNAUTHENTICATED`, `WWW-Authenticate: <challenge>`) with a message that never repeats
+ * the credentials.
+ */
+export type Authorization<A> =
+  | { readonly ok: true; readonly identity: A }
+  | { readonly ok: false; readonly message: string; readonly challenge: string; readonly extensions?: Readonly<Record<string, unknown>> };
+
+export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
+  readonly apollo: ApolloServer<C>;
+  /**
+   * `identity` is what `authorize` found (undefined without it); `requestId` names the request
+   * (readRequestId) and is already on the response as `x-request-id`.
+   */
+  readonly context: (req: IncomingMessage, identity: A, requestId: string) => C | Promise<C>;
+  /**
+   * Who may ask at all, decided from the headers before the body is read: subgraphs accept only
+   * requests the gateway signed. Unset (the gateway) = every request reaches Apollo. The JSON routes
+   * (/health …) are not asked: they carry no data.
+   */
+  readonly authorize?: (req: IncomingMessage) => Promise<Authorization<A>>;
+  readonly routes: Readonly<Record<string, JsonRoute>>;
+  /** Routes by path prefix (e.g. '/ide/assets/'), tried after the exact routes. */
+  readonly prefixRoutes?: Readonly<Record<string, PrefixRoute>>;
+  /** Shown in /health and in the port-in-use error, e.g. '500152 潼南区'. */
+  readonly name: string;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override readonly name = 'PortInUseError';
+  constructor(readonly host: string, readonly port: number, readonly owner: string) {
+    super(`Port ${port} on ${host} is already in use; ${owner} cannot start. Stop what holds it or set another port.`);
+  }
+}
+
+export async function serveApollo<C extends BaseContext, A = undefined>(options: ServeApolloOptions<C, A>): Promise<RunningServer> {
+  await options.apollo.start();
+  const server = createServer((req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, { error: 'internal error' });
+      else res.destroy(error instanceof Error ? error : undefined);
+    });
+  });
+  server.keepAliveTimeout = 65_000; // longer than the gateway's pool keep-alive, so idle sockets close from its side
+  await listen(server, options);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/graphql`,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        // In-flight requests get DRAIN_MS to finish; then every connection is cut, so a peer that
+        // keeps a keep-alive socket busy (or a request stuck on a callback) cannot hold shutdown.
+        const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await options.apollo.stop();
+    },
+  };
+}
+
+function listen(server: Server, { host, port, name }: { host: string; port: number; name: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(host, port, name) : error);
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A>, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const route = Object.hasOwn(options.routes, url.pathname) ? options.routes[url.pathname] : undefined;
+  if (route) return sendAnswer(res, await route());
+  for (const [prefix, prefixRoute] of Object.entries(options.prefixRoutes ?? {})) {
+    if (url.pathname.startsWith(prefix)) return sendAnswer(res, await prefixRoute(url.pathname.slice(prefix.length)));
+  }
+  if (url.pathname !== '/graphql') return send(res, 404, { error: `no route ${url.pathname}` });
+  // Set first, so every answer carries it: a refused token, a rate limit, a CSRF or JSON refusal too.
+  const requestId = readRequestId(req.headers['x-request-id']);
+  res.setHeader('x-request-id', requestId);
+  // Before the body is read: a refused request costs no parsing (Node discards its unread body).
+  const authorization = options.authorize ? await options.authorize(req) : { ok: true as const, identity: undefined as A };
+  if (!authorization.ok) {
+    res.setHeader('www-authenticate', authorization.challenge);
+    return send(res, 401, {
+      errors: [{ message: authorization.message, extensions: { ...authorization.extensions, code: ERRORS.UNAUTHENTICATED.code } }],
+    });
+  }
+
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const raw = await readBody(req);
+  if (raw === 'too-large') {
+    res.setHeader('connection', 'close');
+    res.on('finish', () => req.destroy()); // the rest of the body is never read
+    return send(res, 413, { error: `request body above ${MAX_BODY_BYTES} bytes` });
+  }
+  let body: unknown = raw;
+  if (req.method === 'POST' && headers.get('content-type')?.includes('json')) {
+    try {
+      body = raw.length ? JSON.parse(raw) : undefined;
+    } catch {
+      return send(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+  }
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+    context: async () => options.context(req, authorization.identity, requestId),
+  });
+  for (const [key, value] of result.headers) res.setHeader(key, value);
+  res.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') return res.end(result.body.string);
+  for await (const chunk of result.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.pause();
+        resolve('too-large');
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendAnswer(res: ServerResponse, { status, body, contentType, headers }: RouteAnswer) {
+  if (contentType === undefined) return send(res, status, body, headers);
+  res.writeHead(status, { ...headers, 'content-type': contentType });
+  res.end(Buffer.isBuffer(body) ? body : String(body));
+}
+
+function send(res: ServerResponse, status: number, payload: unknown, headers?: Readonly<Record<string, string>>) {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(payload));
+}

@@ -1,0 +1,260 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodePacket, type Hj212PacketInput } from '../../../../subgraphs/hj212-codec/encodePacket.ts';
+import { referencePacket, text } from '../../../fixtures/hj212/hj212Fixtures.ts';
+import { connectDevice, type DeviceClient } from './deviceClient.ts';
+import { hj212Station, REFERENCE_STATIONS, startIngestFixture, type IngestFixture } from './ingestFixture.ts';
+import type { Hj212IngestConfig } from '../../../../subgraphs/config/hj212IngestConfigSchema.ts';
+import { writeBureauData } from '../../../../devtools/seeder/writeBureauData.ts';
+import { sql } from 'kysely';
+
+const WASTE_WATER = referencePacket('waste-water-realtime-2011').frame;
+const AIR = referencePacket('ambient-air-hourly-2061').frame;
+const WATER = referencePacket('surface-water-hourly-2061').frame;
+const [WW_STATION, WATER_STATION, AIR_STATION] = REFERENCE_STATIONS as [typeof REFERENCE_STATIONS[0], typeof REFERENCE_STATIONS[0], typeof REFERENCE_STATIONS[0]];
+
+let fixture: IngestFixture | undefined;
+const devices: DeviceClient[] = [];
+afterEach(async () => {
+  await Promise.all(devices.splice(0).map((d) => d.close()));
+  await fixture?.close();
+  fixture = undefined;
+});
+
+async function setUp(stations = REFERENCE_STATIONS, config: Partial<Hj212IngestConfig> = {}) {
+  fixture = await startIngestFixture(stations, config);
+  return fixture;
+}
+
+async function device(f: IngestFixture): Promise<DeviceClient> {
+  const d = await connectDevice(f.ingest.port);
+  devices.push(d);
+  return d;
+}
+
+/** An upload of the waste-water reference station at another DataTime (valid length and CRC). */
+function wasteWaterAt(dataTime: string, over: Partial<Hj212PacketInput> = {}): string {
+  return text(encodePacket({
+    qn: `${dataTime}000`, st: '32', cn: '2011', pw: '123456', mn: WW_STATION.code, flag: 5,
+    cp: { dataTime, pollutants: [{ code: 'w01018', fields: [['Rtd', '48.2'], ['Flag', 'N']] }] },
+    ...over,
+  }));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('HJ 212 ingest over TCP', () => {
+  it('stores an upload and answers the 9014 ack of REFERENCE §1.10 byte for byte when Flag=5 asks for it', async () => {
+    const f = await setUp();
+    const d = await device(f);
+    await d.send(WASTE_WATER);
+    expect(await d.waitForFrames(1)).toEqual([referencePacket('ack-9014').frame]);
+    const [latest] = await f.source.monitoring.latestReadings([WW_STATION.id]);
+    expect(latest).toEqual({
+      stationId: WW_STATION.id,
+      time: Date.parse('2024-03-15T10:05:00+08:00'),
+      interval: 'REALTIME',
+      values: [
+        { code: 'w01018', value: 56.3, flag: 'N' },
+        { code: 'w21003', value: 4.12, flag: 'N' },
+        { code: 'w21011', value: 0.41, flag: 'D' },
+        { code: 'w01001', value: 7.2, flag: 'N' },
+        { code: 'w00000', value: 12.5, flag: 'N' },
+      ],
+    });
+    expect(f.ingest.stats()).toMatchObject({ frames: 1, accepted: 1, stored: 1, readingsStored: 1, acksSent: 1, duplicates: 0 });
+  });
+
+  it('stores an upload with Flag=4 without answering, using the Avg values of hourly data', async () => {
+    const f = await setUp();
+    const d = await device(f);
+    await d.send(AIR);
+    await sleep(100);
+    await f.ingest.flush();
+    await sleep(50);
+    expect(d.received).toEqual([]);
+    const [latest] = await f.source.monitoring.latestReadings([AIR_STATION.id]);
+    expect(latest?.values.map((v) => [v.code, v.value])).toEqual([
+      ['a34004', 48], ['a34002', 71], ['a21026', 9], ['a21004', 35], ['a21005', 0.8], ['a05024', 62],
+    ]);
+    expect(f.ingest.stats().acksSent).toBe(0);
+  });
+
+  it("stores a FOUR_HOURLY water station's 2061 upload as its series", async () => {
+    const f = await setUp();
+    const d = await device(f);
+    await d.send(WATER);
+    await d.waitForFrames(1);
+    const [latest] = await f.source.monitoring.latestReadings([WATER_STATION.id]);
+    expect(latest).toMatchObject({ interval: 'FOUR_HOURLY', time: Date.parse('2024-03-15T09:00:00+08:00') });
+    expect(latest?.values).toHaveLength(9);
+  });
+
+  it("counts and logs each malformed packet while storing and acking the same connection's good ones", async () => {
+    const f = await setUp();
+    const d = await device(f);
+    const good = ['20240315100600', '20240315100630', '20240315100700', '20240315100730'].map((t) => wasteWaterAt(t));
+    const badCrc = good[0]!.replace(/[0-9A-F]{4}\r\n$/, '0000\r\n');
+    const badLength = good[0]!.replace(/^##(\d{4})/, (_, n: string) => `##${String(Number(n) - 1).padStart(4, '0')}`);
+    const unknownMn = wasteWaterAt('20240315100600', { mn: '500153WW9999999999999999' });
+    const oversize = `##2000${'x'.repeat(40)}\r\n`;
+    const notHexCrc = good[0]!.replace(/[0-9A-F]{4}\r\n$/, 'ZZZZ\r\n');
+    await d.send(good[0]! + badCrc + good[1]! + 'noise' + badLength + unknownMn + oversize + good[2]!);
+    await d.send(notHexCrc);
+    await d.send(good[3]!);
+    const acks = await d.waitForFrames(4);
+    expect(acks.every((a) => a.includes('CN=9014'))).toBe(true);
+    expect(d.closed).toBe(false);
+    expect(await f.count('hj212_packets')).toBe(4);
+    const stats = f.ingest.stats();
+    expect(stats.rejected).toEqual({
+      HJ212_BAD_FRAME: 1, // the frame whose CRC is not hex
+      HJ212_OVERSIZE: 1,
+      HJ212_BAD_LENGTH: 1,
+      HJ212_CRC_MISMATCH: 1,
+      HJ212_BAD_FIELD: 0,
+      HJ212_UNKNOWN_CN: 0,
+      HJ212_UNKNOWN_MN: 1,
+      HJ212_SPLIT_INCOMPLETE: 0,
+    });
+    // 'noise' is garbage; the rest of the oversize frame is dropped with it, not counted again.
+    expect(stats).toMatchObject({ stored: 4, acksSent: 4, garbageBytes: 5 });
+    const rejected = f.logs.filter((l) => l.event === 'hj212.rejected');
+    expect(rejected.map((l) => l.event === 'hj212.rejected' && l.code).sort()).toEqual(
+      ['HJ212_BAD_FRAME', 'HJ212_BAD_LENGTH', 'HJ212_CRC_MISMATCH', 'HJ212_OVERSIZE', 'HJ212_UNKNOWN_MN']);
+    expect(rejected.find((l) => l.event === 'hj212.rejected' && l.code === 'HJ212_UNKNOWN_MN')).toMatchObject({
+      level: 'warn', mn: '500153WW9999999999999999', cn: '2011', peer: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    });
+    for (const line of f.logs) expect(JSON.parse(JSON.stringify(line))).toEqual(line); // one JSON line each
+  });
+
+  it('stores a packet resent on the same and on another connection once, and acks every copy', async () => {
+    const f = await setUp();
+    const [a, b] = [await device(f), await device(f)];
+    await a.send(WASTE_WATER + WASTE_WATER);
+    await b.send(WASTE_WATER);
+    await a.waitForFrames(2);
+    await b.waitForFrames(1);
+    await f.ingest.flush();
+    expect(await f.count('hj212_packets')).toBe(1);
+    expect(await f.count('readings')).toBe(1);
+    expect(f.ingest.stats()).toMatchObject({ accepted: 3, stored: 1, duplicates: 2, readingsStored: 1, acksSent: 3 });
+  });
+
+  it("keeps every data type in hj212_packets and only the station's series CN in readings", async () => {
+    const station = hj212Station(9, '500153WG0000000000000009', 'POLLUTION_SOURCE', 'HOURLY');
+    const f = await setUp([station]);
+    const d = await device(f);
+    const upload = (cn: string, key: string, value: string) => text(encodePacket({
+      qn: '20240315100000000', st: '31', cn, pw: '123456', mn: station.code, flag: 5,
+      cp: { dataTime: '20240315090000', pollutants: [{ code: 'a21026', fields: [[key, value], ['Flag', 'N']] }] },
+    }));
+    await d.send(upload('2011', 'Rtd', '11') + upload('2051', 'Avg', '12') + upload('2061', 'Avg', '13') + upload('2031', 'Avg', '14'));
+    await d.waitForFrames(4);
+    const packets = await f.db.selectFrom('hj212_packets').select(['cn', 'reading_interval', 'values_json']).orderBy('cn').execute();
+    expect(packets).toEqual([
+      { cn: '2011', reading_interval: 'REALTIME', values_json: '[["a21026",11,"N"]]' },
+      { cn: '2031', reading_interval: 'DAILY', values_json: '[["a21026",14,"N"]]' },
+      { cn: '2051', reading_interval: 'MINUTE', values_json: '[["a21026",12,"N"]]' },
+      { cn: '2061', reading_interval: 'HOURLY', values_json: '[["a21026",13,"N"]]' },
+    ]);
+    const [latest] = await f.source.monitoring.latestReadings([station.id]);
+    expect(latest).toMatchObject({ interval: 'HOURLY', values: [{ code: 'a21026', value: 13, flag: 'N' }] });
+  });
+
+  it('makes a reading queryable through SqlBureauSource.monitoring.latestReadings within a second of its packet', async () => {
+    const f = await setUp();
+    const d = await device(f);
+    const sent = performance.now();
+    await d.send(wasteWaterAt('20250101080000'));
+    const expected = Date.parse('2025-01-01T08:00:00+08:00');
+    let latencyMs = Infinity;
+    while (performance.now() - sent < 1_000) {
+      const [latest] = await f.source.monitoring.latestReadings([WW_STATION.id]);
+      if (latest?.time === expected) {
+        latencyMs = performance.now() - sent;
+        break;
+      }
+      await sleep(5);
+    }
+    console.log(`HJ 212 ingest: packet → queryable in ${latencyMs.toFixed(1)} ms (flush interval 50 ms)`);
+    expect(latencyMs).toBeLessThan(1_000);
+  });
+
+  it('reassembles a message split over two packets (Flag bit D, PNUM/PNO) into one reading and acks both parts', async () => {
+    const f = await setUp();
+    const d = await device(f);
+    const part = (pno: number, code: string, value: string) => text(encodePacket({
+      qn: '20240315110000000', st: '32', cn: '2011', pw: '123456', mn: WW_STATION.code, flag: 7,
+      subpacket: { total: 2, number: pno },
+      cp: { dataTime: '20240315110000', pollutants: [{ code, fields: [['Rtd', value], ['Flag', 'N']] }] },
+    }));
+    await d.send(part(2, 'w21003', '3.5'));
+    await sleep(80);
+    expect(await f.count('hj212_packets')).toBe(0);
+    await d.send(part(1, 'w01018', '50.1'));
+    await d.waitForFrames(2);
+    const [latest] = await f.source.monitoring.latestReadings([WW_STATION.id]);
+    expect(latest?.values).toEqual([{ code: 'w01018', value: 50.1, flag: 'N' }, { code: 'w21003', value: 3.5, flag: 'N' }]);
+  });
+
+  it('refuses a data upload whose factor has a data flag outside HJ 212-2017 §6.6.4', async () => {
+    const f = await setUp();
+    const d = await device(f);
+    await d.send(encodePacket({
+      st: '32', cn: '2011', mn: WW_STATION.code, flag: 5,
+      cp: { dataTime: '20240315120000', pollutants: [{ code: 'w01018', fields: [['Rtd', '1'], ['Flag', 'X']] }] },
+    }));
+    await sleep(100);
+    expect(f.ingest.stats().rejected.HJ212_BAD_FIELD).toBe(1);
+    expect(d.received).toEqual([]);
+  });
+
+  it('finds a station written to the store after the ingest started (stations reloaded on an unknown MN)', async () => {
+    const f = await setUp([WW_STATION], { stationReloadIntervalMs: 0 });
+    await writeBureauData(f.bureau, { stations: [AIR_STATION] });
+    const d = await device(f);
+    await d.send(AIR);
+    await sleep(150);
+    await f.ingest.flush();
+    expect(await f.count('hj212_packets')).toBe(1);
+    expect(f.ingest.stats().rejected.HJ212_UNKNOWN_MN).toBe(0);
+  });
+
+  it('acks but does not store a valid non-data upload (equipment status, CN=2021)', async () => {
+    const f = await setUp();
+    const d = await device(f);
+    await d.send(encodePacket({
+      qn: '20240315100000000', st: '32', cn: '2021', pw: '123456', mn: WW_STATION.code, flag: 5,
+      cp: { dataTime: '20240315100000', pollutants: [{ code: 'SB1', fields: [['RS', '1']] }] },
+    }));
+    const [ack] = await d.waitForFrames(1);
+    expect(ack).toContain(';CN=9014;');
+    expect(f.ingest.stats()).toMatchObject({ ignored: 1, accepted: 0, acksSent: 1 });
+    expect(await f.count('hj212_packets')).toBe(0);
+  });
+
+  it('withholds the ack when the store fails, so the device resends, and logs the failure', async () => {
+    const f = await setUp();
+    await sql`DROP TABLE hj212_packets`.execute(f.bureau);
+    const d = await device(f);
+    await d.send(WASTE_WATER);
+    await sleep(100);
+    await f.ingest.flush();
+    expect(d.received).toEqual([]);
+    expect(f.ingest.stats()).toMatchObject({ accepted: 1, stored: 0, storeFailures: 1, acksSent: 0 });
+    expect(f.logs).toContainEqual({ level: 'error', event: 'hj212.store_failed', rows: 1, error: expect.stringContaining('hj212_packets') });
+  });
+
+  it('close() stores and acks what was received, then closes the connections', async () => {
+    const f = await setUp([WW_STATION], { flushIntervalMs: 5_000 });
+    const d = await device(f);
+    await d.send(wasteWaterAt('20240315130000') + wasteWaterAt('20240315130030'));
+    await sleep(50);
+    expect(await f.count('hj212_packets')).toBe(0); // still waiting for its batch
+    await f.ingest.close();
+    expect(d.received).toHaveLength(2);
+    expect(await f.count('hj212_packets')).toBe(2);
+    await sleep(20);
+    expect(d.closed).toBe(true);
+  });
+});
