@@ -1,9 +1,9 @@
 # One image for every process of the federation: the gateway, the region, each bureau's subgraph,
 # the simulated legacy service and the one-shot seeders. The command names the process's entry file
 # (the entrypoint runs TypeScript through tsx, as `npm start` does; there is no build step):
-#   docker run IMAGE                                         the gateway (gateway/server/gateway.main.ts)
-#   docker run IMAGE subgraphs/cities/bureau.main.ts 500152          one bureau's subgraph
-#   docker run IMAGE subgraphs/region/region.main.ts                 the region subgraph
+#   docker run IMAGE                                          the gateway (gateway/server/gateway.main.ts)
+#   docker run IMAGE subgraphs/cities/bureau.main.ts 500152   one bureau's subgraph
+#   docker run IMAGE subgraphs/region/region.main.ts          the region subgraph
 # docker-compose.yml describes the whole deployment; README.md, "Deployment", explains it.
 
 # Stage 1: install and prune. The whole context is copied before `npm ci` because install scripts
