@@ -1,6 +1,6 @@
 /**
  * Kinds of violation that environment bureaus penalise, with the provisions violated and the
- * penalty basis recorded as versioned articles (REFERENCE §6.2; article numbers change when the
+ * penalty basis recorded as versioned articles (docs/enforcement.md, "Legal bases"; article numbers change when the
  * 生态环境法典 takes effect, hence the version), the statutory fine range and the typical extra
  * measures. Articles marked [unverified] are from memory of the law texts.
  */

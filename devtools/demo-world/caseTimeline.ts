@@ -1,5 +1,5 @@
 /**
- * A case's course through the stages of 《生态环境行政处罚办法》 (REFERENCE §6.1), simulated from its
+ * A case's course through the stages of 《生态环境行政处罚办法》 (生态环境部令第30号), simulated from its
  * filing and cut at `until`: the status is the last stage reached by then, and only dates already
  * past are set, so a later stage always has the earlier stages' dates and they never go backwards.
  * Durations follow practice: decision within ~3 months of filing, 3 days to ask for a hearing,

@@ -1,5 +1,5 @@
 /**
- * The factor sets each kind of station reports, with HJ 212-2017 Appendix B codes (REFERENCE §1.9).
+ * The factor sets each kind of station reports, with HJ 212-2017 Appendix B codes (docs/hj212.md, "Pollutant codes").
  * Units are the station's: ambient air stations (ST=22) report gases and particles in µg/m³ and CO
  * in mg/m³ (HJ 633), while stacks (ST=31) report mg/m³ — so the unit is never derived from the code.
  */

@@ -1,6 +1,6 @@
 /**
  * GB 3838-2002 Table 1 limits for the factors a surface-water automatic station assesses
- * (REFERENCE §2.1; TP for rivers). DO is a floor ("≥"), the others ceilings ("≤"); boundaries inclusive.
+ * (TP for rivers; see docs/water-quality.md). DO is a floor ("≥"), the others ceilings ("≤"); boundaries inclusive.
  */
 import type { WaterClass } from '../../subgraphs/kit/model.ts';
 

@@ -1,7 +1,7 @@
 /**
  * One area's part of the enterprise registry: names, industries, addresses, GB 32100 credit codes
  * registered in the enterprise's county, and the bureau's supervision positive list
- * (监督执法正面清单, 环办执法〔2021〕10号; REFERENCE §6.5).
+ * (监督执法正面清单, 环办执法〔2021〕10号; docs/enforcement.md).
  */
 import type { CityCode, EnterpriseRecord, EpochMs, PositiveListEntryRecord } from '../../subgraphs/kit/model.ts';
 import type { Rng } from './createRng.ts';

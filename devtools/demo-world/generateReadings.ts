@@ -4,7 +4,7 @@
  * gives the same values for the same hours. Patterns: seasonal water temperature with DO following
  * the saturation curve; PM2.5 highest in winter and at night and morning, O3 highest on summer
  * afternoons; rush-hour NO2; production shifts at sources; multi-day weather episodes; ~0.5 % of
- * values flagged other than N (REFERENCE §1.7), some with no value; and rare gaps of a few hours.
+ * values flagged other than N (HJ 212-2017 §6.6.4), some with no value; and rare gaps of a few hours.
  */
 import type { DataFlag, EpochMs, ReadingInterval, ReadingRecord, ReadingValueRecord, StationRecord } from '../../subgraphs/kit/model.ts';
 import { createNoise, type Noise } from './createNoise.ts';

@@ -1,7 +1,8 @@
 /**
  * One bureau's environmental emergency resources (环境应急资源): materials and equipment held at its
  * depots (government stores, enterprise stores, contract and stored-on-behalf reserves, one of them
- * by a cross-border section), its response teams and the experts on its roster (REFERENCE §5.2).
+ * by a cross-border section), its response teams and the experts on its roster
+ * (《环境应急资源调查指南（试行）》; docs/incidents-and-resources.md).
  */
 import type {
   CityCode, DepotRecord, EnterpriseRecord, EpochMs, ResourceCategory, ResourceRecord, ResourceStatus, SectionRecord,

@@ -1,5 +1,5 @@
 /**
- * Cross-border joint enforcement actions of the 川渝 bureaus (REFERENCE §6.4: joint enforcement every
+ * Cross-border joint enforcement actions of the 川渝 bureaus (docs/enforcement.md: joint enforcement every
  * year since 2020; 遂宁/资阳 with 潼南/大足 on 琼江; the 新盛河/任市河 pilot). `{year}` in a name is
  * the year of the case.
  */

@@ -1,7 +1,7 @@
 /**
  * Name patterns of the joint projects per category, the GB/T 4754 industry code used in the
  * national investment project code (全国投资项目在线审批监管平台 项目代码: 年份-区划-行业-类型-流水号),
- * and the anchor projects placed first in a bureau's list (REFERENCE §7: 双江航电枢纽).
+ * and the anchor projects placed first in a bureau's list (双江航电枢纽, from published news).
  */
 import type { CityCode, EiaDocumentType, ProjectCategory, ProjectStatus } from '../../subgraphs/kit/model.ts';
 
@@ -72,7 +72,7 @@ export interface AnchorProject {
 
 /**
  * Real projects, with published facts where found; dates and investment of 双江 are approximate
- * (started in 2020, main works ~90 % by 2024-10: REFERENCE §7).
+ * (started in 2020, main works ~90 % by 2024-10: Chongqing government news, 2024-10).
  */
 export const ANCHOR_PROJECTS: readonly AnchorProject[] = [
   {

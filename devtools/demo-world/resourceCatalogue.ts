@@ -1,6 +1,6 @@
 /**
  * Typical emergency materials and equipment per functional category of 《环境应急资源调查指南（试行）》
- * (生态环境部 2019; REFERENCE §5.2), with units, specifications, usual stock and, for consumables,
+ * (生态环境部 2019; docs/incidents-and-resources.md), with units, specifications, usual stock and, for consumables,
  * shelf life; plus the specialities of emergency experts and the kinds of response team.
  */
 import type { GeoPoint, ResourceCategory, ResourceKind } from '../../subgraphs/kit/model.ts';

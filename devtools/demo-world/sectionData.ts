@@ -2,7 +2,7 @@
  * Water-quality assessment sections and which bureau runs each one's automatic station. 光辉 (琼江)
  * and 玉溪 (涪江) are the 遂宁→潼南 stations shared in real time; 大安 is 遂宁's paired 琼江 section.
  * 朱沱, 利泽, 大磨子, 寸滩 are well-known section names; the others are plausible names at real towns,
- * and target classes are assumptions (the real lists were not found; see REFERENCE §4.2).
+ * and target classes are assumptions (the real lists were not found in public sources; docs/water-quality.md).
  * `atRisk` marks the small rivers whose sections miss their target on one factor for part of the period.
  */
 import type { CityCode, GeoPoint, SectionRecord, WaterClass } from '../../subgraphs/kit/model.ts';

@@ -1,6 +1,6 @@
 /**
  * Plausible values per HJ 212 factor code for the station simulator: a typical level, a spread and
- * the decimals the device writes (HJ 212-2017 Appendix B data formats, REFERENCE §1.9). Levels are
+ * the decimals the device writes (HJ 212-2017 Appendix B data formats). Levels are
  * in the units the seeded stations use (ambient gases in µg/m³, stacks in mg/m³; factorCatalogue.ts).
  */
 const PROFILES: Readonly<Record<string, readonly [level: number, spread: number, decimals: number]>> = {

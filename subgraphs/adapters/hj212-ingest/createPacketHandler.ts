@@ -46,7 +46,7 @@ export interface PacketHandler {
 const utf8 = new TextDecoder('utf-8');
 
 /**
- * What the ingest does with one frame (HJ 212-2017 data uploads, REFERENCE §1): decode (length and
+ * What the ingest does with one frame (HJ 212-2017 data uploads; docs/hj212.md): decode (length and
  * CRC first), find the station by MN (an unknown MN gets one throttled reload of the stations, then
  * is refused), skip non-data commands (acking them if asked: they were received), reassemble split
  * messages, map the data to rows and hand them to the writer. The 9014 ack (when Flag bit A asks

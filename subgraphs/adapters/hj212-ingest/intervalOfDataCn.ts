@@ -1,7 +1,7 @@
 import type { ReadingInterval } from '../../kit/model.ts';
 import type { Hj212DataCn } from '../../hj212-codec/hj212Commands.ts';
 
-/** HJ 212 data uploads and the model's intervals (REFERENCE §1.6; contract enum ReadingInterval). */
+/** HJ 212 data uploads and the model's intervals (HJ 212-2017 §6.6.5 命令编码表; contract enum ReadingInterval). */
 const INTERVAL: Readonly<Record<Hj212DataCn, ReadingInterval>> = {
   '2011': 'REALTIME',
   '2051': 'MINUTE',

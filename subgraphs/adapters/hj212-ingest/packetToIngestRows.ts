@@ -8,7 +8,7 @@ import type { Hj212PacketsTable } from './Hj212IngestDatabase.ts';
 import type { IngestStation } from './IngestStation.ts';
 import { intervalOfDataCn, seriesCnOf } from './intervalOfDataCn.ts';
 
-/** The data flags of HJ 212-2017 §6.6.4 (REFERENCE §1.7), the model's DataFlag. */
+/** The data flags of HJ 212-2017 §6.6.4 (表8 数据标记), the model's DataFlag. */
 const DATA_FLAGS: ReadonlySet<string> = new Set<DataFlag>(['N', 'F', 'M', 'S', 'D', 'C', 'T', 'B']);
 
 export interface IngestRows {

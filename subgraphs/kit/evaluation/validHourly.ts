@@ -1,6 +1,6 @@
 /**
  * The valid hourly values of one pollutant, by time: only values flagged N, finite and not negative
- * count (HJ 212 flags, REFERENCE §1.7). A reading's time is the start of its hour.
+ * count (HJ 212-2017 §6.6.4 data flags). A reading's time is the start of its hour.
  */
 import type { Reading } from '../../standards/index.ts';
 

@@ -46,8 +46,8 @@ export function hj212Station(
   };
 }
 
-/** The MNs of REFERENCE §1.10's packets, as stations of the test bureau. */
-export const REFERENCE_STATIONS: readonly StationRecord[] = [
+/** The MNs of the constructed sample packets (referencePackets.json), as stations of the test bureau. */
+export const SAMPLE_PACKET_STATIONS: readonly StationRecord[] = [
   hj212Station(1, '500153WW0000000000000007', 'POLLUTION_SOURCE', 'REALTIME'),
   hj212Station(2, '500152GH0000000000000001', 'WATER_QUALITY', 'FOUR_HOURLY'),
   hj212Station(3, '510903AQ0000000000000001', 'AIR_QUALITY', 'HOURLY'),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { encodePacket, type Hj212PacketInput } from '../../../../subgraphs/hj212-codec/encodePacket.ts';
 import { referencePacket, text } from '../../../fixtures/hj212/hj212Fixtures.ts';
 import { connectDevice, type DeviceClient } from './deviceClient.ts';
-import { hj212Station, REFERENCE_STATIONS, startIngestFixture, type IngestFixture } from './ingestFixture.ts';
+import { hj212Station, SAMPLE_PACKET_STATIONS, startIngestFixture, type IngestFixture } from './ingestFixture.ts';
 import type { Hj212IngestConfig } from '../../../../subgraphs/config/hj212IngestConfigSchema.ts';
 import { writeBureauData } from '../../../../devtools/seeder/writeBureauData.ts';
 import { sql } from 'kysely';
@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 const WASTE_WATER = referencePacket('waste-water-realtime-2011').frame;
 const AIR = referencePacket('ambient-air-hourly-2061').frame;
 const WATER = referencePacket('surface-water-hourly-2061').frame;
-const [WW_STATION, WATER_STATION, AIR_STATION] = REFERENCE_STATIONS as [typeof REFERENCE_STATIONS[0], typeof REFERENCE_STATIONS[0], typeof REFERENCE_STATIONS[0]];
+const [WW_STATION, WATER_STATION, AIR_STATION] = SAMPLE_PACKET_STATIONS as [typeof SAMPLE_PACKET_STATIONS[0], typeof SAMPLE_PACKET_STATIONS[0], typeof SAMPLE_PACKET_STATIONS[0]];
 
 let fixture: IngestFixture | undefined;
 const devices: DeviceClient[] = [];
@@ -20,7 +20,7 @@ afterEach(async () => {
   fixture = undefined;
 });
 
-async function setUp(stations = REFERENCE_STATIONS, config: Partial<Hj212IngestConfig> = {}) {
+async function setUp(stations = SAMPLE_PACKET_STATIONS, config: Partial<Hj212IngestConfig> = {}) {
   fixture = await startIngestFixture(stations, config);
   return fixture;
 }
@@ -43,7 +43,7 @@ function wasteWaterAt(dataTime: string, over: Partial<Hj212PacketInput> = {}): s
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('HJ 212 ingest over TCP', () => {
-  it('stores an upload and answers the 9014 ack of REFERENCE §1.10 byte for byte when Flag=5 asks for it', async () => {
+  it('stores an upload and answers the sample 9014 ack byte for byte when Flag=5 asks for it', async () => {
     const f = await setUp();
     const d = await device(f);
     await d.send(WASTE_WATER);
