@@ -90,10 +90,8 @@ describe('generateWorld', () => {
     expect(missing).toEqual([]);
   });
 
-  it('works fast at scale 0.05 with at least one of everything per bureau', () => {
-    const started = performance.now();
+  it('makes at least one of everything per bureau at scale 0.05', () => {
     const small = generateWorld({ until: UNTIL, scale: 0.05, days: 7 });
-    expect(performance.now() - started).toBeLessThan(1000);
     for (const code of BUREAU_CODES) {
       const b = small.bureaus[code]!;
       for (const list of [b.projects, b.stations, b.cases, b.patrols, b.resources]) expect(list.length).toBeGreaterThanOrEqual(1);

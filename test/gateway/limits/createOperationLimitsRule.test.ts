@@ -1,4 +1,4 @@
-import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { buildSchema, parse, specifiedRules, validate, type ValidationRule } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createOperationLimitsRule } from '../../../gateway/limits/createOperationLimitsRule.ts';
 import { DEFAULT_OPERATION_LIMITS } from '../../../gateway/limits/OperationLimits.ts';
@@ -19,17 +19,17 @@ describe('createOperationLimitsRule', () => {
     ]);
   });
 
-  it('refuses before the costly rules walk the document: one error, in milliseconds', () => {
+  it('refuses before the costly rules walk the document: one error, and no rule sees a field', () => {
     // 3000 aliases of one response name over two different fields: OverlappingFieldsCanBeMergedRule
     // compares them pairwise (measured > 1 s on this machine without the rule).
     const document = parse(`{ stations { ${Array.from({ length: 3000 }, (_, i) => `x: ${i % 2 ? 'id' : 'name'}`).join(' ')} } }`);
-    const started = performance.now();
-    const errors = validate(schema, document, rules);
-    const elapsed = performance.now() - started;
+    let fieldsSeen = 0;
+    const spy: ValidationRule = () => ({ Field() { fieldsSeen += 1; } }); // stands for the costly rules, which run beside it
+    const errors = validate(schema, document, [...rules, spy]);
     expect(errors.map((e) => [e.message, e.extensions['code']])).toEqual([
       ['The operation has 3000 aliased fields (fragments expanded); the limit is 30.', 'TOO_MANY_ALIASES'],
     ]);
-    expect(elapsed).toBeLessThan(500); // a hang guard, not a performance assertion
+    expect(fieldsSeen).toBe(0);
   });
 
   it('refuses circular fragments through the usual rule, after measuring them without looping', () => {

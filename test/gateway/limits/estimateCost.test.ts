@@ -68,9 +68,8 @@ describe('estimateCost', () => {
   it('expands fragments, and costs a fragment bomb without expanding it', () => {
     expect(cost('{ stations(first: 10) { ...E } } fragment E on StationConnection { edges { node { ...N } } } fragment N on Station { id name }', new Set(['510900']))).toBe(41);
     const bomb = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Station { ...F${i + 1} ...F${i + 1} }`).join(' ');
-    const started = performance.now();
+    // 2^40 spreads: expanding them would never finish, so the test's own timeout is the hang guard.
     expect(cost(`{ station(cityCode: "510900", id: "s") { ...F0 } } ${bomb} fragment F40 on Station { id }`)).toBe(1 + 2 ** 40);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 
   it('costs introspection 1 per field, unmultiplied: the gateway answers it from memory', () => {

@@ -9,6 +9,8 @@ export interface DeviceClient {
   /** Resolves when `n` frames have come back; rejects after `timeoutMs`. */
   waitForFrames(n: number, timeoutMs?: number): Promise<readonly string[]>;
   readonly closed: boolean;
+  /** Resolves when the connection has closed (the ingest ended it, or close() did). */
+  readonly whenClosed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,9 +28,10 @@ export async function connectDevice(port: number): Promise<DeviceClient> {
     for (const w of waiters) w();
   });
   socket.on('error', () => {});
-  socket.on('close', () => {
+  const whenClosed = new Promise<void>((resolve) => socket.once('close', () => {
     closed = true;
-  });
+    resolve();
+  }));
   return {
     send: (frame) => new Promise((resolve, reject) => socket.write(frame, (e) => (e ? reject(e) : resolve()))),
     received,
@@ -49,6 +52,7 @@ export async function connectDevice(port: number): Promise<DeviceClient> {
       });
     },
     get closed() { return closed; },
+    whenClosed,
     close: () => new Promise((resolve) => {
       if (closed) return resolve();
       socket.once('close', () => resolve());

@@ -10,8 +10,11 @@ import { openMigratedMysqlStore } from '../../../../subgraphs/adapters/mysql/ope
 import { openMysqlBureauSource } from '../../../../subgraphs/adapters/mysql/openMysqlBureauSource.ts';
 import { openMysqlDatabase } from '../../../../subgraphs/adapters/mysql/openMysqlDatabase.ts';
 import { haversineKm } from '../../../../subgraphs/adapters/sqlite/haversineKm.ts';
+import { bureauMigrations } from '../../../../subgraphs/adapters/sql/migrations/bureauMigrations.ts';
+import type { BureauDatabase } from '../../../../subgraphs/adapters/sql/schema.ts';
+import { writeBureauData } from '../../../../devtools/seeder/writeBureauData.ts';
 import { CitySourceError } from '../../../../subgraphs/kit/CitySourceError.ts';
-import { CITY } from '../../../fixtures/bureauRecords.ts';
+import { CITY, sampleBureauData } from '../../../fixtures/bureauRecords.ts';
 import { describeWithServer } from '../describeWithServer.ts';
 import { randomPointPairs } from '../randomPointPairs.ts';
 import { admin, dropRunDatabases, MYSQL_TEST_URL, mysqlTestServer, throwawayDatabase } from './mysqlTestServer.ts';
@@ -26,6 +29,23 @@ describe('openMysqlDatabase without a server', () => {
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 });
+
+/** The bureau store's tables (BureauDatabase) and the migration set's bookkeeping. */
+const BUREAU_TABLES = ['projects', 'project_rivers', 'stations', 'readings', 'cases', 'patrols', 'resources', 'seed_meta', 'bureau_migration'];
+
+/** What a migration run leaves in database `name`: its bookkeeping, tables and columns, and indexes. */
+async function schemaSnapshot(name: string) {
+  return admin(async (connection) => {
+    const rows = async (text: string) => (await connection.query(text, [name]))[0] as Array<Record<string, unknown>>;
+    return {
+      applied: (await connection.query(`select name, timestamp from \`${name}\`.bureau_migration order by name`))[0] as Array<{ name: string }>,
+      columns: await rows(`select table_name as \`table\`, column_name as \`column\`, column_type as type, is_nullable as nullable,
+        collation_name as collation from information_schema.columns where table_schema = ? order by table_name, ordinal_position`),
+      indexes: await rows(`select table_name as \`table\`, index_name as \`index\`, seq_in_index as seq, column_name as \`column\`
+        from information_schema.statistics where table_schema = ? order by table_name, index_name, seq_in_index`),
+    };
+  });
+}
 
 await describeWithServer(mysqlTestServer, 'openMysqlDatabase', () => {
   afterAll(dropRunDatabases);
@@ -71,12 +91,37 @@ await describeWithServer(mysqlTestServer, 'openMysqlDatabase', () => {
   });
 
   it('migrates an up-to-date store again without changes', async () => {
-    const { url } = await throwawayDatabase();
-    for (let i = 0; i < 2; i += 1) {
-      const source = await openMysqlBureauSource({ url, cityCode: CITY });
+    const { name, url } = await throwawayDatabase();
+    const data = sampleBureauData();
+    const writer = await openMigratedMysqlStore<BureauDatabase>({ url, cityCode: CITY }, 'bureau');
+    await writeBureauData(writer, data).finally(() => writer.destroy());
+    const migrated = await schemaSnapshot(name);
+    expect(migrated.applied.map((r) => r.name)).toEqual(Object.keys(bureauMigrations.migrations).sort());
+    expect([...new Set(migrated.columns.map((c) => c['table']))]).toEqual(expect.arrayContaining(BUREAU_TABLES));
+    expect(migrated.indexes.map((i) => i['index'])).toContain('projects_updated_at_id');
+
+    const source = await openMysqlBureauSource({ url, cityCode: CITY });
+    try {
       await source.health();
+      expect(await schemaSnapshot(name)).toEqual(migrated); // nothing applied again, nothing altered
+      const [project] = await source.projects.byIds([data.projects[0]!.id]);
+      expect(project?.name).toBe(data.projects[0]!.name); // the data written in between is still there
+    } finally {
       await source.close();
     }
+  });
+
+  it('refuses a store migrated by a newer release (a migration it does not know) with CITY_SOURCE_FAILED, touching nothing', async () => {
+    const { name, url } = await throwawayDatabase();
+    await (await openMigratedMysqlStore({ url, cityCode: CITY }, 'bureau')).destroy();
+    await admin((connection) => connection.query(`insert into \`${name}\`.bureau_migration (name, timestamp) values (?, ?)`,
+      ['9999_from_a_newer_release', new Date().toISOString()]));
+    const newer = await schemaSnapshot(name);
+    const error = await openMysqlBureauSource({ url, cityCode: CITY }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CitySourceError);
+    expect((error as CitySourceError).code).toBe('CITY_SOURCE_FAILED');
+    expect(String(((error as Error).cause as Error | undefined)?.message)).toContain('9999_from_a_newer_release');
+    expect(await schemaSnapshot(name)).toEqual(newer);
   });
 
   it('computes the inline distance exactly like haversineKm for 20,000 random pairs', async () => {

@@ -8,9 +8,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openMigratedPostgresStore } from '../../../../subgraphs/adapters/postgres/openMigratedPostgresStore.ts';
 import { openPostgresBureauSource } from '../../../../subgraphs/adapters/postgres/openPostgresBureauSource.ts';
 import { openPostgresDatabase } from '../../../../subgraphs/adapters/postgres/openPostgresDatabase.ts';
+import { POSTGRES_MIGRATIONS } from '../../../../subgraphs/adapters/postgres/postgresMigrations.ts';
+import type { BureauDatabase } from '../../../../subgraphs/adapters/sql/schema.ts';
+import { writeBureauData } from '../../../../devtools/seeder/writeBureauData.ts';
 import { haversineKm } from '../../../../subgraphs/adapters/sqlite/haversineKm.ts';
 import { CitySourceError } from '../../../../subgraphs/kit/CitySourceError.ts';
-import { CITY } from '../../../fixtures/bureauRecords.ts';
+import { CITY, sampleBureauData } from '../../../fixtures/bureauRecords.ts';
 import { describeWithServer } from '../describeWithServer.ts';
 import { randomPointPairs } from '../randomPointPairs.ts';
 import { admin, dropRunSchemas, PG_TEST_URL, postgresTestServer, throwawaySchema } from './postgresTestServer.ts';
@@ -26,6 +29,28 @@ describe('openPostgresDatabase without a server', () => {
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 });
+
+/** The bureau store's tables (BureauDatabase) and the migration sets' bookkeeping. */
+const BUREAU_TABLES = ['projects', 'project_rivers', 'stations', 'readings', 'cases', 'patrols', 'resources', 'seed_meta', 'bureau_migration', 'bureau_postgres_migration'];
+
+/** What a migration run leaves in `schema`: its bookkeeping, tables and columns, indexes and functions. */
+async function schemaSnapshot(schema: string) {
+  return admin(async (client) => {
+    const rows = async (text: string) => (await client.query(text, [schema])).rows;
+    const applied: Record<string, unknown[]> = {};
+    for (const set of POSTGRES_MIGRATIONS.bureau) {
+      applied[set.name] = (await client.query(
+        `select name, timestamp from ${client.escapeIdentifier(schema)}.${client.escapeIdentifier(`${set.name}_migration`)} order by name`)).rows;
+    }
+    return {
+      applied,
+      columns: await rows(`select table_name, column_name, data_type, is_nullable, collation_name from information_schema.columns
+        where table_schema = $1 order by table_name, ordinal_position`),
+      indexes: await rows('select tablename, indexname, indexdef from pg_indexes where schemaname = $1 order by indexname'),
+      functions: await rows('select routine_name from information_schema.routines where routine_schema = $1 order by routine_name'),
+    };
+  });
+}
 
 await describeWithServer(postgresTestServer, 'openPostgresDatabase', () => {
   afterAll(dropRunSchemas);
@@ -67,11 +92,39 @@ await describeWithServer(postgresTestServer, 'openPostgresDatabase', () => {
 
   it('migrates an up-to-date store again without changes', async () => {
     const schema = throwawaySchema();
-    for (let i = 0; i < 2; i += 1) {
-      const source = await openPostgresBureauSource({ url: PG_TEST_URL, cityCode: CITY, schema });
+    const data = sampleBureauData();
+    const writer = await openMigratedPostgresStore<BureauDatabase>({ url: PG_TEST_URL, cityCode: CITY, schema }, 'bureau');
+    await writeBureauData(writer, data).finally(() => writer.destroy());
+    const migrated = await schemaSnapshot(schema);
+    for (const set of POSTGRES_MIGRATIONS.bureau) {
+      expect(migrated.applied[set.name]?.map((r) => (r as { name: string }).name), set.name).toEqual(Object.keys(set.migrations).sort());
+    }
+    expect([...new Set(migrated.columns.map((c) => c['table_name']))]).toEqual(expect.arrayContaining(BUREAU_TABLES));
+    expect(migrated.indexes.map((i) => i['indexname'])).toContain('projects_updated_at_id');
+    expect(migrated.functions.map((f) => f['routine_name'])).toContain('distance_km');
+
+    const source = await openPostgresBureauSource({ url: PG_TEST_URL, cityCode: CITY, schema });
+    try {
       await source.health();
+      expect(await schemaSnapshot(schema)).toEqual(migrated); // nothing applied again, nothing altered
+      const [project] = await source.projects.byIds([data.projects[0]!.id]);
+      expect(project?.name).toBe(data.projects[0]!.name); // the data written in between is still there
+    } finally {
       await source.close();
     }
+  });
+
+  it('refuses a store migrated by a newer release (a migration it does not know) with CITY_SOURCE_FAILED, touching nothing', async () => {
+    const schema = throwawaySchema();
+    await (await openMigratedPostgresStore({ url: PG_TEST_URL, cityCode: CITY, schema }, 'bureau')).destroy();
+    await admin((client) => client.query(`insert into ${client.escapeIdentifier(schema)}.bureau_migration (name, timestamp) values ($1, $2)`,
+      ['9999_from_a_newer_release', new Date().toISOString()]));
+    const newer = await schemaSnapshot(schema);
+    const error = await openPostgresBureauSource({ url: PG_TEST_URL, cityCode: CITY, schema }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CitySourceError);
+    expect((error as CitySourceError).code).toBe('CITY_SOURCE_FAILED');
+    expect(String(((error as Error).cause as Error | undefined)?.message)).toContain('9999_from_a_newer_release');
+    expect(await schemaSnapshot(schema)).toEqual(newer);
   });
 
   it('computes distance_km exactly like haversineKm for 20,000 random pairs, and NULL for a NULL coordinate', async () => {

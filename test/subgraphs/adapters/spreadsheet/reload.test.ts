@@ -18,19 +18,22 @@ afterEach(async () => {
 });
 
 /** A watched source over a fresh fixture folder, and a way to wait for its next reload. */
-async function watched(): Promise<{ folder: TestFolder; source: SpreadsheetBureauSource; logged: string[]; next: () => Promise<ReloadOutcome>; outcomes: ReloadOutcome[] }> {
-  const folder = await fixtureFolder(data);
+async function watched(
+  given?: TestFolder, debounceMs = 50,
+): Promise<{ folder: TestFolder; source: SpreadsheetBureauSource; logged: string[]; next: () => Promise<ReloadOutcome>; outcomes: ReloadOutcome[] }> {
+  const folder = given ?? await fixtureFolder(data);
   const outcomes: ReloadOutcome[] = [];
   const waiters: Array<(o: ReloadOutcome) => void> = [];
   const logged: string[] = [];
-  const source = await openSpreadsheetBureauSource({ dir: folder.dir, cityCode: CITY, debounceMs: 50 }, {
+  const source = await openSpreadsheetBureauSource({ dir: folder.dir, cityCode: CITY, debounceMs }, {
     log: (line) => logged.push(line),
     onReload: (outcome) => {
       outcomes.push(outcome);
       waiters.shift()?.(outcome);
     },
   });
-  cleanup.push(() => folder[Symbol.dispose](), () => source.close());
+  if (given === undefined) cleanup.push(() => folder[Symbol.dispose]());
+  cleanup.push(() => source.close());
   const next = () => new Promise<ReloadOutcome>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no reload within 5 s')), 5_000);
     waiters.push((o) => { clearTimeout(timer); resolve(o); });
@@ -91,18 +94,27 @@ describe('SpreadsheetBureauSource reloading', () => {
 
   it('reloads once for a burst of writes', async () => {
     const { folder, next, outcomes } = await watched();
+    // A witness on the same folder with a longer quiet time (250 ms against 50): the same events
+    // arm both, so by its reload the source under test has done every reload the burst caused.
+    const witness = await watched(folder, 250);
+    const seen = witness.next();
     const reloaded = next();
     for (let i = 0; i < 5; i += 1) editCsv(folder.dir, '联合巡河.csv', (rows) => { (rows[1] as string[])[1] = `巡河${i}`; });
-    await reloaded;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await reloaded).kind).toBe('loaded');
+    expect((await seen).kind).toBe('loaded');
     expect(outcomes).toHaveLength(1);
   });
 
   it('stops watching and answers CITY_SOURCE_FAILED once closed', async () => {
     const { folder, source, outcomes } = await watched();
+    // A witness on the same folder with a longer quiet time: its reload comes after the closed
+    // source's would have started, and close() again waits for any reload in flight.
+    const witness = await watched(folder, 250);
+    const seen = witness.next();
     await source.close();
-    editCsv(folder.dir, '联合巡河.csv', (rows) => { (rows[1] as string[])[1] = '关闭后'; });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    writeFileSync(join(folder.dir, '联合巡河.csv'), '"unclosed\n'); // a reload would fail, and say so
+    expect((await seen).kind).toBe('failed');
+    await source.close();
     expect(outcomes).toHaveLength(0);
     await expect(source.cases.listPatrols({ ...byId, filter: {} })).rejects.toMatchObject({ code: 'CITY_SOURCE_FAILED' });
   });
