@@ -49,9 +49,8 @@ describe('RedisStringCache without a reachable Redis', () => {
 
   it('starts anyway, serves from memory, and logs the outage once', async () => {
     const logs: Array<Record<string, unknown>> = [];
-    const started = performance.now();
+    // A start that waited for Redis would never resolve here: the test's timeout is the bound.
     const cache = await createRedisStringCache({ url, fallback: new MemoryStringCache(10), log: (e) => logs.push(e), connectWaitMs: 300 });
-    expect(performance.now() - started).toBeLessThan(2_000);
     await cache.set('apq:k', 'query');
     expect(await cache.get('apq:k')).toBe('query');
     expect(await cache.get('apq:other')).toBeUndefined();

@@ -191,9 +191,8 @@ describe('the gateway link', () => {
     ['too slow', () => urlOf(silent), 'GATEWAY_TIMEOUT'],
     ['not answering GraphQL', () => urlOf(html), 'GATEWAY_FAILED'],
   ])('reports a gateway that is %s as CITY_DATA_UNAVAILABLE', async (_what, url, reason) => {
-    const started = Date.now();
+    // A region that waited on a silent gateway without its deadline would hit the test's timeout.
     const res = await assessOver(url());
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CITY_DATA_UNAVAILABLE', reason });
     expect(res.errors?.[0]?.message).toMatch(/gateway/i);
   });
