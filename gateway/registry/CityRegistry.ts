@@ -156,6 +156,7 @@ export class CityRegistry {
     this.reloadTimer = setTimeout(() => {
       try {
         this.apply(loadRegistry(this.options.path));
+        this.options.log({ level: 'info', msg: 'registry reloaded', path: this.options.path });
         void this.checkAll();
       } catch (error) {
         // A broken edit keeps the last good registry serving.
