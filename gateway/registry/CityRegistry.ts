@@ -18,8 +18,8 @@ import type { CityFetch, CityOutcome, ShardEngine } from '../shard-engine/index.
 import { createUndiciTransport, type PostOutcome, type SubgraphClient, type SubgraphTransport } from '../transport/createSubgraphClient.ts';
 import { REGION_AUDIENCE } from '../../schema/gateway-token/gatewayTokenRules.ts';
 import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
-import type { OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
-import { GATEWAY_SERVICE_REQUEST, type OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
+import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
+import type { OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
 import { checkSubgraph } from './checkSubgraph.ts';
 import { CityLink, type CityCheck } from './CityLink.ts';
 
@@ -147,10 +147,10 @@ export class CityRegistry {
     const regionUrl = this.registry.region.url;
     await Promise.all([
       checkSubgraph(this.regionClient, regionUrl.replace(/\/graphql\/?$/, '/health'), region, this.registry.region.timeoutMs,
-        this.regionHeadersFor(GATEWAY_SERVICE_REQUEST.identity))
+        this.regionHeadersFor(GATEWAY_SERVICE_IDENTITY))
         .then((check) => this.record('region', check, (c) => (this.regionCheck = c), () => this.regionCheck)),
       ...[...this.links.values()].filter((l) => l.entry.enabled).map(async (link) => {
-        const check = await checkSubgraph(link.client, link.entry.healthUrl, contract, link.entry.timeoutMs, link.headersFor(GATEWAY_SERVICE_REQUEST.identity));
+        const check = await checkSubgraph(link.client, link.entry.healthUrl, contract, link.entry.timeoutMs, link.headersFor(GATEWAY_SERVICE_IDENTITY));
         if (check.status === 'down') link.breaker.trip();
         else if (link.check.status === 'down' || link.check.status === 'pending') link.breaker.succeeded();
         this.record(link.entry.code, check, (c) => (link.check = c), () => link.check);

@@ -55,130 +55,132 @@ export interface RunningGateway {
 }
 
 export async function createGateway(config: GatewayConfig, log: GatewayLog): Promise<RunningGateway> {
+  // Everything opened is listed as it is opened, and closed in reverse, on a failed start or on close().
+  const shutdown = new ShutdownList();
+  return wireGateway(config, log, shutdown).catch(async (error: unknown) => {
+    // The start's own error is the one to report; a failure while closing is only logged.
+    await shutdown.close().catch((closing: unknown) => log({ level: 'error', msg: 'closing after a failed start', detail: String(closing) }));
+    throw error;
+  });
+}
+
+async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: ShutdownList): Promise<RunningGateway> {
   // Apollo's gateway phones home and probes cloud metadata addresses unless this is set before it
   // is constructed (ARCHITECTURE.md "Traps"). Nothing here may leave the machine's network.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const contract = loadContract();
   const regionTypeDefs = loadRegion();
-  // Everything opened below is listed here as it is opened, and closed in reverse, on a failed start or on close().
-  const shutdown = new ShutdownList();
-  try {
-    // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
-    const tracer = shutdown.add(await createTracer(config.telemetry), (t) => t.shutdown()); // closed last: exports the buffered spans
-    // Metrics read bureau state from the registry at scrape time; the registry is created just below.
-    const metrics = createGatewayMetrics(() => registry.readiness().cities);
-    const registry = shutdown.add(new CityRegistry({
-      path: config.registryPath,
-      recheckMs: config.recheckMs,
-      contract: expandSubgraphSdl(contract),
-      region: expandSubgraphSdl(regionTypeDefs),
-      log,
-      signer: createBureauTokenSigner(config.signingKey), // the key is prepared once; each token is one signature
-      engine: createShardEngine({
-        contract,
-        cities: [], // the registry serves it over the enabled bureaus
-        onUnexpectedError: (error) => log({ level: 'error', msg: 'shard engine', detail: (error as Error).message }),
-      }),
-      observeSend: (outcome, durationMs) => {
-        metrics.observeCitySend(outcome, durationMs);
-        tracer.observeCitySend(outcome, durationMs);
+  // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
+  const tracer = shutdown.add(await createTracer(config.telemetry), (t) => t.shutdown()); // closed last: exports the buffered spans
+  // Metrics read bureau state from the registry at scrape time; the registry is created just below.
+  const metrics = createGatewayMetrics(() => registry.readiness().cities);
+  const registry = shutdown.add(new CityRegistry({
+    path: config.registryPath,
+    recheckMs: config.recheckMs,
+    contract: expandSubgraphSdl(contract),
+    region: expandSubgraphSdl(regionTypeDefs),
+    log,
+    signer: createBureauTokenSigner(config.signingKey), // the key is prepared once; each token is one signature
+    engine: createShardEngine({
+      contract,
+      cities: [], // the registry serves it over the enabled bureaus
+      onUnexpectedError: (error) => log({ level: 'error', msg: 'shard engine', detail: (error as Error).message }),
+    }),
+    observeSend: (outcome, durationMs) => {
+      metrics.observeCitySend(outcome, durationMs);
+      tracer.observeCitySend(outcome, durationMs);
+    },
+  }), (r) => r.stop());
+  await registry.start();
+  // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
+  const persisted = shutdown.add(await createPersistedQueryStore({ safelist: config.persistedQueries.safelist, redisUrl: config.redisUrl }, log), (p) => p.close());
+  // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
+  const limiter = shutdown.add(await createRateLimiter({ windowMs: config.rateLimits.windowMs, redisUrl: config.redisUrl }, log), (l) => l.close());
+
+  // The request pipeline, in order; each stage refuses before the next one costs anything:
+  //   1. token       the caller's bearer token → Caller (401)              requestContext, at the HTTP edge
+  //   2. rate limit  per caller, else per address (429 + Retry-After)      requestContext
+  //   3. limits      the safelist, then introspection, depth and cost      the plugins useSafelist, useOperationLimits
+  //   4. access      the contract's @authenticated / @requiresScopes       AccessControlledGateway
+  //   5. plan        Apollo's query planner → the region and the shard engine (through the registry)
+  const { limits } = config;
+  const requestContext = createRequestContext({
+    // The region calls back with the gateway's own region token of the request it serves: that request's caller.
+    authenticate: createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey)),
+    rateLimit: createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role })),
+    trustedProxies: config.trustedProxies,
+  });
+  const limitPlugins = [
+    config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),
+    useOperationLimits({
+      limits,
+      publicIntrospection: config.publicIntrospection,
+      policies: readShardingPolicies(contract),
+      broadcastFields: splitBroadcastFields(contract).broadcastFields,
+      servedCities: () => registry.engine.cities,
+    }),
+  ];
+  const planner = new ApolloGateway({
+    supergraphSdl: registrySupergraph(registry, regionTypeDefs, contract),
+    buildService: ({ name }) =>
+      name === CITIES_SUBGRAPH || name === CITY_BROADCAST_SUBGRAPH
+        ? traceWithinRequest(new ShardedCitiesDataSource(() => registry.engine, (fetch, outgoing) => registry.send(fetch, outgoing)), tracer)
+        : new RegionDataSource((body, outgoing) => registry.sendToRegion(body, outgoing)),
+    __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients
+  });
+
+  const maskError = maskGatewayError(log);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: new AccessControlledGateway(planner, readAccessPolicies(contract)),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error)),
+    // Operation limits (gateway/limits/): the parser stops at maxTokens; the structural caps run
+    // as a validation rule that refuses before the costly rules walk the document.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [createOperationLimitsRule(limits)],
+    // Per caller in useOperationLimits: Apollo's switch is global, and off it adds a rule that refuses everyone.
+    introspection: true,
+    // No "Did you mean …?" in production: suggestions list the schema's names to anyone.
+    hideSchemaDetailsFromClientErrors: config.mode === 'production',
+    allowBatchedHttpRequests: false, // one operation per request: a batch would multiply every limit
+    persistedQueries: { cache: persisted.cache, ttl: config.persistedQueries.ttlSeconds },
+    // main.ts owns SIGINT/SIGTERM (drain HTTP, then stop). Apollo's own handler would call stop()
+    // concurrently, and Apollo 5 never resolves a second stop() that waits on a first one: the
+    // process then hangs on SIGTERM instead of exiting.
+    stopOnTerminationSignals: false,
+    plugins: [
+      // Apollo's landing page loads Sandbox from a CDN and its reporting phones home.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      // The HTTP edge names the request (x-request-id on every answer); metrics and the log line
+      // read the same final response (outcome, codes).
+      useMetrics(metrics),
+      useTracing(tracer),
+      useRequestLogging(log),
+      // Before planning, in this order (the first refusal wins): the safelist, then introspection and cost.
+      ...limitPlugins,
+    ].filter((plugin) => plugin !== null),
+  });
+
+  const ide = ideRoutes();
+  const running = shutdown.add(await serveApollo({
+    apollo,
+    context: (req, _identity, requestId, signal) => requestContext(req, requestId, signal),
+    name: 'gateway',
+    host: config.host,
+    port: config.port,
+    routes: {
+      '/livez': async () => ({ status: 200, body: { status: 'alive' } }),
+      '/readyz': async () => {
+        const readiness = registry.readiness();
+        return { status: readiness.ready ? 200 : 503, body: readiness };
       },
-    }), (r) => r.stop());
-    await registry.start();
-    // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
-    const persisted = shutdown.add(await createPersistedQueryStore({ safelist: config.persistedQueries.safelist, redisUrl: config.redisUrl }, log), (p) => p.close());
-    // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
-    const limiter = shutdown.add(await createRateLimiter({ windowMs: config.rateLimits.windowMs, redisUrl: config.redisUrl }, log), (l) => l.close());
-
-    // The request pipeline, in order; each stage refuses before the next one costs anything:
-    //   1. token       the caller's bearer token → Caller (401)              requestContext, at the HTTP edge
-    //   2. rate limit  per caller, else per address (429 + Retry-After)      requestContext
-    //   3. limits      the safelist, then introspection, depth and cost      the plugins useSafelist, useOperationLimits
-    //   4. access      the contract's @authenticated / @requiresScopes       AccessControlledGateway
-    //   5. plan        Apollo's query planner → the region and the shard engine (through the registry)
-    const { limits } = config;
-    const requestContext = createRequestContext({
-      // The region calls back with the gateway's own region token of the request it serves: that request's caller.
-      authenticate: createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey)),
-      rateLimit: createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role })),
-      trustedProxies: config.trustedProxies,
-    });
-    const limitPlugins = [
-      config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),
-      useOperationLimits({
-        limits,
-        publicIntrospection: config.publicIntrospection,
-        policies: readShardingPolicies(contract),
-        broadcastFields: splitBroadcastFields(contract).broadcastFields,
-        servedCities: () => registry.engine.cities,
-      }),
-    ];
-    const planner = new ApolloGateway({
-      supergraphSdl: registrySupergraph(registry, regionTypeDefs, contract),
-      buildService: ({ name }) =>
-        name === CITIES_SUBGRAPH || name === CITY_BROADCAST_SUBGRAPH
-          ? traceWithinRequest(new ShardedCitiesDataSource(() => registry.engine, (fetch, outgoing) => registry.send(fetch, outgoing)), tracer)
-          : new RegionDataSource((body, outgoing) => registry.sendToRegion(body, outgoing)),
-      __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients
-    });
-
-    const maskError = maskGatewayError(log);
-    const apollo = new ApolloServer<GatewayContext>({
-      gateway: new AccessControlledGateway(planner, readAccessPolicies(contract)),
-      includeStacktraceInErrorResponses: false,
-      formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error)),
-      // Operation limits (gateway/limits/): the parser stops at maxTokens; the structural caps run
-      // as a validation rule that refuses before the costly rules walk the document.
-      parseOptions: { maxTokens: limits.maxTokens },
-      validationRules: [createOperationLimitsRule(limits)],
-      // Per caller in useOperationLimits: Apollo's switch is global, and off it adds a rule that refuses everyone.
-      introspection: true,
-      // No "Did you mean …?" in production: suggestions list the schema's names to anyone.
-      hideSchemaDetailsFromClientErrors: config.mode === 'production',
-      allowBatchedHttpRequests: false, // one operation per request: a batch would multiply every limit
-      persistedQueries: { cache: persisted.cache, ttl: config.persistedQueries.ttlSeconds },
-      // main.ts owns SIGINT/SIGTERM (drain HTTP, then stop). Apollo's own handler would call stop()
-      // concurrently, and Apollo 5 never resolves a second stop() that waits on a first one: the
-      // process then hangs on SIGTERM instead of exiting.
-      stopOnTerminationSignals: false,
-      plugins: [
-        // Apollo's landing page loads Sandbox from a CDN and its reporting phones home.
-        ApolloServerPluginLandingPageDisabled(),
-        ApolloServerPluginUsageReportingDisabled(),
-        ApolloServerPluginSchemaReportingDisabled(),
-        // The HTTP edge names the request (x-request-id on every answer); metrics and the log line
-        // read the same final response (outcome, codes).
-        useMetrics(metrics),
-        useTracing(tracer),
-        useRequestLogging(log),
-        // Before planning, in this order (the first refusal wins): the safelist, then introspection and cost.
-        ...limitPlugins,
-      ].filter((plugin) => plugin !== null),
-    });
-
-    const ide = ideRoutes();
-    const running = shutdown.add(await serveApollo({
-      apollo,
-      context: (req, _identity, requestId, signal) => requestContext(req, requestId, signal),
-      name: 'gateway',
-      host: config.host,
-      port: config.port,
-      routes: {
-        '/livez': async () => ({ status: 200, body: { status: 'alive' } }),
-        '/readyz': async () => {
-          const readiness = registry.readiness();
-          return { status: readiness.ready ? 200 : 503, body: readiness };
-        },
-        '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
-        ...ide.routes, // the analysts' IDE at / and /graphiql
-      },
-      prefixRoutes: ide.prefixRoutes,
-    }), (r) => r.close()); // closed first: drains in-flight requests, then stops Apollo (and the gateway)
-    return { url: running.url, registry, close: () => shutdown.close() };
-  } catch (error) {
-    // The start's own error is the one to report; a failure while closing is only logged.
-    await shutdown.close().catch((closing: unknown) => log({ level: 'error', msg: 'closing after a failed start', detail: String(closing) }));
-    throw error;
-  }
+      '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+      ...ide.routes, // the analysts' IDE at / and /graphiql
+    },
+    prefixRoutes: ide.prefixRoutes,
+  }), (r) => r.close()); // closed first: drains in-flight requests, then stops Apollo (and the gateway)
+  return { url: running.url, registry, close: () => shutdown.close() };
 }
