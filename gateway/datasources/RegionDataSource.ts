@@ -6,29 +6,23 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ERRORS } from '../../schema/errors.ts';
-import { requestIdHeaders } from '../request/GatewayContext.ts';
-import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
-import { GATEWAY_SERVICE_IDENTITY, outgoingIdentityOf, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
+import type { PostOutcome } from '../transport/createSubgraphClient.ts';
+import { GATEWAY_SERVICE_REQUEST, outgoingRequestOf, type OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
 
-/** The region's outgoing headers: `headers` plus a fresh gateway token (aud "region") for `identity`. */
-export type RegionHeaders = (identity: OutgoingIdentity, headers?: Readonly<Record<string, string>>) => Record<string, string>;
+/**
+ * One request to the region on behalf of `outgoing` (its gateway token, forwarded headers, the client's
+ * signal), within the region's deadline as the registry says at the time of the call.
+ */
+export type SendToRegion = (body: string, outgoing: OutgoingRequest) => Promise<PostOutcome>;
 
 export class RegionDataSource implements GraphQLDataSource {
-  constructor(
-    private readonly client: () => SubgraphClient,
-    private readonly timeoutMs: number,
-    private readonly headersFor: RegionHeaders,
-  ) {}
+  constructor(private readonly send: SendToRegion) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName } = options.request;
-    const outcome = await this.client().post(JSON.stringify({ query, variables, operationName }), {
-      timeoutMs: this.timeoutMs,
-      // Health checks have no request: they speak for the gateway itself.
-      headers: 'context' in options
-        ? this.headersFor(outgoingIdentityOf(options.context), requestIdHeaders(options.context))
-        : this.headersFor(GATEWAY_SERVICE_IDENTITY),
-    });
+    // Health checks have no request: they speak for the gateway itself.
+    const outgoing = 'context' in options ? outgoingRequestOf(options.context) : GATEWAY_SERVICE_REQUEST;
+    const outcome = await this.send(JSON.stringify({ query, variables, operationName }), outgoing);
     if (outcome.kind === 'ok' && typeof outcome.body === 'object' && outcome.body !== null) {
       return outcome.body as GatewayGraphQLResponse;
     }

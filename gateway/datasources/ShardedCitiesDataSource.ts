@@ -5,24 +5,21 @@
  */
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { readJurisdiction, requestIdHeaders } from '../request/GatewayContext.ts';
+import { readJurisdiction } from '../request/GatewayContext.ts';
 import type { CityFetch, CityOutcome, ShardEngine } from '../shard-engine/index.ts';
-import { outgoingIdentityOf, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
+import { outgoingRequestOf, type OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
 
 /**
- * One request to one bureau, with the headers of the client request it serves (its request id) and
- * the identity it speaks for (the caller), which the bureau's link signs into a token per request.
+ * One request to one bureau on behalf of one client request: with its headers (the request id), the
+ * identity it speaks for (the caller, which the bureau's link signs into a token per request) and its
+ * signal (the client hanging up cancels the bureau request).
  */
-export type SendWithHeaders = (
-  fetch: CityFetch,
-  headers: Readonly<Record<string, string>>,
-  identity: OutgoingIdentity,
-) => Promise<CityOutcome>;
+export type SendOnBehalf = (fetch: CityFetch, outgoing: OutgoingRequest) => Promise<CityOutcome>;
 
 export class ShardedCitiesDataSource implements GraphQLDataSource {
   constructor(
     private readonly engine: () => ShardEngine,
-    private readonly send: SendWithHeaders,
+    private readonly send: SendOnBehalf,
   ) {}
 
   async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
@@ -31,12 +28,11 @@ export class ShardedCitiesDataSource implements GraphQLDataSource {
     const { query, variables, operationName } = options.request;
     if (query === undefined) return { errors: [{ message: 'The planner sent no query.' }] as never };
     // Built once per operation and shared read-only by every bureau fetch of it (AP3).
-    const headers = requestIdHeaders(options.context);
+    const outgoing = outgoingRequestOf(options.context);
     const jurisdiction = readJurisdiction(options.context);
-    const identity = outgoingIdentityOf(options.context);
     const result = await this.engine().execute(
       { query, variables: variables ?? {}, operationName },
-      (fetch) => this.send(fetch, headers, identity),
+      (fetch) => this.send(fetch, outgoing),
       { jurisdiction },
     );
     return result as GatewayGraphQLResponse;

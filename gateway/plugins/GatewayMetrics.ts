@@ -31,6 +31,7 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities']): Ga
   const rateLimited = new Counter({ name: 'gateway_rate_limited_requests_total', help: 'Requests refused with HTTP 429 by the rate limit, by caller role', labelNames: ['role'] as const, registers });
   const citySeconds = new Histogram({ name: 'gateway_subgraph_request_duration_seconds', help: 'Bureau request latency by city code', labelNames: ['city'] as const, registers });
   const cityFailures = new Counter({ name: 'gateway_subgraph_request_failures_total', help: 'Failed bureau requests by city code and failure reason', labelNames: ['city', 'reason'] as const, registers });
+  const cityCancelled = new Counter({ name: 'gateway_subgraph_requests_cancelled_total', help: 'Bureau requests cancelled because their client hung up, by city code', labelNames: ['city'] as const, registers });
   new Gauge({
     name: 'gateway_bureau_circuit_state', help: 'Circuit breaker per bureau: 0 closed, 1 half-open, 2 open', labelNames: ['city'] as const, registers,
     collect() {
@@ -48,6 +49,8 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities']): Ga
   return {
     registry, requests, requestSeconds, documentCacheHits, rateLimited,
     observeCitySend(outcome, durationMs) {
+      // A request its client cancelled is neither the bureau's failure nor its latency: counted apart.
+      if (outcome.kind === 'failed' && outcome.reason === 'aborted') return cityCancelled.inc({ city: outcome.city });
       citySeconds.observe({ city: outcome.city }, durationMs / 1000);
       if (outcome.kind === 'failed') cityFailures.inc({ city: outcome.city, reason: outcome.reason });
     },

@@ -1,15 +1,17 @@
 /**
- * Everything the gateway holds for one bureau at run time: its registry entry, its HTTP client, its
- * circuit breaker, and what the last check found. `send` is the shard engine's I/O for this bureau,
- * and `headersFor` the one place its outgoing headers are made: every request, the registry's
- * checks included, carries a fresh gateway token for this bureau speaking for one identity.
+ * Everything the gateway holds for one bureau at run time: its registry entry, its HTTP client (from
+ * the registry's transport), its circuit breaker, and what the last check found. `send` is the shard
+ * engine's I/O for this bureau, and `headersFor` the one place its outgoing headers are made: every
+ * request, the registry's checks included, carries a fresh gateway token for this bureau speaking
+ * for one identity.
  */
 import type { CityEntry } from '../config/registrySchema.ts';
 import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
 import { CircuitBreaker } from '../transport/CircuitBreaker.ts';
-import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
+import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
 import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import type { OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
+import type { OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
 
 /**
  * - pending: not checked yet; up: on contract and healthy; degraded: on contract, its data source
@@ -25,21 +27,20 @@ export interface CityCheck {
 }
 
 export class CityLink {
-  readonly client: SubgraphClient;
   readonly breaker = new CircuitBreaker();
   check: CityCheck = { status: 'pending', detail: null, checkedAt: null };
 
-  constructor(readonly entry: CityEntry, private readonly sign: BureauTokenSigner) {
-    this.client = createSubgraphClient(entry.url);
-  }
+  constructor(readonly entry: CityEntry, private readonly sign: BureauTokenSigner, readonly client: SubgraphClient) {}
 
   /** `headers` plus a bearer token signed now, for this bureau only, speaking for `identity`. */
   headersFor(identity: OutgoingIdentity, headers: Readonly<Record<string, string>> = {}): Record<string, string> {
     return withGatewayToken(this.sign, this.entry.code, identity, headers);
   }
 
-  async send(fetch: CityFetch, headers: Readonly<Record<string, string>>, identity: OutgoingIdentity): Promise<CityOutcome> {
+  async send(fetch: CityFetch, { headers, identity, signal }: OutgoingRequest): Promise<CityOutcome> {
     const city = this.entry.code;
+    // A client already gone (e.g. before the next group of a mutation): nothing is sent for it.
+    if (signal?.aborted) return { kind: 'failed', city, reason: 'aborted', message: 'the client\'s request was cancelled before it was sent' };
     if (this.check.status === 'off-contract') {
       return { kind: 'failed', city, reason: 'off-contract', message: this.check.detail ?? 'off contract' };
     }
@@ -48,10 +49,13 @@ export class CityLink {
     if (!this.breaker.tryAcquire()) return { kind: 'failed', city, reason: 'circuit-open', message: `circuit open for ${city}` };
     const outcome = await this.client.post(JSON.stringify({ query: fetch.query, variables: fetch.variables }), {
       timeoutMs: this.entry.timeoutMs,
+      signal,
       headers: this.headersFor(identity, headers), // signed per request: a jti is never sent twice
     });
     if (outcome.kind === 'failed') {
-      this.breaker.failed();
+      // A cancelled request is the client's doing: the bureau's circuit learns nothing from it.
+      if (outcome.reason === 'aborted') this.breaker.abandoned();
+      else this.breaker.failed();
       return { kind: 'failed', city, reason: outcome.reason, message: outcome.message };
     }
     this.breaker.succeeded();

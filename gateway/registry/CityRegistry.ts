@@ -1,7 +1,9 @@
 /**
  * The city registry at run time (ARCHITECTURE.md "City registry"): loads the registry file, keeps
  * one CityLink per bureau, checks every bureau at start, on every change of the file and every
- * `recheckMs`, and tells the gateway when the set of served bureaus or the region changes.
+ * `recheckMs`. It owns what follows the file: the shard engine over the enabled bureaus, each
+ * subgraph's client and deadline (read per request, so an edited `timeoutMs` applies at once), and
+ * tells its listeners when the region's URL changes (the supergraph must be rebuilt).
  *
  * Every enabled bureau stays in the shard engine's set: one that is down fails fast (open circuit)
  * and one that is off-contract is refused, each with CITY_UNAVAILABLE naming it, so a client always
@@ -12,11 +14,12 @@ import { basename, dirname } from 'node:path';
 import type { DocumentNode } from 'graphql';
 import { loadRegistry } from '../config/loadGatewayConfig.ts';
 import type { Registry } from '../config/registrySchema.ts';
-import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
-import { createSubgraphClient, type SubgraphClient } from '../transport/createSubgraphClient.ts';
+import type { CityFetch, CityOutcome, ShardEngine } from '../shard-engine/index.ts';
+import { createUndiciTransport, type PostOutcome, type SubgraphClient, type SubgraphTransport } from '../transport/createSubgraphClient.ts';
 import { REGION_AUDIENCE } from '../../schema/gateway-token/gatewayTokenRules.ts';
 import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
+import type { OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
 import { checkSubgraph } from './checkSubgraph.ts';
 import { CityLink, type CityCheck } from './CityLink.ts';
 
@@ -30,10 +33,10 @@ export interface CityRegistryOptions {
   readonly log: (event: Record<string, unknown>) => void;
   /** Signs the gateway token of every request to a bureau or the region, checks included. */
   readonly signer: BureauTokenSigner;
-  /** The enabled bureaus changed (or the first load). */
-  readonly onCities: (codes: readonly string[]) => void;
-  /** The region's URL changed: the supergraph must be rebuilt. */
-  readonly onRegionUrl: (url: string) => void;
+  /** The shard engine (over any bureaus): the registry keeps it serving the enabled ones. */
+  readonly engine: ShardEngine;
+  /** How requests reach a bureau or the region (every request, checks included). @default createUndiciTransport() */
+  readonly transport?: SubgraphTransport;
   /** Told of every bureau request once it settled, refused ones included (metrics hook it here). */
   readonly observeSend?: (outcome: CityOutcome, durationMs: number) => void;
 }
@@ -47,7 +50,10 @@ export interface Readiness {
 export class CityRegistry {
   private links = new Map<string, CityLink>();
   private registry!: Registry;
-  private regionClient_!: SubgraphClient;
+  private engine_: ShardEngine;
+  private regionClient!: SubgraphClient;
+  private readonly regionUrlListeners = new Set<(url: string) => void>();
+  private readonly transport: SubgraphTransport;
   private regionCheck: CityCheck = { status: 'pending', detail: null, checkedAt: null };
   private watcher: FSWatcher | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -55,7 +61,10 @@ export class CityRegistry {
   private checking: Promise<void> | null = null;
   private checkAgain: Promise<void> | null = null;
 
-  constructor(private readonly options: CityRegistryOptions) {}
+  constructor(private readonly options: CityRegistryOptions) {
+    this.engine_ = options.engine;
+    this.transport = options.transport ?? createUndiciTransport();
+  }
 
   /** Loads and checks once (a bad file here is a startup error), then watches and re-checks. */
   async start(): Promise<Registry> {
@@ -76,22 +85,28 @@ export class CityRegistry {
     return this.registry.region;
   }
 
-  /** The region's client (replaced when its URL changes in the registry file). */
-  get regionClient(): SubgraphClient {
-    return this.regionClient_;
+  /** The shard engine serving the enabled bureaus of the registry file as it is now. */
+  get engine(): ShardEngine {
+    return this.engine_;
   }
 
-  /** The region's outgoing headers: `headers` plus a fresh gateway token for the region. */
-  regionHeadersFor(identity: OutgoingIdentity, headers: Readonly<Record<string, string>> = {}): Record<string, string> {
-    return withGatewayToken(this.options.signer, REGION_AUDIENCE, identity, headers);
+  /** Calls `listener` with the region's new URL whenever an edit changes it; returns the unsubscribe. */
+  watchRegionUrl(listener: (url: string) => void): () => void {
+    this.regionUrlListeners.add(listener);
+    return () => void this.regionUrlListeners.delete(listener);
   }
 
-  /** The shard engine's I/O: one request to one bureau, speaking for `identity`. */
-  async send(fetch: CityFetch, headers: Readonly<Record<string, string>>, identity: OutgoingIdentity): Promise<CityOutcome> {
+  /** One request to the region, within its deadline as the registry file says now. */
+  sendToRegion(body: string, { headers, identity, signal }: OutgoingRequest): Promise<PostOutcome> {
+    return this.regionClient.post(body, { timeoutMs: this.registry.region.timeoutMs, signal, headers: this.regionHeadersFor(identity, headers) });
+  }
+
+  /** The shard engine's I/O: one request to one bureau, on behalf of one client request. */
+  async send(fetch: CityFetch, outgoing: OutgoingRequest): Promise<CityOutcome> {
     const started = performance.now();
     const link = this.links.get(fetch.city);
     const outcome: CityOutcome = link
-      ? await link.send(fetch, headers, identity)
+      ? await link.send(fetch, outgoing)
       : { kind: 'failed', city: fetch.city, reason: 'unreachable', message: 'not in the registry' };
     this.options.observeSend?.(outcome, performance.now() - started);
     return outcome;
@@ -123,14 +138,15 @@ export class CityRegistry {
     this.watcher?.close();
     if (this.timer) clearInterval(this.timer);
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
-    await Promise.all([...[...this.links.values()].map((l) => l.close()), this.regionClient_.close()]);
+    this.regionUrlListeners.clear();
+    await Promise.all([...[...this.links.values()].map((l) => l.close()), this.regionClient.close()]);
   }
 
   private async runChecks(): Promise<void> {
     const { contract, region } = this.options;
     const regionUrl = this.registry.region.url;
     await Promise.all([
-      checkSubgraph(this.regionClient_, regionUrl.replace(/\/graphql\/?$/, '/health'), region, this.registry.region.timeoutMs,
+      checkSubgraph(this.regionClient, regionUrl.replace(/\/graphql\/?$/, '/health'), region, this.registry.region.timeoutMs,
         this.regionHeadersFor(GATEWAY_SERVICE_IDENTITY))
         .then((check) => this.record('region', check, (c) => (this.regionCheck = c), () => this.regionCheck)),
       ...[...this.links.values()].filter((l) => l.entry.enabled).map(async (link) => {
@@ -156,6 +172,7 @@ export class CityRegistry {
     this.reloadTimer = setTimeout(() => {
       try {
         this.apply(loadRegistry(this.options.path));
+        this.options.log({ level: 'info', msg: 'registry reloaded', path: this.options.path });
         void this.checkAll();
       } catch (error) {
         // A broken edit keeps the last good registry serving.
@@ -170,7 +187,7 @@ export class CityRegistry {
     for (const entry of next.cities) {
       const old = this.links.get(entry.code);
       const unchanged = old && JSON.stringify(old.entry) === JSON.stringify(entry);
-      const link = unchanged ? old : new CityLink(entry, this.options.signer);
+      const link = unchanged ? old : new CityLink(entry, this.options.signer, this.transport(entry.code, entry.url));
       if (!entry.enabled) link.check = { status: 'disabled', detail: 'disabled in the registry', checkedAt: Date.now() };
       links.set(entry.code, link);
     }
@@ -178,10 +195,15 @@ export class CityRegistry {
     this.links = links;
     this.registry = next;
     if (!previous || previous.region.url !== next.region.url) {
-      void this.regionClient_?.close();
-      this.regionClient_ = createSubgraphClient(next.region.url);
-      if (previous) this.options.onRegionUrl(next.region.url);
+      void this.regionClient?.close();
+      this.regionClient = this.transport('region', next.region.url);
+      if (previous) for (const listener of this.regionUrlListeners) listener(next.region.url);
     }
-    this.options.onCities(next.cities.filter((c) => c.enabled).map((c) => c.code));
+    this.engine_ = this.engine_.withCities(next.cities.filter((c) => c.enabled).map((c) => c.code));
+  }
+
+  /** The region's outgoing headers: `headers` plus a fresh gateway token for the region. */
+  private regionHeadersFor(identity: OutgoingIdentity, headers: Readonly<Record<string, string>> = {}): Record<string, string> {
+    return withGatewayToken(this.options.signer, REGION_AUDIENCE, identity, headers);
   }
 }

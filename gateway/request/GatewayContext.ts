@@ -11,6 +11,11 @@ export interface GatewayContext {
   readonly caller: Caller;
   /** The client's address, the rate-limit key of callers without a token. */
   readonly clientAddress: string;
+  /**
+   * Aborted when the client hangs up before its answer is sent: every subgraph request made for it
+   * is cancelled with it. Absent outside an HTTP request (Apollo's executeOperation in tests).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Reaches no bureau: what a context without a caller gets, so a wiring mistake fails closed. */
@@ -29,4 +34,10 @@ export function readJurisdiction(context: unknown): ReadonlySet<string> | null {
 export function requestIdHeaders(context: unknown): Readonly<Record<string, string>> {
   const id = typeof context === 'object' && context !== null ? (context as Partial<GatewayContext>).requestId : undefined;
   return typeof id === 'string' ? { 'x-request-id': id } : {};
+}
+
+/** The client request's signal (undefined outside an HTTP request: nothing then cancels). */
+export function readRequestSignal(context: unknown): AbortSignal | undefined {
+  const signal = typeof context === 'object' && context !== null ? (context as Partial<GatewayContext>).signal : undefined;
+  return signal instanceof AbortSignal ? signal : undefined;
 }

@@ -1,7 +1,8 @@
 /**
- * The composition root of the gateway: only wiring (style AP1). Registry → shard engine →
- * data sources → Apollo Gateway → Apollo Server (metrics, request log, tracing, limits plugins) → HTTP edge with /livez, /readyz,
- * /metrics and the analysts' IDE (/, /graphiql, /ide/assets/).
+ * The composition root of the gateway: only wiring (style AP1). Registry (which owns the shard
+ * engine and the subgraph clients) → data sources → Apollo Gateway → Apollo Server (metrics, request
+ * log, tracing, limits plugins) → HTTP edge with /livez, /readyz, /metrics and the analysts' IDE
+ * (/, /graphiql, /ide/assets/). State lives in the objects made here, never in this function.
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -13,11 +14,12 @@ import {
 import { expandSubgraphSdl } from '../../schema/expandSubgraphSdl.ts';
 import { loadContract, loadRegion } from '../../schema/loadContract.ts';
 import { serveApollo, type RunningServer } from '../../schema/http/serveApollo.ts';
-import { CITIES_SUBGRAPH, CITY_BROADCAST_SUBGRAPH, composeSupergraph } from '../composition/composeSupergraph.ts';
+import { CITIES_SUBGRAPH, CITY_BROADCAST_SUBGRAPH } from '../composition/composeSupergraph.ts';
+import { registrySupergraph } from '../composition/registrySupergraph.ts';
 import type { GatewayConfig } from '../config/loadGatewayConfig.ts';
 import { RegionDataSource } from '../datasources/RegionDataSource.ts';
 import { ShardedCitiesDataSource } from '../datasources/ShardedCitiesDataSource.ts';
-import { createGatewayMetrics, type GatewayMetrics } from '../plugins/GatewayMetrics.ts';
+import { createGatewayMetrics } from '../plugins/GatewayMetrics.ts';
 import type { GatewayContext } from '../request/GatewayContext.ts';
 import { useMetrics } from '../plugins/useMetrics.ts';
 import { useRequestLogging } from '../plugins/useRequestLogging.ts';
@@ -32,10 +34,10 @@ import { ideRoutes } from '../ide/serveIde.ts';
 import { createBureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import { createRegionCallbackVerifier } from '../bureau-tokens/createRegionCallbackVerifier.ts';
 import { maskGatewayError } from './maskGatewayError.ts';
-import { PUBLIC_CALLER } from '../request/Caller.ts';
 import { createRateLimiter } from '../ratelimit/createRateLimiter.ts';
 import { createRateLimitGuard } from '../ratelimit/createRateLimitGuard.ts';
-import { readClientAddress } from './readClientAddress.ts';
+import { createRequestContext } from './createRequestContext.ts';
+import { ShutdownList } from './ShutdownList.ts';
 import { readShardingPolicies } from '../../schema/shardingPolicies.ts';
 import { splitBroadcastFields } from '../composition/splitBroadcastFields.ts';
 import { createOperationLimitsRule } from '../limits/createOperationLimitsRule.ts';
@@ -53,63 +55,84 @@ export interface RunningGateway {
 }
 
 export async function createGateway(config: GatewayConfig, log: GatewayLog): Promise<RunningGateway> {
+  // Everything opened is listed as it is opened, and closed in reverse, on a failed start or on close().
+  const shutdown = new ShutdownList();
+  return wireGateway(config, log, shutdown).catch(async (error: unknown) => {
+    // The start's own error is the one to report; a failure while closing is only logged.
+    await shutdown.close().catch((closing: unknown) => log({ level: 'error', msg: 'closing after a failed start', detail: String(closing) }));
+    throw error;
+  });
+}
+
+async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: ShutdownList): Promise<RunningGateway> {
   // Apollo's gateway phones home and probes cloud metadata addresses unless this is set before it
   // is constructed (ARCHITECTURE.md "Traps"). Nothing here may leave the machine's network.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const contract = loadContract();
   const regionTypeDefs = loadRegion();
-  let engine = createShardEngine({
-    contract,
-    cities: [],
-    onUnexpectedError: (error) => log({ level: 'error', msg: 'shard engine', detail: (error as Error).message }),
-  });
-  let updateSupergraph: ((sdl: string) => void) | null = null;
   // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
-  const tracer = await createTracer(config.telemetry);
+  const tracer = shutdown.add(await createTracer(config.telemetry), (t) => t.shutdown()); // closed last: exports the buffered spans
   // Metrics read bureau state from the registry at scrape time; the registry is created just below.
-  const metrics: GatewayMetrics = createGatewayMetrics(() => registry.readiness().cities);
-  const registry = new CityRegistry({
+  const metrics = createGatewayMetrics(() => registry.readiness().cities);
+  const registry = shutdown.add(new CityRegistry({
     path: config.registryPath,
     recheckMs: config.recheckMs,
     contract: expandSubgraphSdl(contract),
     region: expandSubgraphSdl(regionTypeDefs),
     log,
     signer: createBureauTokenSigner(config.signingKey), // the key is prepared once; each token is one signature
-    onCities: (codes) => (engine = engine.withCities(codes)),
-    onRegionUrl: (url) => updateSupergraph?.(composeSupergraph({ typeDefs: regionTypeDefs, url }, contract)),
+    engine: createShardEngine({
+      contract,
+      cities: [], // the registry serves it over the enabled bureaus
+      onUnexpectedError: (error) => log({ level: 'error', msg: 'shard engine', detail: (error as Error).message }),
+    }),
     observeSend: (outcome, durationMs) => {
       metrics.observeCitySend(outcome, durationMs);
       tracer.observeCitySend(outcome, durationMs);
     },
-  });
+  }), (r) => r.stop());
   await registry.start();
+  // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
+  const persisted = shutdown.add(await createPersistedQueryStore({ safelist: config.persistedQueries.safelist, redisUrl: config.redisUrl }, log), (p) => p.close());
+  // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
+  const limiter = shutdown.add(await createRateLimiter({ windowMs: config.rateLimits.windowMs, redisUrl: config.redisUrl }, log), (l) => l.close());
 
-  const gateway = new ApolloGateway({
-    supergraphSdl: async ({ update }) => {
-      updateSupergraph = update;
-      return { supergraphSdl: composeSupergraph({ typeDefs: regionTypeDefs, url: registry.region.url }, contract) };
-    },
+  // The request pipeline, in order; each stage refuses before the next one costs anything:
+  //   1. token       the caller's bearer token → Caller (401)              requestContext, at the HTTP edge
+  //   2. rate limit  per caller, else per address (429 + Retry-After)      requestContext
+  //   3. limits      the safelist, then introspection, depth and cost      the plugins useSafelist, useOperationLimits
+  //   4. access      the contract's @authenticated / @requiresScopes       AccessControlledGateway
+  //   5. plan        Apollo's query planner → the region and the shard engine (through the registry)
+  const { limits } = config;
+  const requestContext = createRequestContext({
+    // The region calls back with the gateway's own region token of the request it serves: that request's caller.
+    authenticate: createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey)),
+    rateLimit: createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role })),
+    trustedProxies: config.trustedProxies,
+  });
+  const limitPlugins = [
+    config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),
+    useOperationLimits({
+      limits,
+      publicIntrospection: config.publicIntrospection,
+      policies: readShardingPolicies(contract),
+      broadcastFields: splitBroadcastFields(contract).broadcastFields,
+      servedCities: () => registry.engine.cities,
+    }),
+  ];
+  const planner = new ApolloGateway({
+    supergraphSdl: registrySupergraph(registry, regionTypeDefs, contract),
     buildService: ({ name }) =>
       name === CITIES_SUBGRAPH || name === CITY_BROADCAST_SUBGRAPH
-        ? traceWithinRequest(new ShardedCitiesDataSource(() => engine, (fetch, headers, identity) => registry.send(fetch, headers, identity)), tracer)
-        : new RegionDataSource(() => registry.regionClient, registry.region.timeoutMs, (identity, headers) => registry.regionHeadersFor(identity, headers)),
+        ? traceWithinRequest(new ShardedCitiesDataSource(() => registry.engine, (fetch, outgoing) => registry.send(fetch, outgoing)), tracer)
+        : new RegionDataSource((body, outgoing) => registry.sendToRegion(body, outgoing)),
     __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients
   });
 
-  // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
-  const persisted = await createPersistedQueryStore({ safelist: config.persistedQueries.safelist, redisUrl: config.redisUrl }, log);
-  const { limits } = config;
   const maskError = maskGatewayError(log);
-
-  // Callers' bearer tokens → Caller at the HTTP edge; field access from the contract enforced around the gateway.
-  // The region calls back with the gateway's own region token of the request it serves: that request's caller.
-  const authenticate = createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey));
-  // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
-  const limiter = await createRateLimiter({ windowMs: config.rateLimits.windowMs, redisUrl: config.redisUrl }, log);
-  const rateLimit = createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role }));
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new AccessControlledGateway(gateway, readAccessPolicies(contract)),
+    gateway: new AccessControlledGateway(planner, readAccessPolicies(contract)),
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error)),
     // Operation limits (gateway/limits/): the parser stops at maxTokens; the structural caps run
@@ -137,64 +160,27 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
       useTracing(tracer),
       useRequestLogging(log),
       // Before planning, in this order (the first refusal wins): the safelist, then introspection and cost.
-      config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),
-      useOperationLimits({
-        limits,
-        publicIntrospection: config.publicIntrospection,
-        policies: readShardingPolicies(contract),
-        broadcastFields: splitBroadcastFields(contract).broadcastFields,
-        servedCities: () => engine.cities,
-      }),
+      ...limitPlugins,
     ].filter((plugin) => plugin !== null),
   });
 
   const ide = ideRoutes();
-  let running: RunningServer;
-  try {
-    running = await serveApollo({
-      apollo,
-      context: async (req, _identity, requestId) => {
-        const clientAddress = readClientAddress(req, config.trustedProxies);
-        // Throws 401 for a token that proves nothing; such a request still spends its address's
-        // public budget, so forged tokens cannot be sprayed without limit.
-        const { caller, via } = await authenticate(req.headers.authorization).catch(async (error: unknown) => {
-          await rateLimit(PUBLIC_CALLER, clientAddress);
-          throw error;
-        });
-        // 429 + Retry-After, before any GraphQL work; the region's callbacks spend a budget of their own.
-        await rateLimit(caller, clientAddress, via === 'region-callback' ? 'region-callback' : 'client');
-        return { requestId, caller, clientAddress };
+  const running = shutdown.add(await serveApollo({
+    apollo,
+    context: (req, _identity, requestId, signal) => requestContext(req, requestId, signal),
+    name: 'gateway',
+    host: config.host,
+    port: config.port,
+    routes: {
+      '/livez': async () => ({ status: 200, body: { status: 'alive' } }),
+      '/readyz': async () => {
+        const readiness = registry.readiness();
+        return { status: readiness.ready ? 200 : 503, body: readiness };
       },
-      name: 'gateway',
-      host: config.host,
-      port: config.port,
-      routes: {
-        '/livez': async () => ({ status: 200, body: { status: 'alive' } }),
-        '/readyz': async () => {
-          const readiness = registry.readiness();
-          return { status: readiness.ready ? 200 : 503, body: readiness };
-        },
-        '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
-        ...ide.routes, // the analysts' IDE at / and /graphiql
-      },
-      prefixRoutes: ide.prefixRoutes,
-    });
-  } catch (error) {
-    await registry.stop();
-    await tracer.shutdown();
-    await persisted.close();
-    await limiter.close();
-    throw error;
-  }
-  return {
-    url: running.url,
-    registry,
-    async close() {
-      await running.close(); // drains in-flight requests, then stops Apollo (and the gateway)
-      await registry.stop();
-      await tracer.shutdown(); // exports the spans still buffered
-      await persisted.close();
-      await limiter.close();
+      '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
+      ...ide.routes, // the analysts' IDE at / and /graphiql
     },
-  };
+    prefixRoutes: ide.prefixRoutes,
+  }), (r) => r.close()); // closed first: drains in-flight requests, then stops Apollo (and the gateway)
+  return { url: running.url, registry, close: () => shutdown.close() };
 }

@@ -18,9 +18,12 @@ export interface CityFetch {
 
 /**
  * 'off-contract': the registry found the bureau serving another schema than the contract;
- * 'unchecked': the bureau was (re)registered and its contract check has not finished yet.
+ * 'unchecked': the bureau was (re)registered and its contract check has not finished yet;
+ * 'aborted': the client's request was cancelled (it hung up) before the bureau answered, which says
+ * nothing about the bureau.
  */
-export type CityFailureReason = 'timeout' | 'unreachable' | 'circuit-open' | 'off-contract' | 'unchecked' | 'http-error' | 'bad-response';
+export type CityFailureReason =
+  'timeout' | 'unreachable' | 'circuit-open' | 'off-contract' | 'unchecked' | 'http-error' | 'bad-response' | 'aborted';
 
 export type CityOutcome =
   | {

@@ -22,6 +22,7 @@ export type CityAnswer =
 // clients as 'bad-response' (as 'off-contract' did).
 const KNOWN_REASONS: Readonly<Record<CityFailureReason, true>> = {
   timeout: true, unreachable: true, 'circuit-open': true, 'off-contract': true, unchecked: true, 'http-error': true, 'bad-response': true,
+  aborted: true,
 };
 const REASONS: ReadonlySet<string> = new Set(Object.keys(KNOWN_REASONS));
 

@@ -54,6 +54,14 @@ export class CircuitBreaker {
     this.trialInFlight = false;
   }
 
+  /**
+   * The request was cancelled by its client before the bureau answered: that says nothing about the
+   * bureau, so neither its failures nor its successes change; a half-open trial slot is given back.
+   */
+  abandoned(): void {
+    this.trialInFlight = false;
+  }
+
   /** The registry saw the bureau down: refuse at once instead of waiting for request failures. */
   trip(): void {
     this.failures = this.threshold;

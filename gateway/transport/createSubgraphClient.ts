@@ -2,6 +2,8 @@
  * POSTs GraphQL requests to one subgraph over an undici keep-alive pool (the measured fast path:
  * Apollo's default fetcher halves throughput). Every call settles with an outcome, never a
  * rejection: ok with the parsed body, or failed with a reason the shard engine understands.
+ * `signal` is the client's request: its abort cancels the call at once (reason 'aborted'), while
+ * `timeoutMs` stays the subgraph's own deadline (reason 'timeout').
  */
 import { Pool, errors as undiciErrors } from 'undici';
 import type { CityFailureReason } from '../shard-engine/index.ts';
@@ -15,6 +17,7 @@ export type PostOutcome =
 
 export interface PostOptions {
   readonly timeoutMs: number;
+  /** The client request this call serves: aborted when its client hangs up. */
   readonly signal?: AbortSignal;
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -23,6 +26,17 @@ export interface SubgraphClient {
   readonly url: string;
   post(body: string, options: PostOptions): Promise<PostOutcome>;
   close(): Promise<void>;
+}
+
+/**
+ * How the gateway reaches one subgraph (a bureau by its code, or 'region'): the registry's only I/O
+ * seam for requests, so tests can pass a recording or failing client. @default createUndiciTransport()
+ */
+export type SubgraphTransport = (subgraph: string, url: string) => SubgraphClient;
+
+/** The production transport: one undici keep-alive pool per subgraph. */
+export function createUndiciTransport(options: SubgraphClientOptions = {}): SubgraphTransport {
+  return (_subgraph, url) => createSubgraphClient(url, options);
 }
 
 export interface SubgraphClientOptions {
@@ -67,7 +81,7 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
           return { kind: 'failed', reason: 'bad-response', message: `HTTP ${res.statusCode} from ${url} is not JSON` };
         }
       } catch (error) {
-        return { kind: 'failed', ...classify(error, deadline.signal, url, timeoutMs) };
+        return { kind: 'failed', ...classify(error, deadline.signal, signal, url, timeoutMs) };
       } finally {
         clearTimeout(timer);
       }
@@ -76,7 +90,11 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
   };
 }
 
-function classify(error: unknown, deadline: AbortSignal, url: string, timeoutMs: number): { reason: CityFailureReason; message: string } {
+function classify(
+  error: unknown, deadline: AbortSignal, client: AbortSignal | undefined, url: string, timeoutMs: number,
+): { reason: CityFailureReason; message: string } {
+  // The client went first: the subgraph was not at fault, whatever undici says about the socket.
+  if (client?.aborted && !deadline.aborted) return { reason: 'aborted', message: `the client's request was cancelled; ${url} was not waited for` };
   if (deadline.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
     return { reason: 'timeout', message: `${url} did not answer within ${timeoutMs} ms` };
   }

@@ -47,9 +47,10 @@ export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
   readonly apollo: ApolloServer<C>;
   /**
    * `identity` is what `authorize` found (undefined without it); `requestId` names the request
-   * (readRequestId) and is already on the response as `x-request-id`.
+   * (readRequestId) and is already on the response as `x-request-id`; `signal` aborts when the client
+   * hangs up (or shutdown cuts its connection) before its answer was sent.
    */
-  readonly context: (req: IncomingMessage, identity: A, requestId: string) => C | Promise<C>;
+  readonly context: (req: IncomingMessage, identity: A, requestId: string, signal: AbortSignal) => C | Promise<C>;
   /**
    * Who may ask at all, decided from the headers before the body is read: subgraphs accept only
    * requests the gateway signed. Unset (the gateway) = every request reaches Apollo. The JSON routes
@@ -138,6 +139,12 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     });
   }
 
+  // The response's 'close' before it finished is the client gone; the request's own 'close' fires as
+  // soon as its body has been read, so it cannot tell.
+  const hangUp = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) hangUp.abort(new Error('the client closed the connection before its answer was sent'));
+  });
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -158,7 +165,7 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(req, authorization.identity, requestId),
+    context: async () => options.context(req, authorization.identity, requestId, hangUp.signal),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;

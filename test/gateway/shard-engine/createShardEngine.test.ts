@@ -44,7 +44,7 @@ describe('createShardEngine', () => {
     });
   });
 
-  it.each(['timeout', 'unreachable', 'circuit-open', 'off-contract', 'unchecked', 'http-error', 'bad-response'] as const)(
+  it.each(['timeout', 'unreachable', 'circuit-open', 'off-contract', 'unchecked', 'http-error', 'bad-response', 'aborted'] as const)(
     "keeps the I/O layer's reason %s in the bureau's CITY_UNAVAILABLE error",
     async (reason) => {
       const engine = createShardEngine({ contract, cities: ['500000'] });

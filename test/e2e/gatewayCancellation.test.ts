@@ -1,0 +1,131 @@
+/**
+ * Deadlines and cancellation between the gateway and the subgraphs, with real processes on free
+ * loopback ports and a holding proxy in front of the subgraph under test: a client that hangs up
+ * cancels its bureau requests, and a region deadline edited in the registry file applies at once.
+ * The tests run in order over one federation; each one puts the registry back as it found it.
+ */
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
+import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
+import type { GatewayRegistryInput } from '../fixtures/gatewayProcess.ts';
+import { startProxyWithDelay, type ProxyRequest, type ProxyWithDelay } from '../fixtures/proxyWithDelay.ts';
+import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
+
+const TEST_TIMEOUT_MS = 90_000;
+/** How long a test waits for something the gateway must do at once (a shared 2-core machine). */
+const PROMPTLY_MS = 10_000;
+const BUREAU = '510900';
+
+let federation: GatewayFederation;
+/** Holds the bureau's data queries (never its schema or health) for as long as the test says. */
+let bureauProxy: ProxyWithDelay;
+/** The same in front of the region. */
+let regionProxy: ProxyWithDelay;
+const dataQueries = (req: ProxyRequest) => req.path.startsWith('/graphql') && !req.body.includes('_service');
+
+beforeAll(async () => {
+  federation = await startGatewayFederation({ bureaus: [BUREAU] });
+  [bureauProxy, regionProxy] = await Promise.all([
+    startProxyWithDelay(federation.bureau(BUREAU).url, { delayMs: 0, delayIf: dataQueries }),
+    startProxyWithDelay(federation.region().url, { delayMs: 0, delayIf: dataQueries }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([federation?.stop(), bureauProxy?.close(), regionProxy?.close()]);
+});
+
+interface Readiness { status: number; body: { region: Record<string, unknown>; cities: Array<Record<string, unknown>> } }
+const readyz = async (): Promise<Readiness> => {
+  const res = await fetch(`${federation.gateway.origin}/readyz`);
+  return { status: res.status, body: (await res.json()) as Readiness['body'] };
+};
+const restoreRegistry = async () => {
+  federation.gateway.writeRegistry(federation.registry);
+  await pollUntil(readyz, (r) => r.status === 200 && r.body.region['url'] === federation.registry.region.url &&
+    r.body.cities.every((c) => c['url'] === federation.bureau(BUREAU).url && c['status'] === 'up'), 'the original registry back');
+};
+
+/** Rejects if `promise` has not settled within `ms`, naming what was awaited. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+const metric = async (line: string) => {
+  const text = await (await fetch(`${federation.gateway.origin}/metrics`)).text();
+  return Number(text.split('\n').find((l) => l.startsWith(line))?.split(' ').at(-1) ?? 0);
+};
+
+describe('a client that hangs up', () => {
+  it('cancels its bureau requests: the bureau sees its request aborted before it answered', async () => {
+    try {
+      const registry: GatewayRegistryInput = {
+        ...federation.registry,
+        // A deadline far beyond this test's wait: only the client's hang-up can end the request in time.
+        cities: federation.registry.cities.map((c) => (c.code === BUREAU ? { ...c, url: bureauProxy.url, timeoutMs: 60_000 } : c)),
+      };
+      federation.gateway.writeRegistry(registry);
+      await pollUntil(readyz, (r) => r.body.cities.some((c) => c['url'] === bureauProxy.url && c['status'] === 'up'), 'the bureau behind the proxy');
+      bureauProxy.setDelay(60_000);
+      const cancelledBefore = await metric(`gateway_subgraph_requests_cancelled_total{city="${BUREAU}"}`);
+
+      const held = bureauProxy.next('held');
+      const abandoned = bureauProxy.next('abandoned');
+      const client = request(federation.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...federation.gateway.callerHeaders },
+      });
+      client.on('error', () => {}); // destroyed on purpose below
+      client.end(JSON.stringify({ query: '{ enforcementCases(first: 5) { totalCount edges { node { id } } } }' }));
+      const asked = await within(held, PROMPTLY_MS, 'the bureau request reaching the bureau');
+      expect(asked.body).toContain('enforcementCases');
+
+      client.destroy(); // the client hangs up while the bureau works
+      const aborted = await within(abandoned, PROMPTLY_MS, 'the bureau request being aborted');
+      expect(aborted.body).toBe(asked.body);
+
+      // Cancelled, not failed: counted apart, and the bureau's circuit stays closed.
+      await expect.poll(() => metric(`gateway_subgraph_requests_cancelled_total{city="${BUREAU}"}`), { timeout: PROMPTLY_MS })
+        .toBe(cancelledBefore + 1);
+      const readiness = await readyz();
+      expect(readiness.body.cities.find((c) => c['code'] === BUREAU)).toMatchObject({ status: 'up', circuit: 'closed' });
+    } finally {
+      bureauProxy.setDelay(0);
+      await restoreRegistry();
+    }
+  }, TEST_TIMEOUT_MS);
+});
+
+describe('the region deadline in the registry file', () => {
+  it('applies when only the region\'s timeoutMs is edited: a slow region is then cut at the new deadline', async () => {
+    const CITIES = '{ cities { code } }';
+    try {
+      federation.gateway.writeRegistry({ ...federation.registry, region: { url: regionProxy.url, timeoutMs: 30_000 } });
+      await pollUntil(readyz, (r) => r.body.region['url'] === regionProxy.url && r.body.region['status'] === 'up', 'the region behind the proxy');
+      // The supergraph is rebuilt on the new URL a moment later: wait until region queries go through the proxy.
+      await pollUntil(async () => {
+        const before = regionProxy.delayedCount();
+        await postGraphQL(federation.gateway.url, CITIES);
+        return regionProxy.delayedCount() > before;
+      }, Boolean, 'region queries through the proxy');
+
+      regionProxy.setDelay(3_000);
+      const reloads = () => federation.gateway.logs().filter((l) => l['msg'] === 'registry reloaded').length;
+      const reloadsBefore = reloads();
+      federation.gateway.writeRegistry({ ...federation.registry, region: { url: regionProxy.url, timeoutMs: 300 } });
+      await pollUntil(async () => reloads(), (n) => n > reloadsBefore, 'the registry reloaded');
+
+      const started = performance.now();
+      const answer = await postGraphQL(federation.gateway.url, CITIES);
+      const elapsed = performance.now() - started;
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', city: 'region', reason: 'timeout' });
+      expect(elapsed).toBeLessThan(2_000); // 300 ms, not the 30 s the region had, nor the proxy's 3 s
+    } finally {
+      regionProxy.setDelay(0);
+      await restoreRegistry();
+    }
+  }, TEST_TIMEOUT_MS);
+});

@@ -1,0 +1,159 @@
+/**
+ * The city registry over an injected transport (no bureau process): what it passes to the transport
+ * for the shard engine's sends and the region's, and what its circuit breakers learn from the outcomes.
+ * Only the health endpoints are real (a loopback server answering 200): the checks ask them directly.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { graphql, parse } from 'graphql';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { expandSubgraphSdl } from '../../../schema/expandSubgraphSdl.ts';
+import { loadContract, loadContractSdl, loadRegion, loadRegionSdl } from '../../../schema/loadContract.ts';
+import { createBureauTokenSigner } from '../../../gateway/bureau-tokens/createBureauTokenSigner.ts';
+import type { OutgoingRequest } from '../../../gateway/bureau-tokens/OutgoingRequest.ts';
+import { CityRegistry } from '../../../gateway/registry/CityRegistry.ts';
+import { createShardEngine, type CityFetch } from '../../../gateway/shard-engine/index.ts';
+import type { PostOptions, PostOutcome, SubgraphTransport } from '../../../gateway/transport/createSubgraphClient.ts';
+import { PUBLIC_CALLER } from '../../../gateway/request/Caller.ts';
+import { testGatewayKeys } from '../../fixtures/gatewayTrust.ts';
+
+const CITY = '500152';
+const QUERY: CityFetch = { city: CITY, query: '{ enforcementCases { totalCount } }', variables: {}, operation: 'query' };
+
+/** What a subgraph serving the contract (or the region's SDL) answers at `_service { sdl }`. */
+async function served(sdl: string): Promise<string> {
+  const answer = await graphql({ schema: buildSubgraphSchema({ typeDefs: parse(sdl) }), source: '{ _service { sdl } }' });
+  return (answer.data as { _service: { sdl: string } })._service.sdl;
+}
+let CONTRACT_SDL: string;
+let REGION_SDL: string;
+
+interface Sent { readonly subgraph: string; readonly body: string; readonly options: PostOptions }
+
+/**
+ * A transport that records every post and answers the schema checks with the contract (or the
+ * region's SDL), and every other request with `answer` (a successful empty response by default).
+ */
+function recordingTransport(answer: (sent: Sent) => PostOutcome = () => ({ kind: 'ok', body: { data: {} } })) {
+  const sent: Sent[] = [];
+  const transport: SubgraphTransport = (subgraph, url) => ({
+    url,
+    async post(body, options) {
+      if (body.includes('_service')) {
+        return { kind: 'ok', body: { data: { _service: { sdl: subgraph === 'region' ? REGION_SDL : CONTRACT_SDL } } } };
+      }
+      const request = { subgraph, body, options };
+      sent.push(request);
+      return answer(request);
+    },
+    close: async () => {},
+  });
+  return { transport, sent };
+}
+
+let health: Server;
+let origin: string;
+let dir: string;
+let registry: CityRegistry | undefined;
+
+beforeAll(async () => {
+  [CONTRACT_SDL, REGION_SDL] = await Promise.all([served(loadContractSdl()), served(loadRegionSdl())]);
+  health = createServer((_req, res) => res.end('ok'));
+  await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(health.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => health.close(() => resolve())));
+afterEach(async () => {
+  await registry?.stop();
+  registry = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function startRegistry(transport: SubgraphTransport, regionTimeoutMs = 3_000): Promise<{ registry: CityRegistry; path: string }> {
+  dir = mkdtempSync(join(tmpdir(), 'ecograph-registry-'));
+  const path = join(dir, 'registry.json');
+  writeRegistry(path, regionTimeoutMs);
+  registry = new CityRegistry({
+    path,
+    recheckMs: 60_000,
+    contract: expandSubgraphSdl(loadContract()),
+    region: expandSubgraphSdl(loadRegion()),
+    log: () => {},
+    signer: createBureauTokenSigner(testGatewayKeys().privateJwk),
+    engine: createShardEngine({ contract: loadContract(), cities: [] }),
+    transport,
+  });
+  await registry.start();
+  expect(registry.readiness().cities).toMatchObject([{ code: CITY, status: 'up', circuit: 'closed' }]);
+  return { registry, path };
+}
+
+function writeRegistry(path: string, regionTimeoutMs: number) {
+  writeFileSync(path, JSON.stringify({
+    region: { url: `${origin}/graphql`, timeoutMs: regionTimeoutMs },
+    cities: [{ code: CITY, name: '潼南区', url: `${origin}/graphql`, timeoutMs: 1_500 }],
+  }));
+}
+
+const onBehalf = (signal?: AbortSignal): OutgoingRequest => ({ identity: PUBLIC_CALLER, headers: { 'x-request-id': 'r-1' }, signal });
+
+describe('CityRegistry with an injected transport', () => {
+  it('serves the enabled bureaus in its shard engine, and sends through the transport with the bureau\'s deadline and the client\'s signal', async () => {
+    const { transport, sent } = recordingTransport();
+    const { registry } = await startRegistry(transport);
+    expect(registry.engine.cities).toEqual([CITY]);
+
+    const client = new AbortController();
+    const outcome = await registry.send(QUERY, onBehalf(client.signal));
+
+    expect(outcome).toEqual({ kind: 'ok', city: CITY, response: { data: {} } });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ subgraph: CITY, options: { timeoutMs: 1_500, signal: client.signal } });
+    expect(sent[0]!.options.headers).toMatchObject({ 'x-request-id': 'r-1', authorization: expect.stringMatching(/^Bearer /) });
+  });
+
+  it('keeps the circuit closed when clients cancel, however often; failures of the bureau still open it', async () => {
+    let reason: 'aborted' | 'unreachable' = 'aborted';
+    const { transport } = recordingTransport(() => ({ kind: 'failed', reason, message: 'for logs only' }));
+    const { registry } = await startRegistry(transport);
+    const circuit = () => registry.readiness().cities[0]!.circuit;
+
+    for (let i = 0; i < 5; i += 1) {
+      expect(await registry.send(QUERY, onBehalf())).toMatchObject({ kind: 'failed', reason: 'aborted' });
+    }
+    expect(circuit()).toBe('closed');
+
+    reason = 'unreachable';
+    for (let i = 0; i < 3; i += 1) await registry.send(QUERY, onBehalf());
+    expect(circuit()).toBe('open');
+  });
+
+  it('sends nothing for a client that has already hung up', async () => {
+    const { transport, sent } = recordingTransport();
+    const { registry } = await startRegistry(transport);
+    const gone = new AbortController();
+    gone.abort();
+
+    expect(await registry.send(QUERY, onBehalf(gone.signal))).toMatchObject({ kind: 'failed', city: CITY, reason: 'aborted' });
+    expect(sent).toEqual([]);
+  });
+
+  it('sends to the region through the transport with the region\'s deadline as the file says now, and the client\'s signal', async () => {
+    const { transport, sent } = recordingTransport();
+    const { registry, path } = await startRegistry(transport, 3_000);
+    const client = new AbortController();
+
+    await registry.sendToRegion('{"query":"{ cities { code } }"}', onBehalf(client.signal));
+    writeRegistry(path, 700); // only the region's timeout changes
+    await expect.poll(async () => {
+      await registry.sendToRegion('{"query":"{ cities { code } }"}', onBehalf(client.signal));
+      return sent.at(-1)!.options.timeoutMs;
+    }, { timeout: 10_000 }).toBe(700);
+
+    expect(sent[0]).toMatchObject({ subgraph: 'region', options: { timeoutMs: 3_000, signal: client.signal } });
+  });
+});
