@@ -145,7 +145,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     hideSchemaDetailsFromClientErrors: config.mode === 'production',
     allowBatchedHttpRequests: false, // one operation per request: a batch would multiply every limit
     persistedQueries: { cache: persisted.cache, ttl: config.persistedQueries.ttlSeconds },
-    // main.ts owns SIGINT/SIGTERM (drain HTTP, then stop). Apollo's own handler would call stop()
+    // gateway.main.ts owns SIGINT/SIGTERM (drain HTTP, then stop). Apollo's own handler would call stop()
     // concurrently, and Apollo 5 never resolves a second stop() that waits on a first one: the
     // process then hangs on SIGTERM instead of exiting.
     stopOnTerminationSignals: false,
