@@ -7,6 +7,7 @@ import { request } from 'undici';
 import { compareToContract } from '../../schema/compareToContract.ts';
 import { ERRORS } from '../../schema/errors.ts';
 import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
+import { settleByDeadline } from '../transport/settleByDeadline.ts';
 import type { CityCheck } from './CityLink.ts';
 
 const SERVICE_QUERY = JSON.stringify({ query: '{ _service { sdl } }' });
@@ -46,7 +47,8 @@ export async function checkSubgraph(
   }
 
   try {
-    const res = await request(healthUrl, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal: AbortSignal.timeout(timeoutMs) });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const res = await settleByDeadline(request(healthUrl, { headersTimeout: timeoutMs, bodyTimeout: timeoutMs, signal }), signal);
     const body = await res.body.text();
     if (res.statusCode === 200) return checked('up', null);
     if (res.statusCode === 503) return checked('degraded', `its data source is unavailable: ${body.slice(0, 200)}`);

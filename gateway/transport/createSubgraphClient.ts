@@ -7,6 +7,7 @@
  */
 import { Pool, errors as undiciErrors } from 'undici';
 import type { CityFailureReason } from '../shard-engine/index.ts';
+import { settleByDeadline } from './settleByDeadline.ts';
 
 /** A subgraph answer larger than this is refused: bounds the gateway's memory per request. */
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
@@ -61,7 +62,7 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
       const timer = setTimeout(() => deadline.abort(), timeoutMs);
       const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
       try {
-        const res = await pool.request({
+        const res = await settleByDeadline(pool.request({
           path,
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
@@ -69,7 +70,7 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
           signal: combined,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
-        });
+        }), combined);
         if (res.statusCode >= 500) {
           await res.body.dump();
           return { kind: 'failed', reason: 'http-error', message: `HTTP ${res.statusCode} from ${url}` };
