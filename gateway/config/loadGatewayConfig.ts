@@ -5,6 +5,8 @@
  * - ECOGRAPH_GATEWAY_PORT   port of the gateway (default 4000; 0 = any free one)
  * - ECOGRAPH_HOST           interface to bind (default 127.0.0.1)
  * - ECOGRAPH_RECHECK_MS     how often the registry re-checks every bureau (default 10000 ms)
+ * - ECOGRAPH_REQUEST_DEADLINE_MS  one deadline for all the subgraph requests of a client request
+ *                          (default: the registry's longest timeoutMs)
  * - ECOGRAPH_MODE           production (default) or development (`npm start`, tests)
  * - ECOGRAPH_GATEWAY_SIGNING_KEY  path of the gateway's private JWK, which signs every request to a
  *                           bureau or the region (required in every mode: they refuse unsigned requests)
@@ -54,6 +56,8 @@ export interface GatewayConfig {
   readonly port: number;
   readonly registryPath: string;
   readonly recheckMs: number;
+  /** One deadline for all the subgraph requests of a client request. @default the registry's longest timeoutMs */
+  readonly requestDeadlineMs: number | null;
   /** `production` (the default) or `development` (`npm start`, tests). */
   readonly mode: GatewayMode;
   /** How callers' bearer tokens are verified; null only in development mode without an issuer (then every token is refused). */
@@ -90,6 +94,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     port: integer(env, 'ECOGRAPH_GATEWAY_PORT', 4000, 0, 65_535),
     registryPath: resolve(env['ECOGRAPH_REGISTRY'] ?? resolve(GATEWAY_DIR, 'registry.json')),
     recheckMs: integer(env, 'ECOGRAPH_RECHECK_MS', 10_000, 200, 3_600_000),
+    requestDeadlineMs: env['ECOGRAPH_REQUEST_DEADLINE_MS'] === undefined ? null : integer(env, 'ECOGRAPH_REQUEST_DEADLINE_MS', 0, 50, 600_000),
     telemetry: loadTelemetryConfig(env),
     redisUrl: loadRedisUrl(env),
     rateLimits: loadRateLimits(env),

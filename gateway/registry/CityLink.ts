@@ -12,6 +12,7 @@ import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
 import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import type { OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 import type { OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
+import { fetchBudget } from '../request/fetchBudget.ts';
 
 /**
  * - pending: not checked yet; up: on contract and healthy; degraded: on contract, its data source
@@ -37,10 +38,12 @@ export class CityLink {
     return withGatewayToken(this.sign, this.entry.code, identity, headers);
   }
 
-  async send(fetch: CityFetch, { headers, identity, signal }: OutgoingRequest): Promise<CityOutcome> {
+  async send(fetch: CityFetch, { headers, identity, signal, deadline }: OutgoingRequest): Promise<CityOutcome> {
     const city = this.entry.code;
     // A client already gone (e.g. before the next group of a mutation): nothing is sent for it.
     if (signal?.aborted) return { kind: 'failed', city, reason: 'aborted', message: 'the client\'s request was cancelled before it was sent' };
+    const budget = fetchBudget(this.entry.timeoutMs, deadline, performance.now());
+    if (budget.timeoutMs <= 0) return { kind: 'failed', city, reason: 'timeout', message: `the request's deadline passed before ${city} was asked` };
     if (this.check.status === 'off-contract') {
       return { kind: 'failed', city, reason: 'off-contract', message: this.check.detail ?? 'off contract' };
     }
@@ -48,13 +51,14 @@ export class CityLink {
     if (this.check.status === 'pending') return { kind: 'failed', city, reason: 'unchecked', message: 'not checked yet' };
     if (!this.breaker.tryAcquire()) return { kind: 'failed', city, reason: 'circuit-open', message: `circuit open for ${city}` };
     const outcome = await this.client.post(JSON.stringify({ query: fetch.query, variables: fetch.variables }), {
-      timeoutMs: this.entry.timeoutMs,
+      timeoutMs: budget.timeoutMs,
       signal,
       headers: this.headersFor(identity, headers), // signed per request: a jti is never sent twice
     });
     if (outcome.kind === 'failed') {
-      // A cancelled request is the client's doing: the bureau's circuit learns nothing from it.
-      if (outcome.reason === 'aborted') this.breaker.abandoned();
+      // A cancelled request is the client's doing, and a timeout the request's deadline set (not
+      // the bureau's own) may be the fault of fetches before it: the circuit learns nothing from either.
+      if (outcome.reason === 'aborted' || (outcome.reason === 'timeout' && budget.byRequest)) this.breaker.abandoned();
       else this.breaker.failed();
       return { kind: 'failed', city, reason: outcome.reason, message: outcome.message };
     }

@@ -20,6 +20,7 @@ import { REGION_AUDIENCE } from '../../schema/gateway-token/gatewayTokenRules.ts
 import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 import type { OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
+import { fetchBudget } from '../request/fetchBudget.ts';
 import { checkSubgraph } from './checkSubgraph.ts';
 import { CityLink, type CityCheck } from './CityLink.ts';
 
@@ -97,8 +98,15 @@ export class CityRegistry {
   }
 
   /** One request to the region, within its deadline as the registry file says now. */
-  sendToRegion(body: string, { headers, identity, signal }: OutgoingRequest): Promise<PostOutcome> {
-    return this.regionClient.post(body, { timeoutMs: this.registry.region.timeoutMs, signal, headers: this.regionHeadersFor(identity, headers) });
+  async sendToRegion(body: string, { headers, identity, signal, deadline }: OutgoingRequest): Promise<PostOutcome> {
+    const { timeoutMs } = fetchBudget(this.registry.region.timeoutMs, deadline, performance.now());
+    if (timeoutMs <= 0) return { kind: 'failed', reason: 'timeout', message: 'the request\'s deadline passed before the region was asked' };
+    return this.regionClient.post(body, { timeoutMs, signal, headers: this.regionHeadersFor(identity, headers) });
+  }
+
+  /** The longest deadline of any subgraph in the registry file as it is now. */
+  longestTimeoutMs(): number {
+    return Math.max(this.registry.region.timeoutMs, ...this.registry.cities.map((city) => city.timeoutMs));
   }
 
   /** The shard engine's I/O: one request to one bureau, on behalf of one client request. */

@@ -16,6 +16,11 @@ export interface GatewayContext {
    * is cancelled with it. Absent outside an HTTP request (Apollo's executeOperation in tests).
    */
   readonly signal?: AbortSignal;
+  /**
+   * When every subgraph request made for it must have settled, on performance.now()'s clock (the
+   * request's overall deadline, ECOGRAPH_REQUEST_DEADLINE_MS). Absent outside an HTTP request.
+   */
+  readonly deadline?: number;
 }
 
 /** Reaches no bureau: what a context without a caller gets, so a wiring mistake fails closed. */
@@ -40,4 +45,10 @@ export function requestIdHeaders(context: unknown): Readonly<Record<string, stri
 export function readRequestSignal(context: unknown): AbortSignal | undefined {
   const signal = typeof context === 'object' && context !== null ? (context as Partial<GatewayContext>).signal : undefined;
   return signal instanceof AbortSignal ? signal : undefined;
+}
+
+/** The client request's overall deadline (undefined outside an HTTP request: each fetch has its own). */
+export function readRequestDeadline(context: unknown): number | undefined {
+  const deadline = typeof context === 'object' && context !== null ? (context as Partial<GatewayContext>).deadline : undefined;
+  return typeof deadline === 'number' ? deadline : undefined;
 }

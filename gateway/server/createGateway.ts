@@ -110,6 +110,9 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     authenticate: createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey)),
     rateLimit: createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role })),
     trustedProxies: config.trustedProxies,
+    // One deadline a request's fetches share; by default the longest subgraph deadline, so no
+    // single fetch gets less than its own, while a chain of fetches cannot add theirs up.
+    deadlineMs: () => config.requestDeadlineMs ?? registry.longestTimeoutMs(),
   });
   const limitPlugins = [
     config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),

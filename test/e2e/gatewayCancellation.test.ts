@@ -1,7 +1,8 @@
 /**
  * Deadlines and cancellation between the gateway and the subgraphs, with real processes on free
  * loopback ports and a holding proxy in front of the subgraph under test: a client that hangs up
- * cancels its bureau requests, and a region deadline edited in the registry file applies at once.
+ * cancels its bureau requests, a region deadline edited in the registry file applies at once, and
+ * the fetches of one request share one deadline.
  * The tests run in order over one federation; each one puts the registry back as it found it.
  */
 import { request } from 'node:http';
@@ -125,6 +126,46 @@ describe('the region deadline in the registry file', () => {
       expect(elapsed).toBeLessThan(2_000); // 300 ms, not the 30 s the region had, nor the proxy's 3 s
     } finally {
       regionProxy.setDelay(0);
+      await restoreRegistry();
+    }
+  }, TEST_TIMEOUT_MS);
+});
+
+describe('one deadline per request', () => {
+  it('gives the bureau fetch that follows a slow region fetch only what is left, not its own full deadline', async () => {
+    // Sections come from the region; their stations from the bureaus: two fetches, one after the other.
+    const SECTIONS = '{ sections { id station { cityCode name } } }';
+    const DEADLINE_MS = 2_000;
+    const REGION_HOLD_MS = 1_200;
+    try {
+      // Every subgraph's own deadline is 2 s, so the request's deadline (by default the longest) is 2 s.
+      federation.gateway.writeRegistry({
+        ...federation.registry,
+        region: { url: regionProxy.url, timeoutMs: DEADLINE_MS },
+        cities: federation.registry.cities.map((c) => ({ ...c, url: c.code === BUREAU ? bureauProxy.url : c.url, timeoutMs: DEADLINE_MS })),
+      });
+      await pollUntil(readyz, (r) => r.body.region['url'] === regionProxy.url && r.body.region['status'] === 'up' &&
+        r.body.cities.some((c) => c['url'] === bureauProxy.url && c['status'] === 'up'), 'the region and the bureau behind their proxies');
+      await pollUntil(async () => {
+        const before = regionProxy.delayedCount();
+        await postGraphQL(federation.gateway.url, SECTIONS);
+        return regionProxy.delayedCount() > before;
+      }, Boolean, 'region queries through the proxy');
+
+      regionProxy.setDelay(REGION_HOLD_MS);
+      bureauProxy.setDelay(30_000);
+      const started = performance.now();
+      const answer = await postGraphQL(federation.gateway.url, SECTIONS);
+      const elapsed = performance.now() - started;
+
+      expect(answer.errors?.find((e) => e.extensions?.['city'] === BUREAU)?.extensions).toMatchObject({ code: 'CITY_UNAVAILABLE', reason: 'timeout' });
+      expect((answer.data as { sections?: unknown[] } | undefined)?.sections?.length).toBeGreaterThan(0); // the region's part came
+      // Each fetch's own deadline would add up to 1.2 s + 2 s; one shared deadline ends at 2 s
+      // (plus the gateway's own work on a loaded machine, well below the 1.2 s difference).
+      expect(elapsed).toBeLessThan(REGION_HOLD_MS + DEADLINE_MS - 400);
+    } finally {
+      regionProxy.setDelay(0);
+      bureauProxy.setDelay(0);
       await restoreRegistry();
     }
   }, TEST_TIMEOUT_MS);

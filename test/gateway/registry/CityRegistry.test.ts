@@ -99,7 +99,7 @@ function writeRegistry(path: string, regionTimeoutMs: number) {
   }));
 }
 
-const onBehalf = (signal?: AbortSignal): OutgoingRequest => ({ identity: PUBLIC_CALLER, headers: { 'x-request-id': 'r-1' }, signal });
+const onBehalf = (signal?: AbortSignal, deadline?: number): OutgoingRequest => ({ identity: PUBLIC_CALLER, headers: { 'x-request-id': 'r-1' }, signal, deadline });
 
 describe('CityRegistry with an injected transport', () => {
   it('serves the enabled bureaus in its shard engine, and sends through the transport with the bureau\'s deadline and the client\'s signal', async () => {
@@ -155,5 +155,21 @@ describe('CityRegistry with an injected transport', () => {
     }, { timeout: 10_000 }).toBe(700);
 
     expect(sent[0]).toMatchObject({ subgraph: 'region', options: { timeoutMs: 3_000, signal: client.signal } });
+  });
+
+  it('gives a bureau only what is left of the request\'s deadline, sends nothing once it has passed, and does not blame the bureau for it', async () => {
+    const { transport, sent } = recordingTransport(() => ({ kind: 'failed', reason: 'timeout', message: 'cut by the request deadline' }));
+    const { registry } = await startRegistry(transport);
+
+    for (let i = 0; i < 3; i += 1) {
+      expect(await registry.send(QUERY, onBehalf(undefined, performance.now() + 400))).toMatchObject({ kind: 'failed', reason: 'timeout' });
+    }
+    expect(sent).toHaveLength(3);
+    for (const { options } of sent) expect(options.timeoutMs).toBeLessThanOrEqual(400);
+    expect(registry.readiness().cities[0]!.circuit).toBe('closed'); // three of its own timeouts would open it
+
+    expect(await registry.send(QUERY, onBehalf(undefined, performance.now() - 1))).toMatchObject({ kind: 'failed', city: CITY, reason: 'timeout' });
+    expect(await registry.sendToRegion('{"query":"{ cities { code } }"}', onBehalf(undefined, performance.now() - 1))).toMatchObject({ kind: 'failed', reason: 'timeout' });
+    expect(sent).toHaveLength(3);
   });
 });
