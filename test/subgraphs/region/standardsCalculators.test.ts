@@ -55,13 +55,14 @@ describe('evaluateWaterSample', () => {
       targetClass: 'III', meetsTarget: false, ignored: ['w01010'],
       mainPollutants: [{ code: 'w21003', name: '氨氮', waterClass: 'WORSE_THAN_V', multiple: 1.6 }, { code: 'w21011', waterClass: 'IV', multiple: 0.25 }],
     });
-    // TN is classed but only counts for lakes.
+    // TN is classed and reported, but sets no water body's class.
     expect(res.data.evaluateWaterSample.indicators).toContainEqual({ code: 'w21001', name: '总氮', value: 3, waterClass: 'WORSE_THAN_V', evaluated: false });
   });
 
-  it('applies the lake limits of TP and counts TN for a lake', async () => {
-    const res = await run(SAMPLE, { body: 'LAKE', values: [{ code: 'w21011', value: 0.04 }, { code: 'w21001', value: 0.4 }] });
+  it('applies the lake limits of TP and reports a lake\'s TN without letting it set the class', async () => {
+    const res = await run(SAMPLE, { body: 'LAKE', values: [{ code: 'w21011', value: 0.04 }, { code: 'w21001', value: 1.81 }] });
     expect(res.data.evaluateWaterSample).toMatchObject({ waterClass: 'III', meetsTarget: null, targetClass: null });
+    expect(res.data.evaluateWaterSample.indicators).toContainEqual({ code: 'w21001', name: '总氮', value: 1.81, waterClass: 'V', evaluated: false });
   });
 
   it.each([
