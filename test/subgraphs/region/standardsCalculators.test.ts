@@ -145,6 +145,16 @@ describe('gradeIncident', () => {
     expect(worst.data.gradeIncident).toMatchObject({ level: 'I', name: '特别重大', color: '红' });
   });
 
+  it.each([
+    [{ radiationAcuteDeaths: 3 }, 'I'], [{ radiationAcuteDeaths: 2 }, 'II'], [{ acuteSevereRadiationSickness: 10 }, 'II'],
+    [{ acuteSevereRadiationSickness: 9 }, 'III'], [{ radioactiveSourceLost: 'II' }, 'II'], [{ radioactiveSourceLost: 'III' }, 'III'],
+    [{ radioactiveSourceLost: 'IV' }, 'IV'], [{ radioactiveLeak: 'WIDE' }, 'I'], [{ radioactiveLeak: 'LARGER' }, 'II'], [{ radioactiveLeak: 'SMALL' }, 'III'],
+  ])('grades the radioactive facts %o as %s', async (facts, level) => {
+    const res = await run(GRADE, { facts });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.gradeIncident.level).toBe(level);
+  });
+
   it('refuses a negative count', async () => {
     const res = await run(GRADE, { facts: { poisonedOrInjured: -3 } });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_STANDARDS_INPUT', reason: 'NEGATIVE_VALUE', detail: { field: 'poisonedOrInjured' } });
