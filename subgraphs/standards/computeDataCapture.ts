@@ -5,7 +5,8 @@
  * - validity rate 有效率 = valid data ÷ data received, valid meaning data flag N — 环发〔2009〕88号
  *   附件1 第二条: only the data a monitoring device provides in its normal operating state are valid
  *   (HJ 212-2017 §6.6.4: flag N = 在线监控(监测)仪器仪表工作正常);
- * - effective transmission rate 有效传输率 = 传输率 × 有效率.
+ * - effective transmission rate 有效传输率 = 传输率 × 有效率 (0 when something was expected and nothing
+ *   came: per factor it equals valid ÷ expected).
  *
  * The three definitions are those supervision platforms display ("传输率：传输个数/应传个数 …
  * 有效传输率：传输率*有效率") and the platforms attribute them to 《污染物排放自动监测设备标记规则》;
@@ -47,6 +48,7 @@ export interface CaptureRates {
   readonly transmissionRate: number | null;
   /** null when nothing was received. */
   readonly validityRate: number | null;
+  /** null when nothing was expected; 0 when nothing was received. */
   readonly effectiveTransmissionRate: number | null;
   readonly flags: readonly FlagCount[];
 }
@@ -77,7 +79,9 @@ export interface DataCapture extends CaptureRates {
 }
 
 const rate = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
-const product = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a * b);
+/** 传输率 × 有效率; nothing received of what was expected is 0, nothing expected is null. */
+const product = (transmission: number | null, validity: number | null): number | null =>
+  (transmission === null ? null : validity === null ? 0 : transmission * validity);
 
 function flagCounts(counts: ReadonlyMap<DataFlag, number>): FlagCount[] {
   return DATA_FLAGS.flatMap((flag) => (counts.get(flag) ? [{ flag, count: counts.get(flag) as number }] : []));

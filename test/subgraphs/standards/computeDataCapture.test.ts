@@ -41,8 +41,8 @@ describe('computeDataCapture — 传输率, 有效率, 有效传输率', () => {
     expect(byCode['w01018']?.effectiveTransmissionRate).toBeCloseTo((20 / 24) * (19 / 20), 12);
     expect(byCode['w21003']).toMatchObject({ received: 20, valid: 18, validityRate: 0.9, flags: [{ flag: 'N', count: 18 }, { flag: 'D', count: 2 }] });
     expect(byCode['w21003']?.effectiveTransmissionRate).toBeCloseTo(0.75, 12);
-    // Configured but never sent: nothing transmitted, no validity to speak of.
-    expect(byCode['w21011']).toEqual({ code: 'w21011', received: 0, valid: 0, transmissionRate: 0, validityRate: null, effectiveTransmissionRate: null, flags: [] });
+    // Configured but never sent: nothing transmitted, no validity to speak of, nothing effective.
+    expect(byCode['w21011']).toEqual({ code: 'w21011', received: 0, valid: 0, transmissionRate: 0, validityRate: null, effectiveTransmissionRate: 0, flags: [] });
   });
 
   it.each([
@@ -53,7 +53,12 @@ describe('computeDataCapture — 传输率, 有效率, 有效传输率', () => {
   ] as const)('rates %s: received %s, transmission %s, validity %s', (_what, readings, received, transmission, validity) => {
     const capture = computeDataCapture({ readings: [...readings], from: T0, to: T0 + 24 * HOUR, intervalMs: HOUR, factors: ['w01018'] });
     expect([capture.received, capture.transmissionRate, capture.validityRate]).toEqual([received, transmission, validity]);
-    expect(capture.effectiveTransmissionRate).toBe(validity === null ? null : transmission * validity);
+    expect(capture.effectiveTransmissionRate).toBe(validity === null ? 0 : transmission * validity);
+  });
+
+  it('has no rates when no interval is expected', () => {
+    const capture = computeDataCapture({ readings: [], from: T0, to: T0, intervalMs: HOUR, factors: ['w01018'] });
+    expect([capture.expected, capture.transmissionRate, capture.validityRate, capture.effectiveTransmissionRate]).toEqual([0, null, null, null]);
   });
 
   it('keeps at most maxGaps gaps and counts them all', () => {
