@@ -9,13 +9,17 @@ import type { Kysely } from 'kysely';
 import { ConfigError, type SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { BureauSource } from '../kit/ports.ts';
 import type { RegionSource } from '../kit/regionPorts.ts';
+import { createPacketSeriesReader } from './hj212-ingest/createPacketSeriesReader.ts';
 import { openSqliteBureauSource, openSqliteRegionSource } from './sqlite/index.ts';
 
 export async function openBureauSource(config: SubgraphConfig): Promise<BureauSource> {
   const { source, origin: cityCode } = config;
   switch (source.kind) {
     case 'sqlite':
-      return openSqliteBureauSource({ path: source.file, cityCode, fileMustExist: true });
+      // With an HJ 212 ingest beside it, the store also holds every data type devices sent (hj212_packets).
+      return openSqliteBureauSource({
+        path: source.file, cityCode, fileMustExist: true, ...(config.hj212 !== null && { typedSeries: createPacketSeriesReader }),
+      });
     case 'postgres':
       return (await import('./postgres/index.ts')).openPostgresBureauSource({ url: source.url, cityCode });
     case 'mysql':

@@ -27,6 +27,12 @@ export const hj212IngestConfigSchema = z.strictObject({
   splitMaxAgeMs: z.number().int().min(1).default(60_000),
   /** split messages incomplete at once, across devices. */
   splitMaxMessages: z.number().int().min(1).default(1_000),
+  /**
+   * MNs of devices known to send CRC-16/MODBUS, low byte first, instead of the HJ 212-2017 Appendix A
+   * CRC. Opt-in per device, never by default: their packets are taken and counted apart
+   * (stats().tolerated.HJ212_CRC_MODBUS_LOW_BYTE_FIRST); any other MN with such a CRC is refused.
+   */
+  modbusCrcMns: z.array(z.string().regex(/^[0-9A-Za-z_-]{1,24}$/, 'an MN is 1–24 letters, digits, "_" or "-"')).max(100_000).default([]),
 });
 
 export type Hj212IngestConfig = z.infer<typeof hj212IngestConfigSchema>;

@@ -4,6 +4,8 @@
  * parsed because every consumer needs them as numbers.
  */
 
+import type { Hj212Deviation } from './Hj212Deviation.ts';
+
 /** What the Flag bits declare (REFERENCE §1.3): `raw >> 2` 0 = 2005, 1 = 2017, 2 = 2025. */
 export type Hj212DeclaredVersion = '2005' | '2017' | '2025' | 'unknown';
 
@@ -39,7 +41,10 @@ export interface Hj212Pollutant {
 }
 
 export interface Hj212Cp {
-  /** `DataTime=YYYYMMDDhhmmss`, local China time, checked to be a real calendar time; null when absent. */
+  /**
+   * `DataTime=YYYYMMDDhhmmss`, local China time, checked to be a real calendar time; null when absent.
+   * A 17-digit DataTime with milliseconds is given here to the second (deviation HJ212_DATATIME_MILLISECONDS).
+   */
   readonly dataTime: string | null;
   readonly pollutants: readonly Hj212Pollutant[];
   /** Every other `key=value` (RtdInterval, QnRtn, ExeRtn, SystemTime, …) in packet order. */
@@ -65,4 +70,6 @@ export interface Hj212Packet {
   /** PNUM/PNO, present exactly when Flag bit D is set. */
   readonly subpacket: Hj212Subpacket | null;
   readonly cp: Hj212Cp;
+  /** Unambiguous departures from HJ 212-2017 the decoder took (empty for a conforming packet). */
+  readonly deviations: readonly Hj212Deviation[];
 }

@@ -51,7 +51,9 @@ export function encodePacket(fields: Hj212PacketInput): Uint8Array {
   parts.push(`CP=&&${cpContent(fields.cp ?? {})}&&`);
   const segment = utf8.encode(parts.join(';'));
   try {
-    parseDataSegment(segment);
+    const { deviations } = parseDataSegment(segment);
+    // The encoder writes HJ 212-2017 itself, never the deviations the decoder tolerates.
+    if (deviations.length > 0) throw new RangeError(`Invalid HJ 212 packet: ${deviations.join(', ')}`);
   } catch (error) {
     if (error instanceof Hj212DecodeError) throw new RangeError(`Invalid HJ 212 packet: ${error.message}`, { cause: error });
     throw error;

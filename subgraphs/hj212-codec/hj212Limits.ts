@@ -24,5 +24,16 @@ export const HJ212_MAX_VALUE_LENGTH = {
   PNO: 4, // PNO=8
 } as const;
 
+/**
+ * Longer values real devices send that are still unambiguous (letters/digits, or printable text
+ * without separators), taken with a recorded deviation (Hj212Deviation): ST=101 from a deployed
+ * 2020 receiver's log, PW of 24 hex digits from a 2019 air station (platform-issued keys are MD5-
+ * sized, so 32 bounds them). Anything longer is still refused.
+ */
+export const HJ212_TOLERATED_VALUE_LENGTH = {
+  ST: 3,
+  PW: 32,
+} as const;
+
 /** `CP=&&…&&` as a whole is at most 950 bytes (REFERENCE §1.2). */
 export const HJ212_MAX_CP_BYTES = 950;

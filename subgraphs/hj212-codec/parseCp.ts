@@ -1,9 +1,11 @@
 import { Hj212DecodeError } from './Hj212DecodeError.ts';
+import type { Hj212Deviation } from './Hj212Deviation.ts';
 import type { Hj212Cp, Hj212Pollutant } from './Hj212Packet.ts';
 import { parseHj212Time } from './parseHj212Time.ts';
 
 /** Plain decimal numbers as HJ 212 data formats (N5.2 …) produce; exponents tolerated, nothing else. */
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const MILLISECONDS = /^\d{17}$/;
 /** Suffixes parsed as numbers into the typed fields of Hj212Pollutant (REFERENCE §1.8). */
 const NUMERIC = { Rtd: 'rtd', Min: 'min', Avg: 'avg', Max: 'max', Cou: 'cou' } as const;
 
@@ -15,11 +17,12 @@ interface PollutantDraft {
 /**
  * The content between `CP=&&` and `&&` (REFERENCE §1.8): `;` between items, `,` between fields of
  * one pollutant, `=` between key and value. `{code}-{suffix}` keys are grouped by code in packet
- * order; DataTime is checked to be a real calendar time; every other key is kept in `other`. A
+ * order; DataTime is checked to be a real calendar time (17 digits with milliseconds are read to the
+ * second and recorded in `deviations`); every other key is kept in `other`. A
  * repeated key, an empty field or a non-number where a number belongs is refused: the packet is
  * untrusted input, and guessing which copy is right would store invented data.
  */
-export function parseCp(content: string): Hj212Cp {
+export function parseCp(content: string, deviations: Hj212Deviation[] = []): Hj212Cp {
   let dataTime: string | null = null;
   const other: Array<readonly [string, string]> = [];
   const otherKeys = new Set<string>();
@@ -37,8 +40,12 @@ export function parseCp(content: string): Hj212Cp {
           if (!isKey(key, 0, key.length)) throw bad(`CP key "${clip(key)}" has characters outside A–Z, a–z, 0–9, _.`);
           if (key === 'DataTime') {
             if (dataTime !== null) throw bad('CP has DataTime twice.');
-            if (parseHj212Time(value) === null) throw bad(`DataTime "${clip(value)}" is not a YYYYMMDDhhmmss time.`);
-            dataTime = value;
+            // YYYYMMDDhhmmsszzz: the QN format (HJ 212-2017 数据段结构) some devices use for DataTime too.
+            const withMs = value.length === 17 && MILLISECONDS.test(value);
+            const seconds = withMs ? value.slice(0, 14) : value;
+            if (parseHj212Time(seconds) === null) throw bad(`DataTime "${clip(value)}" is not a YYYYMMDDhhmmss time.`);
+            if (withMs) deviations.push('HJ212_DATATIME_MILLISECONDS');
+            dataTime = seconds;
           } else {
             if (otherKeys.has(key)) throw bad(`CP has ${key} twice.`);
             otherKeys.add(key);

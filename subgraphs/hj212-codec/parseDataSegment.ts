@@ -1,7 +1,8 @@
 import { decodeFlag } from './decodeFlag.ts';
 import { HJ212_KNOWN_CNS } from './hj212Commands.ts';
 import { Hj212DecodeError } from './Hj212DecodeError.ts';
-import { HJ212_MAX_CP_BYTES, HJ212_MAX_VALUE_LENGTH } from './hj212Limits.ts';
+import type { Hj212Deviation } from './Hj212Deviation.ts';
+import { HJ212_MAX_CP_BYTES, HJ212_MAX_VALUE_LENGTH, HJ212_TOLERATED_VALUE_LENGTH } from './hj212Limits.ts';
 import type { Hj212Packet, Hj212Subpacket } from './Hj212Packet.ts';
 import { parseCp } from './parseCp.ts';
 
@@ -28,10 +29,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * Parses a data segment whose length and CRC were already checked (STYLE R15):
  * `QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;[PNUM=…;PNO=…;]CP=&&…&&` (HJ 212-2017 数据段结构, REFERENCE §1.2).
  * Header fields may come in any order but each at most once, unknown ones are refused, and each
- * value is held to its 2017 maximum length. Text is UTF-8 (ASCII in practice). Throws
+ * value is held to its 2017 maximum length — except the unambiguous longer ST and PW of
+ * HJ212_TOLERATED_VALUE_LENGTH and a DataTime with milliseconds, which are taken and listed in
+ * `deviations` (the caller adds its own, e.g. the CRC kind). Text is UTF-8 (ASCII in practice). Throws
  * Hj212DecodeError (HJ212_BAD_FIELD, or HJ212_UNKNOWN_CN for a well-formed but unknown CN).
  */
 export function parseDataSegment(segment: Uint8Array): Hj212Packet {
+  const deviations: Hj212Deviation[] = [];
   let text: string;
   try {
     text = utf8.decode(segment);
@@ -48,7 +52,7 @@ export function parseDataSegment(segment: Uint8Array): Hj212Packet {
   const content = cp.slice(5, -2);
   if (content.includes('&')) throw bad('CP content contains "&".');
 
-  const header = readHeader(cpAt === 0 ? '' : text.slice(0, cpAt - 1));
+  const header = readHeader(cpAt === 0 ? '' : text.slice(0, cpAt - 1), deviations);
   for (const key of REQUIRED) if (!header.has(key)) throw bad(`The data segment has no ${key}.`);
   const cn = header.get('CN') as string;
   if (!HJ212_KNOWN_CNS.has(cn)) throw new Hj212DecodeError('HJ212_UNKNOWN_CN', `CN ${cn} is no known command code.`);
@@ -65,11 +69,17 @@ export function parseDataSegment(segment: Uint8Array): Hj212Packet {
     mn: header.get('MN') as string,
     flag,
     subpacket: readSubpacket(header, flag.hasSubpackets),
-    cp: parseCp(content),
+    cp: parseCp(content, deviations),
+    deviations,
   };
 }
 
-function readHeader(text: string): Map<HeaderKey, string> {
+const TOLERATED: Partial<Record<HeaderKey, { readonly max: number; readonly deviation: Hj212Deviation }>> = {
+  ST: { max: HJ212_TOLERATED_VALUE_LENGTH.ST, deviation: 'HJ212_LONG_ST' },
+  PW: { max: HJ212_TOLERATED_VALUE_LENGTH.PW, deviation: 'HJ212_LONG_PW' },
+};
+
+function readHeader(text: string, deviations: Hj212Deviation[]): Map<HeaderKey, string> {
   const fields = new Map<HeaderKey, string>();
   if (text.length === 0) return fields;
   for (const pair of text.split(';')) {
@@ -80,7 +90,11 @@ function readHeader(text: string): Map<HeaderKey, string> {
     const value = pair.slice(eq + 1);
     if (fields.has(name)) throw bad(`The data segment has ${name} twice.`);
     if (value.length > HJ212_MAX_VALUE_LENGTH[name]) {
-      throw bad(`${name} is ${value.length} characters; at most ${HJ212_MAX_VALUE_LENGTH[name]} are allowed.`);
+      const tolerated = TOLERATED[name];
+      if (tolerated === undefined || value.length > tolerated.max) {
+        throw bad(`${name} is ${value.length} characters; at most ${tolerated?.max ?? HJ212_MAX_VALUE_LENGTH[name]} are allowed.`);
+      }
+      deviations.push(tolerated.deviation);
     }
     if (!VALUE_PATTERN[name].test(value)) throw bad(`${name} "${clip(value)}" is malformed.`);
     fields.set(name, value);

@@ -1,6 +1,27 @@
 import { hj212Crc16 } from './hj212Crc16.ts';
 import { Hj212DecodeError } from './Hj212DecodeError.ts';
 import { HJ212_FRAME_OVERHEAD_BYTES, HJ212_MAX_DATA_BYTES } from './hj212Limits.ts';
+import { modbusCrc16, swapCrcBytes } from './modbusCrc16.ts';
+
+/** Which check the segment passed: HJ 212-2017 Appendix A, or CRC-16/MODBUS written low byte first. */
+export type Hj212CrcKind = 'HJ212' | 'MODBUS_LOW_BYTE_FIRST';
+
+export interface UnwrappedFrame {
+  /** The data segment (a view, not a copy). */
+  readonly segment: Uint8Array;
+  readonly crc: Hj212CrcKind;
+  /** The CRC the frame carries and the segment's Appendix A CRC (equal when `crc` is HJ212). */
+  readonly sentCrc: number;
+  readonly hj212Crc: number;
+}
+
+export interface UnwrapOptions {
+  /**
+   * Whether a segment whose CRC fails Appendix A may instead pass as CRC-16/MODBUS low byte first.
+   * The caller must then still check that the packet's MN opted in. @default false
+   */
+  readonly tryModbusCrc?: boolean;
+}
 
 const HASH = 0x23;
 const CR = 0x0d;
@@ -11,9 +32,10 @@ const LF = 0x0a;
  * (HJ 212-2017 通讯包结构, REFERENCE §1.1) and returns the data segment (a view, not a copy).
  * Everything here runs before a single field is parsed (STYLE R15): size, declared length against
  * the actual one, then the CRC (Appendix A; hex compared case-insensitively, as devices also send
- * lower case). Throws Hj212DecodeError.
+ * lower case). With `tryModbusCrc` a segment failing Appendix A passes when its CRC-16/MODBUS, low
+ * byte first, matches; the result says so. Throws Hj212DecodeError.
  */
-export function unwrapFrame(frame: Uint8Array): Uint8Array {
+export function unwrapFrame(frame: Uint8Array, options: UnwrapOptions = {}): UnwrappedFrame {
   const n = frame.length;
   if (n < 2 || frame[0] !== HASH || frame[1] !== HASH) {
     throw new Hj212DecodeError('HJ212_BAD_FRAME', 'The frame does not start with "##".');
@@ -35,11 +57,15 @@ export function unwrapFrame(frame: Uint8Array): Uint8Array {
   if (sent === null) throw new Hj212DecodeError('HJ212_BAD_FRAME', 'The CRC is not 4 hex digits.');
   const segment = frame.subarray(6, 6 + actual);
   const computed = hj212Crc16(segment);
-  if (computed !== sent) {
-    throw new Hj212DecodeError('HJ212_CRC_MISMATCH',
-      `The CRC is ${hex4(sent)} but the data segment's is ${hex4(computed)}.`);
+  if (computed === sent) return { segment, crc: 'HJ212', sentCrc: sent, hj212Crc: computed };
+  if (options.tryModbusCrc === true && swapCrcBytes(modbusCrc16(segment)) === sent) {
+    return { segment, crc: 'MODBUS_LOW_BYTE_FIRST', sentCrc: sent, hj212Crc: computed };
   }
-  return segment;
+  throw crcMismatch(sent, computed);
+}
+
+export function crcMismatch(sent: number, computed: number): Hj212DecodeError {
+  return new Hj212DecodeError('HJ212_CRC_MISMATCH', `The CRC is ${hex4(sent)} but the data segment's is ${hex4(computed)}.`);
 }
 
 function decimalDigits(bytes: Uint8Array, start: number, count: number): number | null {

@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type {
-  CaseRecord, JointPatrolRecord, ProjectRecord, ReadingRecord, ResourceRecord, StationRecord,
+  CaseRecord, JointPatrolRecord, ProjectRecord, ReadingInterval, ReadingRecord, ResourceRecord, StationRecord,
 } from './model.ts';
 import type { BureauSource, ReadingsWindow } from './ports.ts';
 
@@ -18,10 +18,13 @@ export interface CityLoaders {
   readonly casesByEnterprise: DataLoader<string, readonly CaseRecord[]>;
   readonly stationsByEnterprise: DataLoader<string, readonly StationRecord[]>;
   readonly latestReading: DataLoader<string, ReadingRecord | null>;
+  /** The newest reading of one data type per station (made on first use per interval). */
+  latestReadingOf(interval: ReadingInterval): DataLoader<string, ReadingRecord | null>;
   readonly readings: DataLoader<ReadingsWindow, readonly ReadingRecord[], string>;
 }
 
 export function createLoaders(source: BureauSource): CityLoaders {
+  const latestOf = new Map<ReadingInterval, DataLoader<string, ReadingRecord | null>>();
   return {
     projects: new DataLoader((ids) => source.projects.byIds(ids)),
     stations: new DataLoader((ids) => source.monitoring.stationsByIds(ids)),
@@ -31,8 +34,16 @@ export function createLoaders(source: BureauSource): CityLoaders {
     casesByEnterprise: new DataLoader((codes) => source.cases.casesByEnterprises(codes)),
     stationsByEnterprise: new DataLoader((codes) => source.monitoring.stationsByEnterprises(codes)),
     latestReading: new DataLoader((ids) => source.monitoring.latestReadings(ids)),
+    latestReadingOf(interval) {
+      let loader = latestOf.get(interval);
+      if (loader === undefined) {
+        loader = new DataLoader((ids) => source.monitoring.latestReadings(ids, interval));
+        latestOf.set(interval, loader);
+      }
+      return loader;
+    },
     readings: new DataLoader((windows) => source.monitoring.readings(windows), {
-      cacheKeyFn: (w) => `${w.stationId}|${w.from}|${w.to}`,
+      cacheKeyFn: (w) => `${w.stationId}|${w.from}|${w.to}|${w.interval ?? ''}`,
     }),
   };
 }

@@ -10,7 +10,7 @@
  */
 import type {
   CaseRecord, CaseStatus, CityCode, EpochMs, GeoPoint, JointPatrolRecord, ProjectRecord, ProjectStatus,
-  ReadingRecord, ResourceCategory, ResourceRecord, StationKind, StationRecord,
+  ReadingInterval, ReadingRecord, ResourceCategory, ResourceRecord, StationKind, StationRecord,
 } from './model.ts';
 
 export type { SortDirection, SortSpec } from '../../schema/shardingPolicies.ts';
@@ -69,6 +69,12 @@ export interface ReadingsWindow {
   readonly stationId: string;
   readonly from: EpochMs;
   readonly to: EpochMs;
+  /**
+   * One data type (HJ 212 2011/2051/2061/2031…) instead of the station's own series: only readings of
+   * that interval, from every store of the source that has it. A type the source never has is an
+   * empty list, not an error.
+   */
+  readonly interval?: ReadingInterval;
 }
 
 export interface ProjectsPort {
@@ -81,8 +87,11 @@ export interface MonitoringPort {
   stationsByIds(ids: readonly string[]): Promise<ReadonlyArray<StationRecord | null>>;
   /** Pollution-source stations per enterprise credit code. */
   stationsByEnterprises(creditCodes: readonly string[]): Promise<ReadonlyArray<readonly StationRecord[]>>;
-  /** The newest reading per station (null when a station has none). */
-  latestReadings(stationIds: readonly string[]): Promise<ReadonlyArray<ReadingRecord | null>>;
+  /**
+   * The newest reading per station (null when a station has none): of the station's own series, or
+   * of the data type `interval` when given (null when the source has none of it).
+   */
+  latestReadings(stationIds: readonly string[], interval?: ReadingInterval): Promise<ReadonlyArray<ReadingRecord | null>>;
   /** Readings per window, oldest first. */
   readings(windows: readonly ReadingsWindow[]): Promise<ReadonlyArray<readonly ReadingRecord[]>>;
 }

@@ -3,10 +3,12 @@ import type { Limit } from './Limit.ts';
 import type { StandardRef } from './StandardRef.ts';
 
 /**
- * EVALUATED counts in the section class; LAKE_ONLY counts for lakes/reservoirs only (TN);
- * REFERENCE is classed but reported separately (fecal coliform) (REFERENCE §2.2).
+ * EVALUATED counts in the section class; REFERENCE is classed and reported but never sets it —
+ * 《地表水环境质量评价办法（试行）》（环办〔2011〕22号）: the evaluation indicators are the 21 items of
+ * GB 3838-2002 表1 other than water temperature, total nitrogen and fecal coliform, for rivers and
+ * lakes/reservoirs alike; TN of a lake or reservoir is reported apart (with the nutrient indicators).
  */
-export type IndicatorRole = 'EVALUATED' | 'LAKE_ONLY' | 'REFERENCE';
+export type IndicatorRole = 'EVALUATED' | 'REFERENCE';
 
 /** How a period mean is formed: pH averages hydrogen-ion activity, the rest arithmetically. */
 export type MeanMethod = 'ARITHMETIC' | 'HYDROGEN_ION';

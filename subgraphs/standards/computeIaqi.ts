@@ -1,14 +1,14 @@
 /**
- * Individual AQI of one concentration (HJ 633-2012 §6.1 formula, REFERENCE §3.2):
+ * Individual AQI of one concentration (HJ 633-2012 §6.1 formula):
  * IAQI = (IAQI_Hi − IAQI_Lo)/(BP_Hi − BP_Lo) · (C − BP_Lo) + IAQI_Lo, then rounded UP to an integer
- * (§6.2 进位取整). Above the top breakpoint of a full column the IAQI is held at 500 — the standard
- * says nothing; aqi-hub and the national platform do the same [unverified]. Above the end of a
+ * (§6.2 进位取整), in exact decimal arithmetic (ceilInterpolated), so no float noise moves the
+ * ceiling. Above the top breakpoint of a full column the IAQI is held at 500 — the standard says nothing; aqi-hub and the national platform do the same [unverified]. Above the end of a
  * truncated column (SO2 1 h, O3 8 h) there is no IAQI: null, and the caller substitutes.
  */
 import type { AqiBreakpointColumn, AqiPeriod, AqiStandard, AqiVersion } from './AqiStandard.ts';
-import { cleanNumber } from './Limit.ts';
 import { StandardsInputError } from './StandardsInputError.ts';
 import { assertConcentration, normaliseCode } from './assertConcentration.ts';
+import { ceilInterpolated } from './ceilInterpolated.ts';
 import { findAqiStandard } from './hj633Standards.ts';
 
 export function findAqiColumn(standard: AqiStandard, code: string, period: AqiPeriod): AqiBreakpointColumn {
@@ -26,7 +26,7 @@ export function iaqiFromColumn(standard: AqiStandard, column: AqiBreakpointColum
     const iaqiHi = standard.iaqiSteps[i], iaqiLo = standard.iaqiSteps[i - 1];
     if (hi === null || hi === undefined || lo === null || lo === undefined) return null;
     if (iaqiHi === undefined || iaqiLo === undefined) break;
-    if (value <= hi) return Math.ceil(cleanNumber(((iaqiHi - iaqiLo) * (value - lo)) / (hi - lo) + iaqiLo));
+    if (value <= hi) return ceilInterpolated(value, lo, hi, iaqiLo, iaqiHi);
   }
   return standard.iaqiSteps[standard.iaqiSteps.length - 1] ?? null;
 }

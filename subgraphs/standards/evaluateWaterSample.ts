@@ -1,8 +1,9 @@
 /**
  * Single-factor assessment (单因子评价法) of one sample or one set of period means against GB 3838:
- * the section class is the worst class among the evaluation indicators — the basic items minus water
- * temperature, TN (lakes only) and fecal coliform (REFERENCE §2.2) — and 达标 means that class is the
- * target or better (§2.3).
+ * the section class is the worst class among the evaluation indicators — the 21 basic items of
+ * GB 3838-2002 表1 other than water temperature, total nitrogen and fecal coliform, for rivers and
+ * lakes/reservoirs alike (《地表水环境质量评价办法（试行）》环办〔2011〕22号); TN and fecal coliform are
+ * still classed and returned with `evaluated: false`. 达标 means that class is the target or better.
  */
 import type { StandardRef } from './StandardRef.ts';
 import { StandardsInputError } from './StandardsInputError.ts';
@@ -31,7 +32,7 @@ export interface IndicatorClass {
   readonly code: string;
   readonly value: number;
   readonly waterClass: WaterClass;
-  /** False for reference indicators (fecal coliform; TN in rivers), which do not set the class. */
+  /** False for reference indicators (fecal coliform; TN of every water body), which do not set the class. */
   readonly evaluated: boolean;
 }
 
@@ -67,7 +68,7 @@ export function evaluateWaterSample(input: EvaluateWaterSampleInput): WaterEvalu
       throw new StandardsInputError('DUPLICATE_INDICATOR', `${code} appears more than once in the sample`, { code });
     }
     const checked = assertConcentration(code, value);
-    const evaluated = indicator.role === 'EVALUATED' || (indicator.role === 'LAKE_ONLY' && input.waterBody === 'LAKE');
+    const evaluated = indicator.role === 'EVALUATED';
     classed.push({ indicator, value: checked, waterClass: classOfValue(indicator, checked, input.waterBody), evaluated });
   }
   const evaluated = classed.filter((c) => c.evaluated);

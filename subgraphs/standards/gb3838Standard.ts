@@ -30,8 +30,9 @@ export const GB3838_2002: WaterQualityStandard = {
     { code: 'w21003', role: 'EVALUATED', river: atMost(MG, 0.15, 0.5, 1.0, 1.5, 2.0), hasMultiple: true, mean: 'ARITHMETIC' },
     { code: 'w21011', role: 'EVALUATED', river: atMost(MG, 0.02, 0.1, 0.2, 0.3, 0.4),
       lake: atMost(MG, 0.01, 0.025, 0.05, 0.1, 0.2), hasMultiple: true, mean: 'ARITHMETIC' },
-    // TN counts for lakes/reservoirs only; for rivers it is a reference indicator (§2.2).
-    { code: 'w21001', role: 'LAKE_ONLY', river: atMost(MG, 0.2, 0.5, 1.0, 1.5, 2.0), hasMultiple: true, mean: 'ARITHMETIC' },
+    // TN (GB 3838-2002 表1 item 9, "湖、库，以N计") is not one of the 21 evaluation indicators of
+    // 环办〔2011〕22号 for any water body: it is classed and reported, never sets the class.
+    { code: 'w21001', role: 'REFERENCE', river: atMost(MG, 0.2, 0.5, 1.0, 1.5, 2.0), hasMultiple: true, mean: 'ARITHMETIC' },
     { code: 'w20122', role: 'EVALUATED', river: atMost(MG, 0.01, 1.0, 1.0, 1.0, 1.0), hasMultiple: true, mean: 'ARITHMETIC' },
     { code: 'w20123', role: 'EVALUATED', river: atMost(MG, 0.05, 1.0, 1.0, 2.0, 2.0), hasMultiple: true, mean: 'ARITHMETIC' },
     { code: 'w21017', role: 'EVALUATED', river: atMost(MG, 1.0, 1.0, 1.0, 1.5, 1.5), hasMultiple: true, mean: 'ARITHMETIC' },
@@ -46,7 +47,7 @@ export const GB3838_2002: WaterQualityStandard = {
     { code: 'w22001', role: 'EVALUATED', river: atMost(MG, 0.05, 0.05, 0.05, 0.5, 1.0), hasMultiple: true, mean: 'ARITHMETIC' },
     { code: 'w19002', role: 'EVALUATED', river: atMost(MG, 0.2, 0.2, 0.2, 0.3, 0.3), hasMultiple: true, mean: 'ARITHMETIC' },
     { code: 'w21019', role: 'EVALUATED', river: atMost(MG, 0.05, 0.1, 0.2, 0.5, 1.0), hasMultiple: true, mean: 'ARITHMETIC' },
-    // Fecal coliform is classed but evaluated separately, never in the section class (§2.2).
+    // Fecal coliform is classed but evaluated separately, never in the section class (环办〔2011〕22号).
     { code: 'w02003', role: 'REFERENCE', river: atMost('个/L', 200, 2000, 10000, 20000, 40000), hasMultiple: true, mean: 'ARITHMETIC' },
   ],
   // Water temperature has no class limit (§2.1 item 1); turbidity and conductivity are station

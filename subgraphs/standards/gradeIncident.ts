@@ -12,6 +12,8 @@ export interface IncidentFacts {
   readonly poisonedOrInjured?: number | null;
   readonly evacuated?: number | null;
   readonly directLossYuan?: number | null;
+  readonly radiationAcuteDeaths?: number | null;
+  readonly acuteSevereRadiationSickness?: number | null;
   readonly drinkingWaterCutoff?: 'PREFECTURE_CITY' | 'COUNTY' | 'TOWNSHIP' | null;
   readonly crossBorder?: 'NATIONAL' | 'PROVINCIAL' | 'PREFECTURE' | 'COUNTY' | null;
   readonly regionalEcologicalFunctionLost?: boolean;
@@ -20,6 +22,10 @@ export interface IncidentFacts {
   readonly ecologicalFunctionPartlyLost?: boolean;
   readonly protectedSpeciesMassDeath?: boolean;
   readonly protectedSpeciesDamaged?: boolean;
+  /** The class (I–V) of a radioactive source lost or stolen. */
+  readonly radioactiveSourceLost?: 'I' | 'II' | 'III' | 'IV' | 'V' | null;
+  /** How far a radioactive leak contaminated: 大范围 / 较大范围 / 小范围. */
+  readonly radioactiveLeak?: 'WIDE' | 'LARGER' | 'SMALL' | null;
 }
 
 export interface IncidentGrade extends IncidentLevelInfo {
@@ -30,7 +36,7 @@ const RANK: Readonly<Record<IncidentLevel, number>> = { I: 1, II: 2, III: 3, IV:
 
 export function gradeIncident(facts: IncidentFacts, table: IncidentGradingTable = INCIDENT_GRADING_2014): IncidentGrade {
   const hits: { level: IncidentLevel; reason: string }[] = [];
-  for (const field of ['deaths', 'poisonedOrInjured', 'evacuated', 'directLossYuan'] as const) {
+  for (const field of new Set(table.counts.map((t) => t.field))) {
     const value = facts[field];
     if (value === undefined || value === null) continue;
     if (!Number.isFinite(value) || value < 0) {

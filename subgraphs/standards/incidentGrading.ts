@@ -1,7 +1,7 @@
 /**
  * Environmental-incident grading thresholds of the 国家突发环境事件应急预案 (国办函〔2014〕119号,
- * §1.3 and Appendix 1; REFERENCE §5.1). Numeric thresholds are inclusive lower bounds: ≥30 deaths
- * is I, 10–29 II, 3–9 III. Level IV is everything below III. Warning colours are those of local
+ * §1.3 and 附件1 突发环境事件分级标准). Numeric thresholds are inclusive lower bounds (附件1: "以上含本数，
+ * 以下不含本数"): ≥30 deaths is I, 10–29 II, 3–9 III. Level IV is everything below III. Warning colours are those of local
  * plans (IV 蓝, III 黄, II 橙, I 红). The 2006 plan's thresholds differ — do not mix them.
  */
 import type { StandardRef } from './StandardRef.ts';
@@ -14,11 +14,14 @@ export interface IncidentLevelInfo {
   readonly nameEn: string;
   readonly color: string;
   readonly colorEn: string;
-  /** Who leads the response (Ningxia plan page, REFERENCE §5.1). */
+  /** Who leads the response (预案 §3.4 分级响应, as published by the Ningxia department). */
   readonly responseLead: string;
 }
 
-export type IncidentCountField = 'deaths' | 'poisonedOrInjured' | 'evacuated' | 'directLossYuan';
+export type IncidentCountField =
+  | 'deaths' | 'poisonedOrInjured' | 'evacuated' | 'directLossYuan'
+  // 附件1 item 6 of levels I–III: 放射性同位素和射线装置失控导致的急性死亡 / 急性重度放射病、局部器官残疾.
+  | 'radiationAcuteDeaths' | 'acuteSevereRadiationSickness';
 
 export interface CountThreshold {
   readonly field: IncidentCountField;
@@ -70,16 +73,26 @@ export const INCIDENT_GRADING_2014: IncidentGradingTable = {
     count('directLossYuan', 'I', 100_000_000, '直接经济损失1亿元以上', 'direct loss of 100 million yuan or more'),
     count('directLossYuan', 'II', 20_000_000, '直接经济损失2000万元以上1亿元以下', 'direct loss of 20–100 million yuan'),
     count('directLossYuan', 'III', 5_000_000, '直接经济损失500万元以上2000万元以下', 'direct loss of 5–20 million yuan'),
+    // 附件1 I.6 "…失控导致3人以上急性死亡的"; II.6 "…导致3人以下急性死亡或者10人以上急性重度放射病、局部器官残疾的";
+    // III.6 "…导致9人以下急性重度放射病、局部器官残疾的" ("以下不含本数": 1–2 deaths, 1–9 cases).
+    count('radiationAcuteDeaths', 'I', 3, '放射性同位素和射线装置失控导致3人以上急性死亡',
+      'radioisotopes or radiation devices out of control: 3 or more acute deaths'),
+    count('radiationAcuteDeaths', 'II', 1, '放射性同位素和射线装置失控导致3人以下急性死亡',
+      'radioisotopes or radiation devices out of control: 1–2 acute deaths'),
+    count('acuteSevereRadiationSickness', 'II', 10, '放射性同位素和射线装置失控导致10人以上急性重度放射病、局部器官残疾',
+      'radioisotopes or radiation devices out of control: 10 or more with acute severe radiation sickness or organ disability'),
+    count('acuteSevereRadiationSickness', 'III', 1, '放射性同位素和射线装置失控导致9人以下急性重度放射病、局部器官残疾',
+      'radioisotopes or radiation devices out of control: 1–9 with acute severe radiation sickness or organ disability'),
   ],
   triggers: [
     trigger('drinkingWaterCutoff', 'PREFECTURE_CITY', 'I', '设区的市级以上城市集中式饮用水水源地取水中断',
       'drinking-water intake of a prefecture-level or larger city cut off'),
     trigger('drinkingWaterCutoff', 'COUNTY', 'II', '县级城市集中式饮用水水源地取水中断', 'drinking-water intake of a county-level city cut off'),
-    trigger('drinkingWaterCutoff', 'TOWNSHIP', 'III', '乡镇集中式饮用水水源地取水中断', 'drinking-water intake of a township cut off', false),
+    trigger('drinkingWaterCutoff', 'TOWNSHIP', 'III', '乡镇集中式饮用水水源地取水中断', 'drinking-water intake of a township cut off'),
     trigger('crossBorder', 'NATIONAL', 'I', '造成重大跨国境影响', 'major cross-national impact'),
-    // Any cross-provincial impact is at least 重大 (REFERENCE §5.1 "Cross-border relevance").
+    // Any cross-provincial impact is at least 重大 (附件1 II.7 "造成跨省级行政区域影响的突发环境事件").
     trigger('crossBorder', 'PROVINCIAL', 'II', '造成跨省级行政区域影响', 'impact across provincial boundaries'),
-    trigger('crossBorder', 'PREFECTURE', 'III', '造成跨设区的市级行政区域影响', 'impact across prefecture boundaries', false),
+    trigger('crossBorder', 'PREFECTURE', 'III', '造成跨设区的市级行政区域影响', 'impact across prefecture boundaries'),
     trigger('crossBorder', 'COUNTY', 'IV', '造成跨县级行政区域纠纷', 'dispute across county boundaries', false),
     trigger('regionalEcologicalFunctionLost', true, 'I', '区域生态功能丧失', 'regional ecological function lost'),
     trigger('protectedSpeciesExtinct', true, 'I', '国家重点保护物种灭绝', 'a nationally protected species made extinct'),
@@ -87,6 +100,16 @@ export const INCIDENT_GRADING_2014: IncidentGradingTable = {
       'class I/II radioactive source lost with wide contamination'),
     trigger('ecologicalFunctionPartlyLost', true, 'II', '区域生态功能部分丧失', 'regional ecological function partly lost'),
     trigger('protectedSpeciesMassDeath', true, 'II', '国家重点保护野生动植物种群大批死亡', 'mass deaths of a protected species'),
-    trigger('protectedSpeciesDamaged', true, 'III', '国家重点保护动植物物种受到破坏', 'a protected species damaged', false),
+    trigger('protectedSpeciesDamaged', true, 'III', '国家重点保护动植物物种受到破坏', 'a protected species damaged'),
+    // 附件1 II.6 / III.6 / IV.5: 放射源丢失、被盗 by the source's class I–V (《放射源分类办法》).
+    trigger('radioactiveSourceLost', 'I', 'II', 'Ⅰ类放射源丢失、被盗', 'class I radioactive source lost or stolen'),
+    trigger('radioactiveSourceLost', 'II', 'II', 'Ⅱ类放射源丢失、被盗', 'class II radioactive source lost or stolen'),
+    trigger('radioactiveSourceLost', 'III', 'III', 'Ⅲ类放射源丢失、被盗', 'class III radioactive source lost or stolen'),
+    trigger('radioactiveSourceLost', 'IV', 'IV', 'Ⅳ类放射源丢失、被盗', 'class IV radioactive source lost or stolen'),
+    trigger('radioactiveSourceLost', 'V', 'IV', 'Ⅴ类放射源丢失、被盗', 'class V radioactive source lost or stolen'),
+    // 附件1 I.6 / II.6 / III.6: 放射性物质泄漏，造成大范围 / 较大范围 / 小范围辐射污染后果.
+    trigger('radioactiveLeak', 'WIDE', 'I', '放射性物质泄漏，造成大范围辐射污染后果', 'radioactive leak with wide contamination'),
+    trigger('radioactiveLeak', 'LARGER', 'II', '放射性物质泄漏，造成较大范围辐射污染后果', 'radioactive leak with larger-area contamination'),
+    trigger('radioactiveLeak', 'SMALL', 'III', '放射性物质泄漏，造成小范围辐射污染后果', 'radioactive leak with small-area contamination'),
   ],
 };

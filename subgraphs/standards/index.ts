@@ -39,6 +39,8 @@ export type { AqiReport, AqiReportInput } from './aqiReportRules.ts';
 export { AQI_LEVELS, aqiLevel } from './aqiLevels.ts';
 export type { AqiColor, AqiLevel } from './aqiLevels.ts';
 export { computeIaqi } from './computeIaqi.ts';
+export { computeDataCapture } from './computeDataCapture.ts';
+export type { CaptureRates, DataCapture, DataCaptureInput, DataGap, FactorCapture, FlagCount } from './computeDataCapture.ts';
 export type { ComputeIaqiInput } from './computeIaqi.ts';
 export { computeAqi } from './computeAqi.ts';
 export type { AqiConcentration, AqiPollutantRef, AqiResult, AqiSubstitutionApplied, ComputeAqiInput, IaqiEntry } from './computeAqi.ts';

@@ -37,7 +37,9 @@ function resolve(agreement: CompensationAgreement, a: SectionAssessment | undefi
   if (!a || (!a.waterClass && !a.means)) return null;
   const standard = findWaterStandard(agreement.standard);
   const list = agreement.indicators;
-  const means = a.means?.filter((m) => (list === 'ALL_EVALUATED' ? findWaterIndicator(standard, m.code) : list.includes(m.code)));
+  // ALL_EVALUATED: the evaluation indicators only — TN and fecal coliform are reference indicators
+  // (环办〔2011〕22号), so they neither set the class nor move the pollution index.
+  const means = a.means?.filter((m) => (list === 'ALL_EVALUATED' ? findWaterIndicator(standard, m.code)?.role === 'EVALUATED' : list.includes(m.code)));
   const waterClass: WaterClass = a.waterClass ??
     evaluateWaterSample({ values: means ?? [], waterBody: agreement.waterBody, standard: agreement.standard }).waterClass;
   return means ? { waterClass, means } : { waterClass };

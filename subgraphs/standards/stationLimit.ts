@@ -35,7 +35,7 @@ function waterStationLimit(limits: Extract<StationLimits, { kind: 'WATER_QUALITY
   const standard = findWaterStandard(limits.standard);
   const waterBody = limits.waterBody ?? 'RIVER';
   const indicator = findWaterIndicator(standard, code);
-  if (!indicator || indicator.role === 'REFERENCE' || (indicator.role === 'LAKE_ONLY' && waterBody !== 'LAKE')) return null;
+  if (!indicator || indicator.role === 'REFERENCE') return null;
   const limit = waterLimit(code, limits.targetClass, waterBody, standard.ref);
   if (!limit) return null;
   const name = `${standard.ref.standard}-${standard.ref.version}`;

@@ -28,8 +28,9 @@ describe('sharding policies read from the contract', () => {
       emergencyResource: { kind: 'route', argument: 'cityCode' },
       node: { kind: 'route', argument: 'id', decode: 'GLOBAL_ID' },
       alarms: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'from', direction: 'DESC' } },
+      dataCaptureRanking: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'effectiveTransmissionRate', direction: 'ASC' } },
     });
-    expect(policies.size).toBe(11);
+    expect(policies.size).toBe(12);
   });
 
   it('refuses a root field without a policy, naming it', () => {

@@ -1,3 +1,4 @@
+import type { Hj212Deviation } from '../../hj212-codec/Hj212Deviation.ts';
 import type { Hj212RejectCode } from './Hj212RejectCode.ts';
 
 /** Counters since the server started (stats() returns a snapshot). */
@@ -17,6 +18,8 @@ export interface Hj212IngestStats {
   /** Valid packets of known stations that carry no pollutant data (heartbeats, status, responses). */
   readonly ignored: number;
   readonly acksSent: number;
+  /** Packets taken despite an unambiguous departure from HJ 212-2017, by deviation (one packet may count under several). */
+  readonly tolerated: Readonly<Record<Hj212Deviation, number>>;
   /** Refused packets by reason. */
   readonly rejected: Readonly<Record<Hj212RejectCode, number>>;
   /** Bytes outside any frame (noise between packets). */

@@ -34,6 +34,8 @@ export interface PacketHandlerContext {
   readonly counters: IngestCounters;
   readonly log: Hj212IngestLog;
   readonly now: () => number;
+  /** MNs opted in to CRC-16/MODBUS low byte first (hj212IngestConfigSchema `modbusCrcMns`). */
+  readonly modbusCrcMns?: ReadonlySet<string>;
 }
 
 export interface PacketHandler {
@@ -56,6 +58,7 @@ const utf8 = new TextDecoder('utf-8');
  */
 export function createPacketHandler(ctx: PacketHandlerContext): PacketHandler {
   const { directory, writer, assembler, counters, log, now } = ctx;
+  const decodeOptions = ctx.modbusCrcMns === undefined ? {} : { modbusCrcMns: ctx.modbusCrcMns };
 
   function reject(peer: Peer, code: Hj212RejectCode, reason: string, packet?: Hj212Packet): void {
     counters.rejected[code]++;
@@ -105,11 +108,13 @@ export function createPacketHandler(ctx: PacketHandlerContext): PacketHandler {
 
   function handle(frame: Uint8Array, peer: Peer): void | Promise<void> {
     counters.frames++;
-    const decoded = decodePacket(frame);
+    const decoded = decodePacket(frame, decodeOptions);
     if (!decoded.ok) {
       reject(peer, decoded.error.code, decoded.error.message);
       return;
     }
+    // Counted when decoded, whatever happens to the packet next: the counter says what devices send.
+    for (const deviation of decoded.packet.deviations) counters.tolerated[deviation]++;
     // The decoder accepted the segment, so it is valid UTF-8 (and ASCII in practice).
     const received: ReceivedPacket = { packet: decoded.packet, segment: utf8.decode(frame.subarray(6, frame.length - 6)), peer };
     const station = directory.find(decoded.packet.mn);

@@ -30,3 +30,12 @@ export function intervalOfDataCn(cn: Hj212DataCn): ReadingInterval {
 export function seriesCnOf(interval: ReadingInterval): Hj212DataCn {
   return SERIES_CN[interval];
 }
+
+/**
+ * The CN whose packets are data of exactly `interval`; null for FOUR_HOURLY, which HJ 212 has no
+ * data type for (those stations' packets are hourly data, read as HOURLY).
+ */
+export function dataCnOf(interval: ReadingInterval): Hj212DataCn | null {
+  for (const cn of Object.keys(INTERVAL) as Hj212DataCn[]) if (INTERVAL[cn] === interval) return cn;
+  return null;
+}

@@ -78,7 +78,8 @@ export async function startHj212Ingest(options: Hj212IngestOptions): Promise<Hj2
     },
   });
   const assembler = createSubpacketAssembler<ReceivedPacket>({ maxAgeMs: config.splitMaxAgeMs, maxMessages: config.splitMaxMessages });
-  const handler = createPacketHandler({ directory, writer, assembler, counters, log, now });
+  const modbusCrcMns = new Set(config.modbusCrcMns);
+  const handler = createPacketHandler({ directory, writer, assembler, counters, log, now, modbusCrcMns });
   const sockets = new Set<Socket>();
   const waiting = new Set<Promise<void>>(); // frames waiting for a station reload
   let closing = false;
@@ -196,6 +197,7 @@ export async function startHj212Ingest(options: Hj212IngestOptions): Promise<Hj2
     stats: () => ({
       ...counters,
       rejected: { ...counters.rejected },
+      tolerated: { ...counters.tolerated },
       backlog: writer.backlog,
       logsSuppressed: limited.suppressed,
     }),

@@ -1,5 +1,5 @@
 import { decodeGlobalId } from '../../../schema/globalId.ts';
-import type { ReadingRecord, StationRecord } from '../../kit/model.ts';
+import type { ReadingInterval, ReadingRecord, StationRecord } from '../../kit/model.ts';
 import type { ListQuery, ListResult, MonitoringPort, ReadingsWindow, StationFilter } from '../../kit/ports.ts';
 import { chunk, fetchByIds } from './fetchByIds.ts';
 import { groupByKey } from './groupByKey.ts';
@@ -50,7 +50,8 @@ export class LegacyMonitoringPort implements MonitoringPort {
     return groupByKey(creditCodes, stations, (s) => s.enterpriseCreditCode);
   }
 
-  async latestReadings(stationIds: readonly string[]): Promise<ReadonlyArray<ReadingRecord | null>> {
+  /** The legacy system serves each station's own series only: another data type has no reading. */
+  async latestReadings(stationIds: readonly string[], interval?: ReadingInterval): Promise<ReadonlyArray<ReadingRecord | null>> {
     this.ctx.client.assertOpen('latest readings');
     const local = [...new Set(stationIds.flatMap((id) => this.localStationId(id) ?? []))];
     const found = await mapConcurrent(chunk(local, LEGACY_MAX_PAGE_SIZE), this.ctx.concurrency, async (zdids) => {
@@ -58,7 +59,7 @@ export class LegacyMonitoringPort implements MonitoringPort {
       return this.parseReadings(page.rows, 'latest readings');
     });
     const byStation = new Map<string, ReadingRecord>();
-    for (const reading of found.flat()) byStation.set(reading.stationId, reading);
+    for (const reading of found.flat()) if (interval === undefined || reading.interval === interval) byStation.set(reading.stationId, reading);
     return stationIds.map((id) => byStation.get(id) ?? null);
   }
 
@@ -82,7 +83,8 @@ export class LegacyMonitoringPort implements MonitoringPort {
         operation: 'readings',
         parse: this.parseReadings,
       });
-      return rows.filter((r) => r.stationId === w.stationId && r.time >= w.from && r.time <= w.to).sort((a, b) => a.time - b.time);
+      return rows.filter((r) => r.stationId === w.stationId && r.time >= w.from && r.time <= w.to && (w.interval === undefined || r.interval === w.interval))
+        .sort((a, b) => a.time - b.time);
     });
     const byWindow = new Map([...distinct.keys()].map((key, i) => [key, series[i] ?? []]));
     return windows.map((w) => byWindow.get(windowKey(w)) ?? []);
@@ -95,5 +97,5 @@ export class LegacyMonitoringPort implements MonitoringPort {
 }
 
 function windowKey(w: ReadingsWindow): string {
-  return `${w.stationId}\u0000${w.from}\u0000${w.to}`;
+  return `${w.stationId}\u0000${w.from}\u0000${w.to}\u0000${w.interval ?? ''}`;
 }

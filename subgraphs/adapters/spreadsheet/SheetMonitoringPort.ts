@@ -1,4 +1,4 @@
-import type { ReadingRecord, StationRecord } from '../../kit/model.ts';
+import type { ReadingInterval, ReadingRecord, StationRecord } from '../../kit/model.ts';
 import type { ListQuery, ListResult, MonitoringPort, ReadingsWindow, StationFilter } from '../../kit/ports.ts';
 import { hasFilter } from './hasFilter.ts';
 import { matchesSearch } from './matchesSearch.ts';
@@ -26,9 +26,13 @@ export class SheetMonitoringPort implements MonitoringPort {
     return creditCodes.map((code) => byEnterprise.get(code) ?? []);
   }
 
-  async latestReadings(stationIds: readonly string[]): Promise<ReadonlyArray<ReadingRecord | null>> {
+  /** The sheets hold each station's own series only: another data type has no reading. */
+  async latestReadings(stationIds: readonly string[], interval?: ReadingInterval): Promise<ReadonlyArray<ReadingRecord | null>> {
     const readings = this.current().readings;
-    return stationIds.map((id) => readings.get(id)?.at(-1) ?? null);
+    return stationIds.map((id) => {
+      const latest = readings.get(id)?.at(-1) ?? null;
+      return latest !== null && (interval === undefined || latest.interval === interval) ? latest : null;
+    });
   }
 
   /** Both ends inclusive; each series is sorted, so a window is two binary searches and a slice. */
@@ -36,7 +40,7 @@ export class SheetMonitoringPort implements MonitoringPort {
     const readings = this.current().readings;
     return windows.map((w) => {
       const series = readings.get(w.stationId);
-      return series === undefined ? [] : sliceReadingsWindow(series, w.from, w.to);
+      return series === undefined ? [] : sliceReadingsWindow(series, w.from, w.to, w.interval);
     });
   }
 }

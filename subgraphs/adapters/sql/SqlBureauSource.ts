@@ -8,11 +8,13 @@ import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
 import { SqlEmergencyPort } from './SqlEmergencyPort.ts';
 import { SqlMonitoringPort } from './SqlMonitoringPort.ts';
 import { SqlProjectsPort } from './SqlProjectsPort.ts';
+import type { TypedSeriesReader } from './TypedSeriesReader.ts';
 
 /**
  * A bureau's ports over its SQL store (any Kysely dialect whose database has the bureau migrations),
  * with the dialect's `flavour` (@default DEFAULT_FLAVOUR: SQLite's, which needs the `distance_km`
- * store function). Owns `db`: `close()` destroys it.
+ * store function). Owns `db`: `close()` destroys it. `typedSeries` reads the data types the store keeps
+ * beside the readings table (@default none: the readings table is all).
  */
 export class SqlBureauSource implements BureauSource {
   readonly projects: SqlProjectsPort;
@@ -20,10 +22,15 @@ export class SqlBureauSource implements BureauSource {
   readonly cases: SqlCasesPort;
   readonly emergency: SqlEmergencyPort;
 
-  constructor(private readonly db: Kysely<BureauDatabase>, readonly cityCode: CityCode, flavour: SqlFlavour = DEFAULT_FLAVOUR) {
+  constructor(
+    private readonly db: Kysely<BureauDatabase>,
+    readonly cityCode: CityCode,
+    flavour: SqlFlavour = DEFAULT_FLAVOUR,
+    typedSeries?: (db: Kysely<BureauDatabase>) => TypedSeriesReader,
+  ) {
     const store = { db, cityCode, flavour };
     this.projects = new SqlProjectsPort(store);
-    this.monitoring = new SqlMonitoringPort(store);
+    this.monitoring = new SqlMonitoringPort(store, typedSeries?.(db));
     this.cases = new SqlCasesPort(store);
     this.emergency = new SqlEmergencyPort(store);
   }

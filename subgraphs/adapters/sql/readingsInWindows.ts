@@ -12,14 +12,15 @@ const WINDOWS_PER_STATEMENT = 200;
  * The readings of each window (both ends inclusive), oldest first, in input order. One statement per
  * 200 distinct windows: an OR of (station, time range) terms, each an index range on the primary key
  * (station_id, time), so no reading outside a window is read. Rows come back per station by time and
- * each window takes its slice by binary search (overlapping windows share rows).
+ * each window takes its slice by binary search (overlapping windows share rows). A window with an
+ * `interval` reads only rows of that data type.
  */
 export async function readingsInWindows(
   db: Kysely<BureauDatabase>,
   windows: readonly ReadingsWindow[],
 ): Promise<ReadingRecord[][]> {
   const distinct = new Map<string, ReadingsWindow>();
-  for (const w of windows) if (w.from <= w.to) distinct.set(`${w.stationId}\u0000${w.from}\u0000${w.to}`, w);
+  for (const w of windows) if (w.from <= w.to) distinct.set(`${w.stationId}\u0000${w.from}\u0000${w.to}\u0000${w.interval ?? ''}`, w);
   const queried = [...distinct.values()];
 
   const byStation = new Map<string, ReadingRecord[]>();
@@ -28,6 +29,7 @@ export async function readingsInWindows(
     const rows = await db.selectFrom('readings').selectAll()
       .where((eb) => eb.or(chunk.map((w) => eb.and([
         eb('station_id', '=', w.stationId), eb('time', '>=', w.from), eb('time', '<=', w.to),
+        ...(w.interval === undefined ? [] : [eb('reading_interval', '=', w.interval)]),
       ]))))
       .orderBy('station_id').orderBy('time')
       .execute();
@@ -43,7 +45,7 @@ export async function readingsInWindows(
 
   return windows.map((w) => {
     const series = byStation.get(w.stationId);
-    return series === undefined ? [] : sliceReadingsWindow(series, w.from, w.to);
+    return series === undefined ? [] : sliceReadingsWindow(series, w.from, w.to, w.interval);
   });
 }
 

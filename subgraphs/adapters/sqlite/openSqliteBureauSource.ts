@@ -1,7 +1,10 @@
+import type { Kysely } from 'kysely';
 import { bureauMigrations } from '../sql/migrations/bureauMigrations.ts';
 import { migrateToLatest } from '../sql/migrations/migrateToLatest.ts';
 import type { BureauDatabase } from '../sql/schema.ts';
 import { SqlBureauSource } from '../sql/SqlBureauSource.ts';
+import { DEFAULT_FLAVOUR } from '../sql/SqlFlavour.ts';
+import type { TypedSeriesReader } from '../sql/TypedSeriesReader.ts';
 import { guarded } from '../sql/guarded.ts';
 import { openSqliteDatabase, type OpenSqliteOptions } from './openSqliteDatabase.ts';
 
@@ -9,7 +12,12 @@ import { openSqliteDatabase, type OpenSqliteOptions } from './openSqliteDatabase
  * A bureau's BureauSource over its SQLite file: opens it, brings the schema up to date, and hands
  * the ports over. Fails with CITY_SOURCE_CONNECT (cannot open) or CITY_SOURCE_FAILED (migration).
  */
-export async function openSqliteBureauSource(options: OpenSqliteOptions): Promise<SqlBureauSource> {
+export interface OpenSqliteBureauOptions extends OpenSqliteOptions {
+  /** The store's other data types, e.g. the HJ 212 ingest's packets. @default none */
+  readonly typedSeries?: (db: Kysely<BureauDatabase>) => TypedSeriesReader;
+}
+
+export async function openSqliteBureauSource(options: OpenSqliteBureauOptions): Promise<SqlBureauSource> {
   const db = openSqliteDatabase<BureauDatabase>(options);
   try {
     await guarded(options.cityCode, 'migration', () => migrateToLatest(db, bureauMigrations));
@@ -17,5 +25,5 @@ export async function openSqliteBureauSource(options: OpenSqliteOptions): Promis
     await db.destroy();
     throw error;
   }
-  return new SqlBureauSource(db, options.cityCode);
+  return new SqlBureauSource(db, options.cityCode, DEFAULT_FLAVOUR, options.typedSeries);
 }

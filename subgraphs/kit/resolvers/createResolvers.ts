@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar } from '../scalars.ts';
 import { alarmResolvers } from './alarmResolvers.ts';
 import { aqiResolvers } from './aqiResolvers.ts';
 import { caseResolvers } from './caseResolvers.ts';
+import { dataCaptureResolvers } from './dataCaptureResolvers.ts';
 import { emergencyResolvers } from './emergencyResolvers.ts';
 import { enterpriseResolvers } from './enterpriseResolvers.ts';
 import { monitoringResolvers } from './monitoringResolvers.ts';
@@ -26,6 +27,7 @@ export function createResolvers(policies: ReadonlyMap<string, ShardingPolicy>): 
     waterQualityResolvers(),
     aqiResolvers(),
     alarmResolvers(policies),
+    dataCaptureResolvers(policies),
   ];
   const merged: ResolverMap = {};
   for (const part of parts) {

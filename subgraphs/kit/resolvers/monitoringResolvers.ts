@@ -1,7 +1,7 @@
 import { ERRORS } from '../../../schema/errors.ts';
 import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
 import type { CityContext } from '../CityContext.ts';
-import type { ReadingRecord, StationKind, StationRecord } from '../model.ts';
+import type { ReadingInterval, ReadingRecord, StationKind, StationRecord } from '../model.ts';
 import { searchArg } from './arguments.ts';
 import { listResolver, type ListArgs } from './listResolver.ts';
 import { lookupResolver, referenceResolver } from './lookupResolvers.ts';
@@ -29,10 +29,19 @@ function readingView(station: StationRecord, reading: ReadingRecord) {
   };
 }
 
-async function readings(station: StationRecord, args: { from?: number | null; to?: number | null }, ctx: CityContext) {
+/** The newest reading of the station's own series, or of one data type. */
+function latestOf(station: StationRecord, interval: ReadingInterval | null | undefined, ctx: CityContext) {
+  return interval == null ? ctx.loaders.latestReading.load(station.id) : ctx.loaders.latestReadingOf(interval).load(station.id);
+}
+
+async function readings(
+  station: StationRecord,
+  args: { from?: number | null; to?: number | null; interval?: ReadingInterval | null },
+  ctx: CityContext,
+) {
   let to = args.to ?? null;
   if (to === null) {
-    const latest = await ctx.loaders.latestReading.load(station.id);
+    const latest = await latestOf(station, args.interval, ctx);
     if (!latest) return [];
     to = latest.time;
   }
@@ -41,7 +50,7 @@ async function readings(station: StationRecord, args: { from?: number | null; to
   if (to - from > MAX_READINGS_SPAN_MS) {
     throw ERRORS.BAD_USER_INPUT.err('readings: the range may span at most 92 days.', { extensions: { argument: 'to' } });
   }
-  const rows = await ctx.loaders.readings.load({ stationId: station.id, from, to });
+  const rows = await ctx.loaders.readings.load({ stationId: station.id, from, to, ...(args.interval != null && { interval: args.interval }) });
   return rows.map((r) => readingView(station, r));
 }
 
@@ -60,8 +69,8 @@ export function monitoringResolvers(policies: ReadonlyMap<string, ShardingPolicy
       river: (s: StationRecord) => riverRef(s.riverId),
       enterprise: (s: StationRecord) => enterpriseRef(s.enterpriseCreditCode),
       sharedWith: (s: StationRecord) => cityRefs(s.sharedWithCityCodes),
-      latest: async (s: StationRecord, _args: unknown, ctx: CityContext) => {
-        const latest = await ctx.loaders.latestReading.load(s.id);
+      latest: async (s: StationRecord, args: { interval?: ReadingInterval | null }, ctx: CityContext) => {
+        const latest = await latestOf(s, args.interval, ctx);
         return latest && readingView(s, latest);
       },
       readings,

@@ -34,6 +34,7 @@ describe('decodePacket: the REFERENCE §1.10 packets', () => {
       flag: { raw: 5, version: '2017', ackRequested: true, hasSubpackets: false },
       subpacket: null,
       cp: { dataTime: null, pollutants: [], other: [['RtdInterval', '30']] },
+      deviations: [],
     });
   });
 

@@ -55,13 +55,14 @@ describe('evaluateWaterSample', () => {
       targetClass: 'III', meetsTarget: false, ignored: ['w01010'],
       mainPollutants: [{ code: 'w21003', name: '氨氮', waterClass: 'WORSE_THAN_V', multiple: 1.6 }, { code: 'w21011', waterClass: 'IV', multiple: 0.25 }],
     });
-    // TN is classed but only counts for lakes.
+    // TN is classed and reported, but sets no water body's class.
     expect(res.data.evaluateWaterSample.indicators).toContainEqual({ code: 'w21001', name: '总氮', value: 3, waterClass: 'WORSE_THAN_V', evaluated: false });
   });
 
-  it('applies the lake limits of TP and counts TN for a lake', async () => {
-    const res = await run(SAMPLE, { body: 'LAKE', values: [{ code: 'w21011', value: 0.04 }, { code: 'w21001', value: 0.4 }] });
+  it('applies the lake limits of TP and reports a lake\'s TN without letting it set the class', async () => {
+    const res = await run(SAMPLE, { body: 'LAKE', values: [{ code: 'w21011', value: 0.04 }, { code: 'w21001', value: 1.81 }] });
     expect(res.data.evaluateWaterSample).toMatchObject({ waterClass: 'III', meetsTarget: null, targetClass: null });
+    expect(res.data.evaluateWaterSample.indicators).toContainEqual({ code: 'w21001', name: '总氮', value: 1.81, waterClass: 'V', evaluated: false });
   });
 
   it.each([
@@ -142,6 +143,16 @@ describe('gradeIncident', () => {
     expect(res.data.gradeIncident.reasons[0]).toMatch(/跨省级行政区域/);
     const worst = await run(GRADE, { facts: { deaths: 31 } });
     expect(worst.data.gradeIncident).toMatchObject({ level: 'I', name: '特别重大', color: '红' });
+  });
+
+  it.each([
+    [{ radiationAcuteDeaths: 3 }, 'I'], [{ radiationAcuteDeaths: 2 }, 'II'], [{ acuteSevereRadiationSickness: 10 }, 'II'],
+    [{ acuteSevereRadiationSickness: 9 }, 'III'], [{ radioactiveSourceLost: 'II' }, 'II'], [{ radioactiveSourceLost: 'III' }, 'III'],
+    [{ radioactiveSourceLost: 'IV' }, 'IV'], [{ radioactiveLeak: 'WIDE' }, 'I'], [{ radioactiveLeak: 'LARGER' }, 'II'], [{ radioactiveLeak: 'SMALL' }, 'III'],
+  ])('grades the radioactive facts %o as %s', async (facts, level) => {
+    const res = await run(GRADE, { facts });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.gradeIncident.level).toBe(level);
   });
 
   it('refuses a negative count', async () => {

@@ -46,6 +46,20 @@ describe('HJ 633-2012 worked examples (REFERENCE §3.2)', () => {
   it('rounds up without floating-point noise: CO 24 h 2.6 mg/m³ is exactly 65', () => {
     expect(computeIaqi({ code: 'a21005', period: 'H24', value: 2.6 })).toBe(65);
   });
+
+  // §6.2 进位取整 on the exact value of the decimals sent: an exact integer stays, anything above rounds up.
+  it.each([
+    // SO2 24 h 1600–2100–2620 µg/m³ → 300–400–500: 400 + 100/520 · 20.8 = 404 exactly (float: 404.00000000000006).
+    ['a21026', 'H24', 2120.8, 404], ['a21026', 'H24', 2302.8, 439], ['a21026', 'H24', 2120.9, 405],
+    // PM2.5 24 h 35–75 → 50–100: 4 decimals above a breakpoint round up.
+    ['a34004', 'H24', 35.0008, 51], ['a34004', 'H24', 74.9992, 100], ['a34004', 'H24', 35.0000, 50],
+    // CO 1 h 10–35 mg/m³ → 100–150, 3 decimals: 100 + 50/25 · 0.001 = 100.002.
+    ['a21005', 'H1', 10.001, 101],
+    // 1e-11 above a breakpoint is IAQI 50.0000000000125: still above 50 (12-digit rounding made it 50).
+    ['a34004', 'H24', 35.00000000001, 51],
+  ] as const)('%s %s %s gives IAQI %s exactly', (code, period, value, expected) => {
+    expect(computeIaqi({ code, period, value })).toBe(expected);
+  });
 });
 
 describe('HJ 633 2012 vs 2026', () => {

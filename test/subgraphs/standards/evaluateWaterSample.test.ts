@@ -35,9 +35,34 @@ describe('evaluateWaterSample — single-factor section class', () => {
     ]);
   });
 
-  it('counts TN for a lake', () => {
-    const result = evaluateWaterSample({ values: [v('w21003', 0.1), v('w21001', 1.2)], waterBody: 'LAKE' });
-    expect(result.waterClass).toBe('IV');
+  // GB 3838-2002 表1: lake/reservoir TP ≤ 0.01/0.025/0.05/0.1/0.2, TN ≤ 0.2/0.5/1.0/1.5/2.0 (classes I–V);
+  // 环办〔2011〕22号: TN is not an evaluation indicator of any water body, a lake's TN is reported apart.
+  it.each([
+    ['every item class I, TN 1.81 (class V)', [v('w21003', 0.15), v('w21011', 0.01), v('w01019', 2), v('w01009', 7.5), v('w21001', 1.81)], 'I', 'V'],
+    ['NH3-N and TP class I, TN 2.5 (worse than V)', [v('w21003', 0.1), v('w21011', 0.008), v('w21001', 2.5)], 'I', 'WORSE_THAN_V'],
+    ['TP at the class II lake limit 0.025, TN 0.21 (class II)', [v('w21011', 0.025), v('w21001', 0.21)], 'II', 'II'],
+    ['TP 0.03 (III for a lake, II for a river), TN 0.2 (class I)', [v('w21011', 0.03), v('w21001', 0.2)], 'III', 'I'],
+    ['TP 0.2 (class V), TN 0.5 (class II)', [v('w21011', 0.2), v('w21001', 0.5)], 'V', 'II'],
+  ])('classes a lake on its evaluation indicators alone: %s → %s, TN reported as %s', (_what, values, waterClass, tnClass) => {
+    const result = evaluateWaterSample({ values, waterBody: 'LAKE' });
+    expect(result.waterClass).toBe(waterClass);
+    expect(result.indicators.find((i) => i.code === 'w21001')).toMatchObject({ waterClass: tnClass, evaluated: false });
+  });
+
+  it('names no TN among a lake\'s main pollutants or target exceedances', () => {
+    // TP 0.15: lake class V, multiple (0.15 − 0.05) / 0.05 = 2 against class III; NH3-N 1.2: class IV, 0.2.
+    const result = evaluateWaterSample({ values: [v('w21011', 0.15), v('w21003', 1.2), v('w21001', 5)], waterBody: 'LAKE', targetClass: 'III' });
+    expect(result.waterClass).toBe('V');
+    expect(result.mainPollutants).toEqual([
+      { code: 'w21011', waterClass: 'V', multiple: 2 },
+      { code: 'w21003', waterClass: 'IV', multiple: 0.2 },
+    ]);
+    expect(result.targetExceedances.map((p) => p.code)).toEqual(['w21011', 'w21003']);
+  });
+
+  it('lets a reservoir meet target II whatever its TN', () => {
+    const result = evaluateWaterSample({ values: [v('w21003', 0.4), v('w21011', 0.02), v('w21001', 1.9)], waterBody: 'LAKE', targetClass: 'II' });
+    expect(result).toMatchObject({ waterClass: 'II', meetsTarget: true, targetExceedances: [] });
   });
 
   it('ignores water temperature, turbidity and conductivity', () => {

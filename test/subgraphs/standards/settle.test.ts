@@ -76,3 +76,20 @@ describe('settle — 嘉陵江/渠江 (广安 upstream, 重庆 downstream, annua
     expect(thrownCode(() => settle(broken, { period: '2024', sections: [] }))).toBe('INVALID_AGREEMENT');
   });
 });
+
+describe('settle — a reservoir agreement on every evaluation indicator', () => {
+  const reservoir = { ...QIONGJIANG_AGREEMENT, waterBody: 'LAKE' as const, indicators: 'ALL_EVALUATED' as const };
+  const at = (tn: number, tp: number) => [{ sectionId: 'qiongjiang-guanghui', means: [{ code: 'w21003', value: 0.5 }, { code: 'w21011', value: tp }, { code: 'w21001', value: tn }] }];
+
+  it('settles on the evaluation indicators: TN 1.81 (class V) leaves a class II reservoir meeting target III', () => {
+    // GB 3838-2002 表1 lake/reservoir limits: NH3-N 0.5 and TP 0.025 are class II; TN 1.81 is class V.
+    const result = settle(reservoir, { period: '2024-03', sections: at(1.81, 0.025) });
+    expect(result.sections[0]).toMatchObject({ waterClass: 'II', meetsTarget: true, outcome: 'MEETS_STABLE', amountWanYuan: 0 });
+  });
+
+  it('does not let TN move the pollution index within a class', () => {
+    // Same class II, same NH3-N and TP; only TN rose from 0.3 to 1.9: no change, no money.
+    const result = settle(reservoir, { period: '2024-03', sections: at(1.9, 0.02), previous: at(0.3, 0.02) });
+    expect(result.sections[0]).toMatchObject({ waterClass: 'II', previousClass: 'II', trend: 'STABLE', outcome: 'MEETS_STABLE', payer: null });
+  });
+});

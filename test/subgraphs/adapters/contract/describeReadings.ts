@@ -42,6 +42,22 @@ export function describeReadings({ data, store }: ContractContext): void {
       expect(result.every((rs) => rs.length === 40)).toBe(true);
     });
 
+    it('reads one data type: the station\'s hourly series as HOURLY, nothing as REALTIME, MINUTE or DAILY', async () => {
+      const window = { stationId: s1, from: T0, to: T0 + 47 * HOUR_MS };
+      const [hourly, realtime, minute, daily, plain] = await source().monitoring.readings([
+        { ...window, interval: 'HOURLY' }, { ...window, interval: 'REALTIME' }, { ...window, interval: 'MINUTE' }, { ...window, interval: 'DAILY' }, window,
+      ]);
+      expect(hourly).toEqual([...readingSeries(s1, T0, 48)]);
+      expect([realtime, minute, daily]).toEqual([[], [], []]);
+      expect(plain).toEqual(hourly);
+    });
+
+    it('gives the newest reading of one data type, null for a type the source does not have', async () => {
+      const [hourly] = await source().monitoring.latestReadings([s1], 'HOURLY');
+      expect(hourly == null ? null : (hourly.time - T0) / HOUR_MS).toBe(47);
+      expect(await source().monitoring.latestReadings([s1, s3, 'unknown'], 'REALTIME')).toEqual([null, null, null]);
+    });
+
     it('gives the newest reading per station, null for stations without readings or unknown ones', async () => {
       const latest = await source().monitoring.latestReadings([s3, s4, s1, 'unknown']);
       expect(latest.map((r) => (r === null ? null : [r.stationId, (r.time - T0) / HOUR_MS]))).toEqual([[s3, 47], null, [s1, 47], null]);
