@@ -107,6 +107,15 @@ export const ERRORS = {
   PERSISTED_QUERY_NOT_IN_SAFELIST: defineCode('PERSISTED_QUERY_NOT_IN_SAFELIST',
     'The gateway runs only the documents of its safelist (ECOGRAPH_SAFELIST) and this one is not among them (matched by the ' +
     'SHA-256 of its text, sent in full or as an automatic persisted query hash); HTTP 403, nothing ran.', '0.3.0'),
+  PERSISTED_QUERY_NOT_SUPPORTED: defineCode('PERSISTED_QUERY_NOT_SUPPORTED',
+    "The request's `extensions.persistedQuery` asks for a version of the automatic persisted query protocol this " +
+    'gateway does not speak (only `version: 1`); HTTP 400, nothing ran. Apollo\'s code and message ("Unsupported persisted query version").', '0.4.0'),
+  PERSISTED_QUERY_HASH_MISMATCH: defineCode('PERSISTED_QUERY_HASH_MISMATCH',
+    "The request sends a document together with an automatic persisted query hash that is not the document's SHA-256 " +
+    '(hex); HTTP 400, nothing ran or was registered. Apollo\'s message ("provided sha does not match query").', '0.4.0'),
+  BAD_REQUEST: defineCode('BAD_REQUEST',
+    'The HTTP request is not a GraphQL request this gateway can read (no query, a body that is not JSON, a refused ' +
+    'method, CSRF prevention); HTTP 400, nothing ran. Apollo Server\'s code.', '0.4.0'),
   INTERNAL_SERVER_ERROR: defineCode('INTERNAL_SERVER_ERROR',
     'An unexpected error; details are logged, never sent.', '0.1.0'),
 } as const;

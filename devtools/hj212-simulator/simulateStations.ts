@@ -213,13 +213,16 @@ function write(socket: Socket, bytes: Uint8Array): Promise<void> {
   });
 }
 
+/** Resolves after `ms`, or at once when `signal` aborts; leaves no listener on `signal` either way. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 

@@ -26,7 +26,9 @@ async function main(force: boolean): Promise<void> {
   const targets: Array<{ config: SubgraphConfig; isRegion: boolean }> = [
     { config: loadRegionConfig(), isRegion: true },
     ...listBureauCodes().map((code) => ({ config: loadBureauConfig(code), isRegion: false })),
-  ].filter((t) => t.config.source.kind !== 'sqlite');
+    // Only database servers: a spreadsheet share, a legacy service or an embedded store (a server
+    // kind without its URL resolves to 'sqlite') is not this seeder's to write.
+  ].filter((t) => t.config.source.kind === 'postgres' || t.config.source.kind === 'mysql');
   if (targets.length === 0) {
     console.log('No subgraph has a server URL configured (ECOGRAPH_PG_URL_<code>, ECOGRAPH_MYSQL_URL_<code>); nothing to seed.');
     return;

@@ -14,7 +14,7 @@ import type {
   GatewaySchemaLoadOrUpdateCallback,
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
-import { Kind, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ACCESS_SCOPE_NAMES, type AccessPolicies } from '../../schema/accessPolicies.ts';
 import { LruCache } from '../shard-engine/LruCache.ts';
 import type { GatewayContext } from '../request/GatewayContext.ts';
@@ -50,6 +50,9 @@ export class AccessControlledGateway implements GatewayInterface {
   }
 
   private async execute(inner: GatewayExecutor, requestContext: GatewayGraphQLRequestContext) {
+    // No operation resolved (several operations and no operationName, or an unknown one): answer as
+    // graphql-js's execute does, and Apollo Server turns it into 400 OPERATION_RESOLUTION_FAILURE.
+    if (!requestContext.operation) return { errors: [operationResolutionError(requestContext)] };
     const caller = (requestContext.context as Partial<GatewayContext>).caller ?? PUBLIC_CALLER;
     const { analysis, filtered } = this.prepare(requestContext, caller);
     if (!analysis.changed) return inner(requestContext);
@@ -92,4 +95,11 @@ export class AccessControlledGateway implements GatewayInterface {
     cache.set(key, prepared);
     return prepared;
   }
+}
+
+/** graphql-js 16 `buildExecutionContext`'s messages, word for word. */
+function operationResolutionError({ request }: GatewayGraphQLRequestContext): GraphQLError {
+  return new GraphQLError(typeof request.operationName === 'string'
+    ? `Unknown operation named "${request.operationName}".`
+    : 'Must provide operation name if query contains multiple operations.');
 }

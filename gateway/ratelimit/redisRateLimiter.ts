@@ -6,7 +6,8 @@
  * Redis unreachable, slow or failing: the request is limited by the in-memory `fallback` instead
  * (each replica then enforces the budget on its own: fail open to a per-replica limit, never to no
  * limit and never to refusing everyone). A command waits at most `commandTimeoutMs`; after a failure
- * Redis is left alone for `retryAfterFailureMs` so an outage costs one slow request per interval,
+ * Redis is left alone for `retryAfterFailureMs`, then tried by one request at a time (single-flight:
+ * the others are limited in memory meanwhile), so an outage costs one slow request per interval,
  * not one per request. Outage and recovery are logged once each.
  */
 import { Redis } from 'ioredis';
@@ -64,6 +65,7 @@ export async function createRedisRateLimiter(options: RedisRateLimiterOptions): 
   redis.defineCommand('ecographRateLimitTake', { numberOfKeys: 1, lua: TAKE_SCRIPT });
 
   let degraded = false;
+  let probing = false;
   let skipUntil = -Infinity;
   const fail = (error: unknown) => {
     skipUntil = now() + retryAfterFailureMs;
@@ -91,6 +93,11 @@ export async function createRedisRateLimiter(options: RedisRateLimiterOptions): 
   return {
     async take(key, limit): Promise<RateDecision> {
       if (now() < skipUntil) return fallback.take(key, limit);
+      // After an outage one request at a time finds out whether Redis is back (it may wait up to
+      // commandTimeoutMs); the requests that arrive meanwhile are limited in memory, not held.
+      if (degraded && probing) return fallback.take(key, limit);
+      const probe = degraded;
+      if (probe) probing = true;
       try {
         const [count, ttl] = await redis.ecographRateLimitTake(prefix + key, windowMs);
         if (degraded) {
@@ -103,6 +110,8 @@ export async function createRedisRateLimiter(options: RedisRateLimiterOptions): 
       } catch (error) {
         fail(error);
         return fallback.take(key, limit);
+      } finally {
+        if (probe) probing = false;
       }
     },
     async close() {

@@ -42,6 +42,7 @@ import { readShardingPolicies } from '../../schema/shardingPolicies.ts';
 import { splitBroadcastFields } from '../composition/splitBroadcastFields.ts';
 import { createOperationLimitsRule } from '../limits/createOperationLimitsRule.ts';
 import { restoreLimitCode } from '../limits/restoreLimitCode.ts';
+import { knownOperationTypesRule } from '../limits/knownOperationTypesRule.ts';
 import { useOperationLimits } from '../limits/useOperationLimits.ts';
 import { createPersistedQueryStore } from '../persisted/createPersistedQueryStore.ts';
 import { useSafelist } from '../persisted/useSafelist.ts';
@@ -137,11 +138,11 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   const apollo = new ApolloServer<GatewayContext>({
     gateway: new AccessControlledGateway(planner, readAccessPolicies(contract)),
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error)),
+    formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error), error),
     // Operation limits (gateway/limits/): the parser stops at maxTokens; the structural caps run
     // as a validation rule that refuses before the costly rules walk the document.
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: [createOperationLimitsRule(limits)],
+    validationRules: [createOperationLimitsRule(limits), knownOperationTypesRule],
     // Per caller in useOperationLimits: Apollo's switch is global, and off it adds a rule that refuses everyone.
     introspection: true,
     // No "Did you mean …?" in production: suggestions list the schema's names to anyone.

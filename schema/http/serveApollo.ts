@@ -89,6 +89,10 @@ export async function serveApollo<C extends BaseContext, A = undefined>(options:
     });
   });
   server.keepAliveTimeout = 65_000; // longer than the gateway's pool keep-alive, so idle sockets close from its side
+  // A client that half-closes after its request (`nc -N`, some proxies) still wants the answer: by
+  // default Node aborts the request on the client's FIN. With this it answers, then closes.
+  // (Undocumented but long-standing: node/lib/_http_server.js socketOnEnd.)
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   await listen(server, options);
   const { port } = server.address() as AddressInfo;
   return {

@@ -21,9 +21,9 @@ export async function openBureauSource(config: SubgraphConfig): Promise<BureauSo
         path: source.file, cityCode, fileMustExist: true, ...(config.hj212 !== null && { typedSeries: createPacketSeriesReader }),
       });
     case 'postgres':
-      return (await import('./postgres/index.ts')).openPostgresBureauSource({ url: source.url, cityCode });
+      return (await import('./postgres/index.ts')).openPostgresBureauSource({ url: source.url, cityCode, queryTimeoutMs: source.queryTimeoutMs });
     case 'mysql':
-      return (await import('./mysql/index.ts')).openMysqlBureauSource({ url: source.url, cityCode });
+      return (await import('./mysql/index.ts')).openMysqlBureauSource({ url: source.url, cityCode, queryTimeoutMs: source.queryTimeoutMs });
     case 'legacy-http': {
       // Opening never waits for the service: while it is down, /health says so and queries get
       // CITY_SOURCE_UNAVAILABLE; the subgraph itself stays up.
@@ -41,9 +41,9 @@ export async function openRegionSource(config: SubgraphConfig): Promise<RegionSo
     case 'sqlite':
       return openSqliteRegionSource({ path: source.file, cityCode, fileMustExist: true });
     case 'postgres':
-      return (await import('./postgres/index.ts')).openPostgresRegionSource({ url: source.url, cityCode });
+      return (await import('./postgres/index.ts')).openPostgresRegionSource({ url: source.url, cityCode, queryTimeoutMs: source.queryTimeoutMs });
     case 'mysql':
-      return (await import('./mysql/index.ts')).openMysqlRegionSource({ url: source.url, cityCode });
+      return (await import('./mysql/index.ts')).openMysqlRegionSource({ url: source.url, cityCode, queryTimeoutMs: source.queryTimeoutMs });
     case 'legacy-http':
     case 'spreadsheet':
       throw new ConfigError(`${config.name}: the region's store cannot be a ${source.kind} source.`);

@@ -52,8 +52,8 @@ export type EffectiveSource =
     /** Set when the config file asks for this server but no URL is configured. */
     readonly fallbackFor?: 'postgres' | 'mysql';
   }
-  | { readonly kind: 'postgres'; readonly url: string; readonly file: string }
-  | { readonly kind: 'mysql'; readonly url: string; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly queryTimeoutMs: number; readonly file: string }
+  | { readonly kind: 'mysql'; readonly url: string; readonly queryTimeoutMs: number; readonly file: string }
   | { readonly kind: 'legacy-http'; readonly url: string; readonly timeoutMs: number; readonly retries: number; readonly file: string }
   | { readonly kind: 'spreadsheet'; readonly dir: string; readonly watch: boolean; readonly file: string };
 
@@ -131,5 +131,5 @@ function effectiveSource(origin: string, source: SourceConfig, file: string, env
   }
   const url = source.url ?? fromEnv;
   if (url === undefined) return { kind: 'sqlite', file, fallbackFor: source.kind };
-  return { kind: source.kind, url, file };
+  return { kind: source.kind, url, queryTimeoutMs: source.queryTimeoutMs, file };
 }

@@ -33,12 +33,17 @@ export const MYSQL_PROTOCOLS = ['mysql:', 'mariadb:'] as const;
  * - `sqlite`: the embedded store at `file`;
  * - `postgres` / `mysql`: the bureau's own server at `url` (@default from the environment,
  *   ECOGRAPH_PG_URL_<code> / ECOGRAPH_MYSQL_URL_<code>); with no URL anywhere, the embedded store at
- *   `file`, so that `npm start` works on a machine without the bureau's server.
+ *   `file`, so that `npm start` works on a machine without the bureau's server. `queryTimeoutMs`
+ *   bounds every statement (client side, so a hung server cannot hold a request; and server side,
+ *   so a runaway statement is cancelled there): below the gateway's per-bureau deadline (3000 ms),
+ *   so the bureau answers CITY_SOURCE_UNAVAILABLE before the gateway gives up on it.
  */
+/** ms per statement on a server source. */
+const queryTimeoutMs = z.number().int().min(100).max(600_000).default(2_500);
 export const sourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sqlite'), file }),
-  z.strictObject({ kind: z.literal('postgres'), url: serverUrl(POSTGRES_PROTOCOLS).optional(), file }),
-  z.strictObject({ kind: z.literal('mysql'), url: serverUrl(MYSQL_PROTOCOLS).optional(), file }),
+  z.strictObject({ kind: z.literal('postgres'), url: serverUrl(POSTGRES_PROTOCOLS).optional(), queryTimeoutMs, file }),
+  z.strictObject({ kind: z.literal('mysql'), url: serverUrl(MYSQL_PROTOCOLS).optional(), queryTimeoutMs, file }),
   /** A bureau's existing JSON/HTTP system. `file` seeds the simulated stand-in that npm start runs. */
   z.strictObject({
     kind: z.literal('legacy-http'),

@@ -1,3 +1,4 @@
+import { hj212Crc16 } from './hj212Crc16.ts';
 import { HJ212_FRAME_OVERHEAD_BYTES, HJ212_MAX_DATA_BYTES, HJ212_MAX_FRAME_BYTES } from './hj212Limits.ts';
 
 const HASH = 0x23;
@@ -28,10 +29,11 @@ export interface FrameSplitter {
  * Cuts a TCP byte stream into HJ 212 frames (HJ 212-2017 通讯包结构, REFERENCE §1.1). A frame runs
  * from `##` to the first CR LF: a legal data segment is printable text, so CR LF cannot occur inside
  * it, and this keeps the stream in step even when the length field lies (the decoder then reports
- * HJ212_BAD_LENGTH for that frame alone). When the span from `##` to CR LF does not match its own
- * length field but holds another `##` whose length does, the part before it is reported as
- * truncated and the inner frame is kept: a device that lost the tail of one packet does not cost
- * the next one. Memory is bounded: at most one frame (1036 bytes) is ever held between chunks; a
+ * HJ212_BAD_LENGTH for that frame alone). When the span from `##` to CR LF holds another `##` whose
+ * span passes the envelope check (length field and CRC, Appendix A), the part before it is reported
+ * as truncated and the inner frame is kept: a device that lost the tail of one packet does not cost
+ * the next one, even when the cut packet's length field happens to equal the distance to the next
+ * packet's CR LF. Memory is bounded: at most one frame (1036 bytes) is ever held between chunks; a
  * frame that declares more than 1024 bytes is refused as soon as its length digits arrive, and
  * one without CR LF within 1036 bytes is refused when that many have arrived (STYLE R10, R15).
  * Frames are views into an internal copy of the stream, never into the caller's chunks.
@@ -112,16 +114,40 @@ export function createFrameSplitter(): FrameSplitter {
 }
 
 /**
- * Where the frame ending at `end` starts: at `start` when its length field matches the span, else
- * at the first inner `##` whose length field does (the bytes before were a truncated frame), else
- * at `start` (one bad frame, for the decoder to name).
+ * Where the frame ending at `end` starts: at the last `##` in the span whose envelope checks (length
+ * and CRC), so the bytes before it were cut frames; else at `start` (one bad frame, for the decoder
+ * to name). The innermost wins, not the outermost: this CRC carries only 8 bits of state from byte
+ * to byte (see hj212Crc16), so a cut frame whose length field lines up with the next packet's CR LF
+ * ends with that packet's bytes and usually gets that packet's CRC too. A genuine packet never
+ * holds a `##` whose own length and CRC check up to its CR LF.
  */
 function frameStart(data: Uint8Array, start: number, end: number): number {
-  if (declaredLength(data, start) === end - start - HJ212_FRAME_OVERHEAD_BYTES) return start;
-  for (let at = indexOfPair(data, HASH, HASH, start + 1, end); at >= 0; at = indexOfPair(data, HASH, HASH, at + 1, end)) {
-    if (declaredLength(data, at) === end - at - HJ212_FRAME_OVERHEAD_BYTES) return at;
-  }
+  const inner: number[] = [];
+  for (let at = indexOfPair(data, HASH, HASH, start + 1, end); at >= 0; at = indexOfPair(data, HASH, HASH, at + 1, end)) inner.push(at);
+  for (let k = inner.length - 1; k >= 0; k--) if (envelopeChecks(data, inner[k] as number, end)) return inner[k] as number;
   return start;
+}
+
+/** Whether `##` at `at` up to CR LF at `end` has the length its field declares and the CRC its data segment has. */
+function envelopeChecks(data: Uint8Array, at: number, end: number): boolean {
+  const length = end - at - HJ212_FRAME_OVERHEAD_BYTES;
+  if (length < 0 || declaredLength(data, at) !== length) return false;
+  const crcAt = at + 6 + length;
+  let sent = 0;
+  for (let k = crcAt; k < crcAt + 4; k++) {
+    const digit = hexValue(data[k] as number);
+    if (digit < 0) return false;
+    sent = sent * 16 + digit;
+  }
+  return hj212Crc16(data.subarray(at + 6, crcAt)) === sent;
+}
+
+/** The value of one hex digit (either case, as devices also send lower case), or -1. */
+function hexValue(b: number): number {
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  if (b >= 0x41 && b <= 0x46) return b - 0x37;
+  if (b >= 0x61 && b <= 0x66) return b - 0x57;
+  return -1;
 }
 
 /** The 4 decimal digits after `##` at `at`, or null when they are not (yet) there. */

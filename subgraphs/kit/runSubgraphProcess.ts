@@ -69,15 +69,29 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
   }
 }
 
-/** 200 when the subgraph's data source answers, 503 with the adapter's code when it does not. */
+/**
+ * How long /health waits for the data source: well below the gateway's health-check timeout (its
+ * per-bureau `timeoutMs`, 3000 ms by default), so a hung source is reported as 503 in the same
+ * recheck instead of the probe itself timing out.
+ */
+export const HEALTH_PROBE_TIMEOUT_MS = 1_000;
+
+/** 200 when the subgraph's data source answers within HEALTH_PROBE_TIMEOUT_MS, 503 with the adapter's code when it does not. */
 function healthRoute(name: string, source: Source): JsonRoute {
   return async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CitySourceError('CITY_SOURCE_TIMEOUT',
+        `The data source did not answer the health check within ${HEALTH_PROBE_TIMEOUT_MS} ms.`, name)), HEALTH_PROBE_TIMEOUT_MS);
+    });
     try {
-      await source.health();
+      await Promise.race([source.health(), deadline]);
       return { status: 200, body: { status: 'ok', name } };
     } catch (error) {
       const code = error instanceof CitySourceError ? error.code : 'UNHEALTHY';
       return { status: 503, body: { status: 'unavailable', name, code } };
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

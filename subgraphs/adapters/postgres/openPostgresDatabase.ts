@@ -1,5 +1,5 @@
-import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
-import { Pool, types } from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Pool, types, type PoolClient } from 'pg';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import { guarded } from '../sql/guarded.ts';
 import { probeConnection } from '../sql/probeConnection.ts';
@@ -22,6 +22,12 @@ export interface OpenPostgresOptions {
   readonly connectTimeoutMs?: number;
   /** Called once per executed statement, failed ones included. @default none */
   readonly onQuery?: (event: StoreQueryEvent) => void;
+  /**
+   * Bounds every statement: the client gives up after this long (CITY_SOURCE_TIMEOUT, the connection
+   * is discarded), so a hung or partitioned server cannot hold a request, and the server cancels a
+   * statement still running then (`statement_timeout`). @default none (seeding and migrations by hand)
+   */
+  readonly queryTimeoutMs?: number;
 }
 
 export interface PostgresStore<DB> {
@@ -42,11 +48,13 @@ const INT8_OID = 20;
  * The caller owns the result: `db.destroy()` ends the pool.
  */
 export async function openPostgresDatabase<DB>(options: OpenPostgresOptions): Promise<PostgresStore<DB>> {
-  const { url, cityCode, schema, onQuery } = options;
+  const { url, cityCode, schema, onQuery, queryTimeoutMs } = options;
   const pool = new Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    // A connection that takes longer than a statement's whole budget is of no use to the request.
+    connectionTimeoutMillis: Math.min(options.connectTimeoutMs ?? 5000, queryTimeoutMs ?? Infinity),
+    ...(queryTimeoutMs !== undefined && { query_timeout: queryTimeoutMs, statement_timeout: queryTimeoutMs }),
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID && format !== 'binary' ? Number : types.getTypeParser(oid, format)) as typeof types.getTypeParser },
   });
@@ -55,7 +63,7 @@ export async function openPostgresDatabase<DB>(options: OpenPostgresOptions): Pr
   pool.on('error', () => {});
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
-      pool,
+      pool: queryTimeoutMs === undefined ? pool : discardingTimedOut(pool, cityCode, queryTimeoutMs),
       onCreateConnection: (connection) => connection.executeQuery(CompiledQuery.raw(
         "select set_config('extra_float_digits', '3', false), set_config('TimeZone', 'UTC', false)" +
         (schema === undefined ? '' : ", set_config('search_path', $1, false)"),
@@ -86,4 +94,46 @@ async function currentSchema(db: Kysely<any>, schema: string | undefined, cityCo
 /** A search_path entry naming exactly `name` (double quotes, inner ones doubled). */
 function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
+}
+
+/**
+ * The pool as Kysely sees it, where a statement that hit pg's client-side `query_timeout` fails with
+ * CITY_SOURCE_TIMEOUT and its connection is destroyed at once: pg leaves the unanswered statement
+ * active on it, so reusing it would queue every later statement behind it, and a timeout inside
+ * Kysely's connection setup (onCreateConnection) would otherwise never give it back. One wrapper per
+ * pg client, because Kysely keys its per-connection state (and the setup it runs once) by it.
+ */
+function discardingTimedOut(pool: Pool, cityCode: string, timeoutMs: number): PostgresPool {
+  const wrappers = new WeakMap<PoolClient, PostgresPoolClient>();
+  const wrap = (client: PoolClient): PostgresPoolClient => {
+    let destroyed = false;
+    const query = async (text: string, parameters: ReadonlyArray<unknown>) => {
+      try {
+        return await client.query(text, parameters as unknown[]);
+      } catch (error) {
+        // pg 8's client-side timeout has no code, only this message (pg/lib/client.js).
+        if (!(error instanceof Error) || error.message !== 'Query read timeout') throw error;
+        if (!destroyed) {
+          destroyed = true;
+          client.release(true);
+        }
+        throw new CitySourceError('CITY_SOURCE_TIMEOUT', `The data store did not answer within ${timeoutMs} ms.`, cityCode, { cause: error });
+      }
+    };
+    return {
+      query: query as unknown as PostgresPoolClient['query'],
+      release: (destroy) => {
+        if (!destroyed) client.release(destroy);
+      },
+    };
+  };
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrappers.get(client);
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
 }

@@ -104,4 +104,28 @@ await describeWithServer(TEST_REDIS, 'createRedisRateLimiter', () => {
       await network.close();
     }
   });
+
+  it('probes a Redis that is still hung with one request at a time: the others are limited in memory meanwhile', async () => {
+    const url = new URL(TEST_REDIS_URL);
+    const network = await startTcpSwitch(url.hostname, Number(url.port || 6379));
+    let clock = 0;
+    try {
+      const { limiter: replica, logs } = await limiter({
+        prefix: uniqueRedisPrefix('ratelimit'), url: `redis://127.0.0.1:${network.port}`,
+        commandTimeoutMs: 300, retryAfterFailureMs: 5_000, now: () => clock,
+      });
+      expect((await replica.take('sub:z', 10)).remaining).toBe(9); // through Redis
+      network.set('hang');
+      await replica.take('sub:z', 10); // times out: the outage begins
+      clock += 5_001; // Redis may be tried again
+      const settled: string[] = [];
+      const probe = replica.take('sub:z', 10).then(() => settled.push('probe'));
+      const others = Promise.all([1, 2, 3].map((n) => replica.take('sub:z', 10).then(() => settled.push(`other ${n}`))));
+      await Promise.all([probe, others]);
+      expect(settled).toEqual(['other 1', 'other 2', 'other 3', 'probe']);
+      expect(logs.map((l) => l['level'])).toEqual(['warn']);
+    } finally {
+      await network.close();
+    }
+  });
 });

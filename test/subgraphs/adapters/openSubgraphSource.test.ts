@@ -23,7 +23,7 @@ describe('the effective source of a bureau', () => {
   it('is the server named by ECOGRAPH_PG_URL_<code> / ECOGRAPH_MYSQL_URL_<code>', () => {
     const pg = 'postgres://ecograph:pw@db.cq.example:5432/eco';
     expect(loadBureauConfig('500000', { ECOGRAPH_DATA_DIR: DATA_DIR, ECOGRAPH_PG_URL_500000: pg }).source)
-      .toEqual({ kind: 'postgres', url: pg, file: `${DATA_DIR}/500000.sqlite` });
+      .toEqual({ kind: 'postgres', url: pg, queryTimeoutMs: 2_500, file: `${DATA_DIR}/500000.sqlite` });
     const my = 'mysql://ecograph:pw@db.tn.example:3306/eco';
     expect(loadBureauConfig('500152', { ECOGRAPH_MYSQL_URL_500152: my }).source).toMatchObject({ kind: 'mysql', url: my });
     // Another bureau's variable, or the other dialect's, changes nothing.

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createFrameSplitter, type FrameEvent } from '../../../subgraphs/hj212-codec/createFrameSplitter.ts';
 import { decodePacket } from '../../../subgraphs/hj212-codec/decodePacket.ts';
+import { encodePacket } from '../../../subgraphs/hj212-codec/encodePacket.ts';
+import { unwrapFrame } from '../../../subgraphs/hj212-codec/unwrapFrame.ts';
+import { createRng, type Rng } from '../../../devtools/demo-world/createRng.ts';
 import { bytes, MALFORMED_BASIS, referencePacket, text } from '../../fixtures/hj212/hj212Fixtures.ts';
 
 const A = referencePacket('waste-water-realtime-2011').frame;
@@ -120,4 +123,80 @@ describe('createFrameSplitter', () => {
       expect(decoded).toEqual(expected);
     }
   });
+
+  it('keeps the next packet when a cut frame\'s length field happens to equal the distance to that packet\'s CR LF', () => {
+    const cut = alignedCut(A.slice(6, 60), B);
+    expect(splitAll([bytes(cut + B)])).toEqual([`truncated:${cut.length}`, B]);
+  });
+
+  it('keeps the innermost packet that checks when cut frames with lined-up lengths are nested', () => {
+    const inner = alignedCut(B.slice(6, 30), A);
+    const outer = alignedCut(A.slice(6, 40), inner + A);
+    expect(splitAll([bytes(outer + inner + A)])).toEqual([`truncated:${outer.length + inner.length}`, A]);
+  });
 });
+
+/** A frame cut after `data`, whose length field says exactly the bytes up to `next`'s CR LF (so only the CRC tells). */
+function alignedCut(data: string, next: string): string {
+  const span = 6 + data.length + next.length;
+  return `##${String(span - 12).padStart(4, '0')}${data}`;
+}
+
+describe('createFrameSplitter, property: valid packets among garbage and cut frames', () => {
+  const GARBAGE = ['#', '##', '\r', '\n', '\r\n', '0', '9', 'A', 'f', ';', '=', '&', 'x', ' ', '\u0000', '\u00ff', '##12', '##9999'];
+
+  function packet(n: number): string {
+    const time = `202403${String(10 + (n % 18)).padStart(2, '0')}${String(n % 24).padStart(2, '0')}${String(n % 60).padStart(2, '0')}00`;
+    return text(encodePacket({
+      qn: `${time}${String(n % 1000).padStart(3, '0')}`, st: '32', cn: '2011', pw: '123456', mn: `500153WW${String(n).padStart(16, '0')}`, flag: 5,
+      cp: { dataTime: time, pollutants: [{ code: 'w01018', fields: [['Rtd', (n * 1.7).toFixed(1)], ['Flag', 'N']] }] },
+    }));
+  }
+
+  function garbage(rng: Rng): string {
+    return Array.from({ length: rng.int(1, 12) }, () => rng.pick(GARBAGE)).join('');
+  }
+
+  /** A prefix of a packet, cut before its CRC is complete; sometimes with its length made to line up with what follows. */
+  function cut(rng: Rng, of: string, following: string): string {
+    const prefix = of.slice(0, rng.int(2, of.length - 4));
+    if (prefix.length < 6 || !rng.chance(0.5)) return prefix;
+    const crlf = following.indexOf('\r\n');
+    if (crlf < 0) return prefix;
+    const length = prefix.length + crlf + 2 - 12;
+    return length >= 0 && length <= 9999 ? `##${String(length).padStart(4, '0')}${prefix.slice(6)}` : prefix;
+  }
+
+  it('yields every valid packet exactly once, in order, whatever lies between them and however the stream is chunked', () => {
+    const rng = createRng('issue-17/hj212-framing');
+    for (let run = 0; run < 300; run++) {
+      const packets = Array.from({ length: rng.int(1, 8) }, (_, k) => packet(run * 10 + k));
+      let stream = '';
+      for (const [k, p] of packets.entries()) {
+        // Between packets: garbage and cut frames (of this packet or another), in any order.
+        let before = '';
+        for (let n = rng.int(0, 3); n > 0; n--) before = rng.chance(0.5) ? before + garbage(rng) : cut(rng, rng.pick(packets), before + p) + before;
+        stream += before + p;
+        if (k === packets.length - 1 && rng.chance(0.3)) stream += rng.chance(0.5) ? garbage(rng) : cut(rng, p, '');
+      }
+      const all = bytes(stream);
+      const chunks: Uint8Array[] = [];
+      for (let at = 0; at < all.length;) {
+        const size = rng.chance(0.1) ? all.length : rng.int(1, 400);
+        chunks.push(all.subarray(at, at + size));
+        at += size;
+      }
+      const valid = splitAll(chunks).filter((f) => f.startsWith('##') && isValidFrame(f));
+      expect(valid, `run ${run}: ${JSON.stringify(stream)}`).toEqual(packets);
+    }
+  });
+});
+
+function isValidFrame(frame: string): boolean {
+  try {
+    unwrapFrame(bytes(frame));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -147,6 +147,21 @@ describe('HJ 212 ingest over TCP', () => {
     for (const line of f.logs) expect(JSON.parse(JSON.stringify(line))).toEqual(line); // one JSON line each
   });
 
+  it("stores every packet that follows a cut frame whose length field lines up with that packet's CR LF (10 of 10)", async () => {
+    const f = await setUp();
+    const d = await device(f);
+    const packets = Array.from({ length: 10 }, (_, k) => wasteWaterAt(`202403151${String(k).padStart(3, '0')}00`));
+    const stream = packets.map((p) => {
+      const data = p.slice(6, 50); // the device lost this packet's tail, then sent the next one whole
+      return `##${String(6 + data.length + p.length - 12).padStart(4, '0')}${data}${p}`;
+    }).join('');
+    await d.send(stream);
+    await d.waitForFrames(10);
+    await f.ingest.flush();
+    expect(await f.count('hj212_packets')).toBe(10);
+    expect(f.ingest.stats()).toMatchObject({ stored: 10, acksSent: 10 });
+  });
+
   it('stores a packet resent on the same and on another connection once, and acks every copy', async () => {
     const f = await setUp();
     const [a, b] = [await device(f), await device(f)];
