@@ -1,12 +1,12 @@
 /**
- * A decoded HJ 212 packet (HJ 212-2017 通讯包 / 数据段, REFERENCE §1.1–§1.8). Values stay as the
+ * A decoded HJ 212 packet (HJ 212-2017 通讯包结构组成表 / 数据段结构组成表; docs/hj212.md). Values stay as the
  * device wrote them where a conversion could lose information (QN, DataTime, flags); numbers are
  * parsed because every consumer needs them as numbers.
  */
 
 import type { Hj212Deviation } from './Hj212Deviation.ts';
 
-/** What the Flag bits declare (REFERENCE §1.3): `raw >> 2` 0 = 2005, 1 = 2017, 2 = 2025. */
+/** What the Flag bits declare (docs/hj212.md, "Flags"): `raw >> 2` 0 = 2005, 1 = 2017, 2 = 2025. */
 export type Hj212DeclaredVersion = '2005' | '2017' | '2025' | 'unknown';
 
 export interface Hj212Flag {
@@ -14,7 +14,8 @@ export interface Hj212Flag {
   readonly raw: number | null;
   /**
    * The version the V bits declare. Not proof of the version a device speaks: 2017-era devices are
-   * seen sending Flag=8 (REFERENCE §1.3), so only the A and D bits drive behaviour.
+   * seen sending Flag=8 (the 2021 surface-water sample in chenqi92/alltobs-hj212's README), so only
+   * the A and D bits drive behaviour.
    */
   readonly version: Hj212DeclaredVersion;
   /** Bit A (1): the sender wants a response (for uploads: a 9014 data ack). */
@@ -23,16 +24,16 @@ export interface Hj212Flag {
   readonly hasSubpackets: boolean;
 }
 
-/** One pollutant (factor) of the CP, `{code}-{suffix}=value` items grouped by code (REFERENCE §1.8). */
+/** One pollutant (factor) of the CP, `{code}-{suffix}=value` items grouped by code (HJ 212-2017 CP 指令参数). */
 export interface Hj212Pollutant {
-  /** Factor code, e.g. 'w21003' (REFERENCE §1.9). */
+  /** Factor code, e.g. 'w21003' (HJ 212-2017 Appendix B). */
   readonly code: string;
   readonly rtd: number | null;
   readonly min: number | null;
   readonly avg: number | null;
   readonly max: number | null;
   readonly cou: number | null;
-  /** Data flag (N, F, M, S, D, C, T, B; REFERENCE §1.7), as sent; null when absent. */
+  /** Data flag (N, F, M, S, D, C, T, B; HJ 212-2017 §6.6.4 表8), as sent; null when absent. */
   readonly flag: string | null;
   /** Extended instrument flag, as sent. */
   readonly eFlag: string | null;

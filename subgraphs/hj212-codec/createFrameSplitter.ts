@@ -26,7 +26,7 @@ export interface FrameSplitter {
 }
 
 /**
- * Cuts a TCP byte stream into HJ 212 frames (HJ 212-2017 通讯包结构, REFERENCE §1.1). A frame runs
+ * Cuts a TCP byte stream into HJ 212 frames (HJ 212-2017 通讯包结构组成表). A frame runs
  * from `##` to the first CR LF: a legal data segment is printable text, so CR LF cannot occur inside
  * it, and this keeps the stream in step even when the length field lies (the decoder then reports
  * HJ212_BAD_LENGTH for that frame alone). When the span from `##` to CR LF holds another `##` whose

@@ -41,8 +41,8 @@ interface Group<T> {
 }
 
 /**
- * Reassembles messages split across packets (Flag bit D with PNUM/PNO, HJ 212-2017 数据段结构;
- * REFERENCE §1.2, §1.3). Parts of one message share MN, CN, QN (the request id ties them) and PNUM.
+ * Reassembles messages split across packets (Flag bit D with PNUM/PNO, HJ 212-2017 数据段结构组成表;
+ * docs/hj212.md, "Flags"). Parts of one message share MN, CN, QN (the request id ties them) and PNUM.
  * The assembled packet has the first part's header and Flag as sent, `subpacket: null`, the first
  * DataTime found, and the pollutants of all parts in PNO order (a code repeated in a later part is
  * ignored: first wins, as for resent packets). Bounded in count and age, since a device can start

@@ -26,7 +26,7 @@ export interface Hj212PacketInput {
   /** @default '' */
   readonly pw?: string;
   readonly mn: string;
-  /** Raw Flag (REFERENCE §1.3): 4 = 2017 no ack, 5 = 2017 ack, 8/9 = 2025. @default omitted (2005 style) */
+  /** Raw Flag (docs/hj212.md, "Flags"): 4 = 2017 no ack, 5 = 2017 ack, 8/9 = 2025. @default omitted (2005 style) */
   readonly flag?: number | null;
   /** PNUM/PNO; needs Flag bit D. @default none */
   readonly subpacket?: Hj212Subpacket | null;
@@ -38,7 +38,7 @@ const utf8 = new TextEncoder();
 
 /**
  * Encodes one packet as a complete frame (HJ 212-2017 数据段结构 field order QN;ST;CN;PW;MN;Flag;
- * [PNUM;PNO;]CP, REFERENCE §1.2), with length and CRC. The result is checked by the decoder's own
+ * [PNUM;PNO;]CP), with length and CRC. The result is checked by the decoder's own
  * field rules, so whatever this returns decodes; invalid input (a separator inside a value, a field
  * over its maximum, more than 1024 bytes) throws RangeError, as a programming error (STYLE R7).
  */

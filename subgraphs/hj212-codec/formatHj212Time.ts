@@ -9,7 +9,7 @@ export function formatHj212Time(epochMs: number): string {
     `${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`;
 }
 
-/** `YYYYMMDDhhmmsszzz` in China time: a QN (request id) for an instant (REFERENCE §1.2). */
+/** `YYYYMMDDhhmmsszzz` in China time: a QN (request id) for an instant (HJ 212-2017 数据段结构组成表, QN). */
 export function formatHj212Qn(epochMs: number): string {
   return formatHj212Time(epochMs) + String(((epochMs % 1000) + 1000) % 1000).padStart(3, '0');
 }

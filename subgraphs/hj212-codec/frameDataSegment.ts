@@ -3,7 +3,7 @@ import { HJ212_MAX_DATA_BYTES } from './hj212Limits.ts';
 
 /**
  * Wraps a data segment into a frame: `##`, its length as 4 decimal digits, the segment, its CRC as
- * 4 uppercase hex digits, CR LF (HJ 212-2017 通讯包结构 and Appendix A, REFERENCE §1.1, §1.4).
+ * 4 uppercase hex digits, CR LF (HJ 212-2017 通讯包结构组成表 and Appendix A).
  * Throws RangeError past 1024 bytes: building an oversize packet is a programming error.
  */
 export function frameDataSegment(segment: Uint8Array): Uint8Array {

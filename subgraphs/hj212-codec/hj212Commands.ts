@@ -1,7 +1,7 @@
 /**
- * The CN command codes the codec accepts (REFERENCE §1.6): HJ 212-2017's table plus the codes one
- * implementation adds (2025 or local extensions, e.g. the 9015 heartbeat). Anything else is
- * HJ212_UNKNOWN_CN, so a new code is one line here.
+ * The CN command codes the codec accepts: HJ 212-2017's 命令编码表 (§6.6.5, 表9) plus the
+ * codes one implementation (caoyiliang/HJ212) adds: 2025 or local extensions [unverified], e.g. the
+ * 9015 heartbeat. Anything else is HJ212_UNKNOWN_CN, so a new code is one line here.
  */
 export const HJ212_KNOWN_CNS: ReadonlySet<string> = new Set([
   // Initialisation and parameters (HJ 212-2017)
@@ -16,7 +16,7 @@ export const HJ212_KNOWN_CNS: ReadonlySet<string> = new Set([
   '1001', '1002', '1014', '2013', '2052', '2062', '2111', '3022', '3024', '9015',
 ]);
 
-/** The pollutant-data uploads (REFERENCE §1.6): real-time, minute, hourly and daily data. */
+/** The pollutant-data uploads (HJ 212-2017 §6.6.5 表9: 2011, 2051, 2061, 2031): real-time, minute, hourly and daily data. */
 export const HJ212_DATA_CN = {
   realtime: '2011',
   minute: '2051',
@@ -29,7 +29,7 @@ export type Hj212DataCn = (typeof HJ212_DATA_CN)[keyof typeof HJ212_DATA_CN];
 /** The data response (数据应答) a platform sends for an upload that asked for one (Flag bit A). */
 export const HJ212_DATA_ACK_CN = '9014';
 
-/** ST of the responses 9011–9014: system interaction (REFERENCE §1.5). */
+/** ST of the responses 9011–9014: system interaction (HJ 212-2017 §6.6.1 表5 系统编码表). */
 export const HJ212_INTERACTION_ST = '91';
 
 export function isHj212DataCn(cn: string): cn is Hj212DataCn {

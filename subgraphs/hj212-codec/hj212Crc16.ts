@@ -1,9 +1,9 @@
 /**
  * CRC of an HJ 212 data segment (the bytes between the 4-digit length and the CRC), per HJ 212-2017
- * Appendix A; every example packet of REFERENCE §1.10 is a test vector. NOT CRC-16/MODBUS: each
+ * Appendix A; every packet of test/fixtures/hj212/referencePackets.json is a test vector. NOT CRC-16/MODBUS: each
  * byte does `crc = (crc >> 8) ^ b` before the 8 shift/XOR rounds with 0xA001 (MODBUS does
  * `crc ^= b`), so only 8 bits of state carry from byte to byte. That makes it a line-noise check and
- * nothing more (REFERENCE §1.4: 256 possible values for segments ending in `&&`), never a dedupe key.
+ * nothing more (256 possible values for segments ending in `&&`; docs/hj212.md, "CRC"), never a dedupe key.
  */
 export function hj212Crc16(segment: Uint8Array): number {
   let crc = 0xffff;

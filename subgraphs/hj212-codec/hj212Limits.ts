@@ -1,5 +1,5 @@
 /**
- * Size limits of HJ 212-2017 (通讯包 and 数据段 tables; REFERENCE §1.1, §1.2). Field limits include
+ * Size limits of HJ 212-2017 (通讯包结构组成表 and 数据段结构组成表). Field limits include
  * the `XX=` prefix in the standard; here they are the value lengths (limit minus the prefix).
  */
 
@@ -12,7 +12,7 @@ export const HJ212_FRAME_OVERHEAD_BYTES = 12;
 /** The largest legal frame: 1024 + 12 bytes (STYLE R10 names it as the packet-length hard limit). */
 export const HJ212_MAX_FRAME_BYTES = HJ212_MAX_DATA_BYTES + HJ212_FRAME_OVERHEAD_BYTES;
 
-/** Longest value of each data-segment field: the 2017 maximum minus `XX=` (REFERENCE §1.2). */
+/** Longest value of each data-segment field: the 2017 maximum minus `XX=` (HJ 212-2017 数据段结构组成表). */
 export const HJ212_MAX_VALUE_LENGTH = {
   QN: 17, // QN=20: YYYYMMDDhhmmsszzz
   ST: 2, // ST=5
@@ -35,5 +35,5 @@ export const HJ212_TOLERATED_VALUE_LENGTH = {
   PW: 32,
 } as const;
 
-/** `CP=&&…&&` as a whole is at most 950 bytes (REFERENCE §1.2). */
+/** `CP=&&…&&` as a whole is at most 950 bytes (HJ 212-2017 数据段结构组成表, CP). */
 export const HJ212_MAX_CP_BYTES = 950;

@@ -6,7 +6,7 @@ import { parseHj212Time } from './parseHj212Time.ts';
 /** Plain decimal numbers as HJ 212 data formats (N5.2 …) produce; exponents tolerated, nothing else. */
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const MILLISECONDS = /^\d{17}$/;
-/** Suffixes parsed as numbers into the typed fields of Hj212Pollutant (REFERENCE §1.8). */
+/** Suffixes parsed as numbers into the typed fields of Hj212Pollutant (docs/hj212.md, "Data-segment fields"). */
 const NUMERIC = { Rtd: 'rtd', Min: 'min', Avg: 'avg', Max: 'max', Cou: 'cou' } as const;
 
 interface PollutantDraft {
@@ -15,7 +15,7 @@ interface PollutantDraft {
 }
 
 /**
- * The content between `CP=&&` and `&&` (REFERENCE §1.8): `;` between items, `,` between fields of
+ * The content between `CP=&&` and `&&` (HJ 212-2017 CP 指令参数): `;` between items, `,` between fields of
  * one pollutant, `=` between key and value. `{code}-{suffix}` keys are grouped by code in packet
  * order; DataTime is checked to be a real calendar time (17 digits with milliseconds are read to the
  * second and recorded in `deviations`); every other key is kept in `other`. A

@@ -8,13 +8,13 @@ import { parseCp } from './parseCp.ts';
 
 type HeaderKey = keyof typeof HJ212_MAX_VALUE_LENGTH;
 
-/** What each header value may contain (REFERENCE §1.2); separators `; , = &` never. */
+/** What each header value may contain (HJ 212-2017 数据段结构组成表); separators `; , = &` never. */
 const VALUE_PATTERN: Readonly<Record<HeaderKey, RegExp>> = {
   QN: /^\d+$/,
-  ST: /^[0-9A-Za-z]+$/, // 21…91, and A0–Z9 reserved for extensions (REFERENCE §1.5)
+  ST: /^[0-9A-Za-z]+$/, // 21…91, and A0–Z9 reserved for extensions (HJ 212-2017 §6.6.1 系统编码)
   CN: /^\d{4}$/,
   PW: /^[^\x00-\x20;=,&\x7f-\uffff]*$/, // printable ASCII without separators
-  MN: /^[0-9A-Za-z_-]+$/, // 24 characters by the standard; real devices often send fewer (REFERENCE §1.2)
+  MN: /^[0-9A-Za-z_-]+$/, // 24 characters by the standard; real devices often send fewer (srdgame/lua-HJ212 also relaxes it)
   Flag: /^\d+$/,
   PNUM: /^\d+$/,
   PNO: /^\d+$/,
@@ -27,7 +27,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Parses a data segment whose length and CRC were already checked (STYLE R15):
- * `QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;[PNUM=…;PNO=…;]CP=&&…&&` (HJ 212-2017 数据段结构, REFERENCE §1.2).
+ * `QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;[PNUM=…;PNO=…;]CP=&&…&&` (HJ 212-2017 数据段结构组成表).
  * Header fields may come in any order but each at most once, unknown ones are refused, and each
  * value is held to its 2017 maximum length — except the unambiguous longer ST and PW of
  * HJ212_TOLERATED_VALUE_LENGTH and a DataTime with milliseconds, which are taken and listed in
@@ -102,7 +102,7 @@ function readHeader(text: string, deviations: Hj212Deviation[]): Map<HeaderKey, 
   return fields;
 }
 
-/** PNUM/PNO appear exactly when Flag bit D says the message is split (REFERENCE §1.2, §1.3). */
+/** PNUM/PNO appear exactly when Flag bit D says the message is split (HJ 212-2017 数据段结构组成表, PNUM/PNO). */
 function readSubpacket(header: Map<HeaderKey, string>, split: boolean): Hj212Subpacket | null {
   const pnum = header.get('PNUM');
   const pno = header.get('PNO');

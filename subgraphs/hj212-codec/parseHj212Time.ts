@@ -3,7 +3,7 @@ const CST_OFFSET_MS = 8 * 3_600_000;
 const PATTERN = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 
 /**
- * Epoch milliseconds of an HJ 212 time `YYYYMMDDhhmmss` (DataTime, BeginTime…; REFERENCE §1.8),
+ * Epoch milliseconds of an HJ 212 time `YYYYMMDDhhmmss` (DataTime, BeginTime…; HJ 212-2017 CP 指令参数),
  * read as local China time (+08:00) as the devices write it. Null when the text is not a real
  * calendar time (month 13, 31 February, hour 24…, or before 1970), which a plain `Date.UTC` would
  * silently roll over.

@@ -29,7 +29,7 @@ const LF = 0x0a;
 
 /**
  * Checks the envelope of one frame `##` + 4 decimal digits + data segment + 4 hex digits + CR LF
- * (HJ 212-2017 通讯包结构, REFERENCE §1.1) and returns the data segment (a view, not a copy).
+ * (HJ 212-2017 通讯包结构组成表) and returns the data segment (a view, not a copy).
  * Everything here runs before a single field is parsed (STYLE R15): size, declared length against
  * the actual one, then the CRC (Appendix A; hex compared case-insensitively, as devices also send
  * lower case). With `tryModbusCrc` a segment failing Appendix A passes when its CRC-16/MODBUS, low

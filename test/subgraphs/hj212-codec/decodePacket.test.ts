@@ -17,7 +17,7 @@ function errorCode(frame: string | Uint8Array): string {
   return result.ok ? 'decoded' : result.error.code;
 }
 
-describe('decodePacket: the REFERENCE §1.10 packets', () => {
+describe('decodePacket: the sample packets (Appendix A, alltobs-hj212, constructed)', () => {
   it.each(REFERENCE_PACKETS.map((p) => [p.id, p] as const))('decodes %s from bytes and from text alike', (_, p) => {
     const fromBytes = decoded(bytes(p.frame));
     expect(decoded(p.frame)).toEqual(fromBytes);

@@ -11,7 +11,7 @@ function packetOf(frame: string): Hj212Packet {
 }
 
 describe('encodeAck9014 (HJ 212-2017 9014 data response)', () => {
-  it('answers the REFERENCE §1.10 waste-water upload with the 9014 packet of §1.10, byte for byte', () => {
+  it('answers the sample waste-water upload with the sample 9014 packet, byte for byte', () => {
     const request = packetOf(referencePacket('waste-water-realtime-2011').frame);
     expect(text(encodeAck9014(request))).toBe(referencePacket('ack-9014').frame);
   });

@@ -5,7 +5,7 @@ import { bytes, REFERENCE_PACKETS } from '../../fixtures/hj212/hj212Fixtures.ts'
 /** The data segment of a frame: between the 4-digit length and the 4-hex CRC. */
 const segmentOf = (frame: string) => bytes(frame.slice(6, -6));
 
-/** CRC-16/MODBUS, only to show the HJ 212 algorithm is not it (REFERENCE §1.4). */
+/** CRC-16/MODBUS, only to show the HJ 212 algorithm is not it (docs/hj212.md, "CRC"). */
 function modbus(data: Uint8Array): number {
   let crc = 0xffff;
   for (const b of data) {
@@ -16,7 +16,7 @@ function modbus(data: Uint8Array): number {
 }
 
 describe('hj212Crc16 (HJ 212-2017 Appendix A)', () => {
-  it.each(REFERENCE_PACKETS.map((p) => [p.id, p] as const))('reproduces the CRC of REFERENCE §1.10 packet %s', (_, p) => {
+  it.each(REFERENCE_PACKETS.map((p) => [p.id, p] as const))('reproduces the CRC of sample packet %s', (_, p) => {
     expect(formatHj212Crc(hj212Crc16(segmentOf(p.frame)))).toBe(p.crc.toUpperCase());
   });
 
