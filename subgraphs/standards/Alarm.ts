@@ -1,4 +1,4 @@
-/** An abnormal-data alarm raised on a station's series (REFERENCE §1.7, issue item 3). */
+/** An abnormal-data alarm raised on a station's series (HJ 212-2017 §6.6.4 data flags, limits and gaps; rules in alarmRules.ts; issue item 3). */
 import type { Limit } from './Limit.ts';
 import type { DataFlag } from './Reading.ts';
 import type { AlarmSeverity } from './alarmRules.ts';

@@ -1,7 +1,7 @@
 /**
- * A horizontal ecological-compensation agreement and its settlement (REFERENCE §4.3 suggested model).
+ * A horizontal ecological-compensation agreement and its settlement (docs/compensation.md, "The model").
  * Amounts are 万元 per settlement period and are data, because the real 川渝 figures were not found
- * (§4.2). Two parties only: one upstream, one downstream (the 赤水河 three-province fund is out of scope).
+ * in public sources (docs/compensation.md). Two parties only: one upstream, one downstream (the 赤水河 three-province fund is out of scope).
  */
 import type { StandardRef } from './StandardRef.ts';
 import type { WaterBody, WaterClass } from './WaterClass.ts';
@@ -55,7 +55,7 @@ export interface CompensationAgreement {
   readonly compareWith: 'PREVIOUS_PERIOD' | 'SAME_PERIOD_LAST_YEAR';
   readonly rule: Readonly<Record<SettlementOutcome, OutcomeTransfer>>;
   readonly dataSource: 'NATIONAL_AUTOMATIC_STATION' | 'JOINT_MONITORING' | 'SAMPLING_TESTING_SEPARATION';
-  /** Which REFERENCE §4.1 template the rule follows, and what is unverified. */
+  /** Which published template the rule follows (docs/compensation.md, "Templates"), and what is unverified. */
   readonly notes: readonly string[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * A limit as an inclusive interval: GB 3838 uses "≤" for most items, "≥" for DO and a 6–9 range for
- * pH (REFERENCE §2.1); GB 3095 and discharge standards are ceilings. `null` = unbounded on that side.
+ * pH (GB 3838-2002 表1); GB 3095 and discharge standards are ceilings. `null` = unbounded on that side.
  */
 export interface Limit {
   readonly min: number | null;
@@ -14,7 +14,7 @@ export function isWithinLimit(limit: Limit, value: number): boolean {
 
 /**
  * Exceedance multiple (超标倍数) = (C − limit) / limit, for ceilings only: the 评价办法 defines no
- * multiple for floors (DO) or ranges (pH) (REFERENCE §2.2). Null when undefined or not exceeded.
+ * multiple for floors (DO) or ranges (pH) (环办〔2011〕22号 [unverified]; docs/water-quality.md). Null when undefined or not exceeded.
  */
 export function exceedanceMultiple(limit: Limit, value: number): number | null {
   if (limit.min !== null || limit.max === null || limit.max <= 0 || value <= limit.max) return null;

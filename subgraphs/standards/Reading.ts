@@ -1,10 +1,10 @@
 /**
  * A time-stamped reading of a station, as the HJ 212 data segment carries it: one value and one
- * data flag per factor (REFERENCE §1.7–1.8). Structurally the same as the kit's ReadingRecord.
+ * data flag per factor (HJ 212-2017 §6.6.4 表8 and CP 指令参数). Structurally the same as the kit's ReadingRecord.
  */
 
 /** HJ 212 data flags: N normal, F stopped, M maintenance, S manual set value, D fault, C calibrating,
- * T above the measuring range, B communication fault (REFERENCE §1.7). */
+ * T above the measuring range, B communication fault (HJ 212-2017 §6.6.4 表8). */
 export type DataFlag = 'N' | 'F' | 'M' | 'S' | 'D' | 'C' | 'T' | 'B';
 
 export const DATA_FLAGS: readonly DataFlag[] = ['N', 'F', 'M', 'S', 'D', 'C', 'T', 'B'];
@@ -21,7 +21,7 @@ export interface Reading {
   readonly values: readonly ReadingValue[];
 }
 
-/** Flag meanings for alarm sentences (REFERENCE §1.7). */
+/** Flag meanings for alarm sentences (HJ 212-2017 §6.6.4 表8). */
 export const DATA_FLAG_NAMES: Readonly<Record<DataFlag, { readonly zh: string; readonly en: string }>> = {
   N: { zh: '正常', en: 'normal' },
   F: { zh: '停运', en: 'instrument stopped' },

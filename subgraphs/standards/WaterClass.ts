@@ -1,6 +1,6 @@
 /**
  * GB 3838-2002 water-quality classes, best first, and the wording reports use for them
- * (REFERENCE §2.2: "符合 X 类" / "劣于 V 类"; qualitative descriptors I–II 优 … 劣V 重度污染).
+ * (环办〔2011〕22号: "符合 X 类" / "劣于 V 类"; qualitative descriptors I–II 优 … 劣V 重度污染).
  */
 import { StandardsInputError } from './StandardsInputError.ts';
 
@@ -22,7 +22,7 @@ export function worstWaterClass(classes: readonly WaterClass[]): WaterClass {
   return classes.reduce<WaterClass>((worst, c) => (waterClassRank(c) > waterClassRank(worst) ? c : worst), 'I');
 }
 
-/** 达标: the same class as the target or better (REFERENCE §2.3). */
+/** 达标: the same class as the target or better (docs/water-quality.md, "达标"). */
 export function meetsWaterTarget(actual: WaterClass, target: WaterClass): boolean {
   return waterClassRank(actual) <= waterClassRank(target);
 }
@@ -32,7 +32,7 @@ export const WATER_CLASS_LABELS: Readonly<Record<WaterClass, string>> = {
   I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ', V: 'Ⅴ', WORSE_THAN_V: '劣Ⅴ',
 };
 
-/** 水质状况 descriptors (REFERENCE §2.2, 环办〔2011〕22号). */
+/** 水质状况 descriptors (环办〔2011〕22号). */
 export const WATER_CLASS_DESCRIPTORS: Readonly<Record<WaterClass, string>> = {
   I: '优', II: '优', III: '良好', IV: '轻度污染', V: '中度污染', WORSE_THAN_V: '重度污染',
 };

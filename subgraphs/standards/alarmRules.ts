@@ -1,10 +1,11 @@
 /**
- * Parameters of the abnormal-data alarm rules (REFERENCE §1.7: "any Flag ≠ N, or a value above the
- * limit, or a missing expected interval → alarm"), as data so a bureau can tune them.
+ * Parameters of the abnormal-data alarm rules — our own rule on the HJ 212-2017 §6.6.4 data flags:
+ * any flag ≠ N, or a value above the limit, or a missing expected interval → alarm — as data so a
+ * bureau can tune them.
  *
  * Flag severities — CRITICAL: F (stopped), D (fault), B (communication fault) mean the automatic
- * monitoring is not running normally, itself an offence for sources (大气法第一百条(3), 水法第八十二条,
- * REFERENCE §6.2); T (above the measuring range) means the true value is unknown and high.
+ * monitoring is not running normally, itself an offence for sources (大气法第一百条(3), 水法第八十二条;
+ * docs/enforcement.md); T (above the measuring range) means the true value is unknown and high.
  * WARNING: S (manually set value) replaces a measurement and needs review. INFO: M (maintenance) and
  * C (calibration) are planned operations.
  */
@@ -32,7 +33,7 @@ export interface AlarmRules {
   readonly criticalMultiple: number;
   /**
    * A 24 h moving mean (air PM from hourly data) needs this many valid hourly values — GB 3095-2012
-   * Table 4 data validity [unverified, not in REFERENCE].
+   * 表4 data validity [unverified: the standard's text was not checked].
    */
   readonly movingMeanMinValues: number;
 }
@@ -48,7 +49,7 @@ export const DEFAULT_ALARM_RULES: AlarmRules = {
     { upToIntervalMs: Number.POSITIVE_INFINITY, minRun: 6 },
   ],
   spike: { window: 6, madMultiple: 5, relativeJump: 0.5 },
-  // Exceeding a discharge limit is 超标排放 (大气法第九十九条, REFERENCE §6.2); ambient exceedances warn.
+  // Exceeding a discharge limit is 超标排放 (大气法第九十九条; docs/enforcement.md); ambient exceedances warn.
   overLimitSeverity: { WATER_QUALITY: 'WARNING', AIR_QUALITY: 'WARNING', POLLUTION_SOURCE: 'CRITICAL' },
   criticalMultiple: 1,
   movingMeanMinValues: 20,

@@ -1,5 +1,5 @@
 /**
- * AQI levels, categories and official colours (HJ 633-2012 Table 2 and Appendix A; REFERENCE §3.3).
+ * AQI levels, categories and official colours (HJ 633-2012 表2 and 附录A).
  */
 export interface AqiColor {
   readonly name: string;

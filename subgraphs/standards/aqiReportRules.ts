@@ -1,5 +1,5 @@
 /**
- * Which concentrations each AQI report takes (HJ 633-2012 §5; REFERENCE §3.1 note (1), §3.4).
+ * Which concentrations each AQI report takes (HJ 633-2012 §5 and 表1 note (1); docs/air-quality.md, "Which columns").
  * REALTIME: SO2/NO2/CO/O3 1 h, O3 8 h moving mean, PM 24 h moving mean; SO2 24 h only to replace a
  * 1 h value above 800. Table 1 has no 1 h PM column, so a PM 1 h value is read against the 24 h
  * column when no 24 h moving mean is given — the national platform's practice and aqi-hub's

@@ -1,6 +1,6 @@
 /**
  * A section's assessment over a period: period means of its readings (flag N only), then the
- * single-factor method on the means (REFERENCE §2.2). Factors not in GB 3838 are left out of the
+ * single-factor method on the means (环办〔2011〕22号). Factors not in GB 3838 are left out of the
  * evaluation but their means are still returned.
  */
 import type { Reading } from './Reading.ts';

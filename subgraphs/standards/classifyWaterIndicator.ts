@@ -1,6 +1,7 @@
 /**
  * The class of one indicator value: the best class whose limit it meets, inclusive bounds, else 劣V
- * (GB 3838-2002 §4 / Table 1; REFERENCE §2.1 implementation notes).
+ * (GB 3838-2002 表1; shared limits and pH as in sm1lewc/Journey.SurfaceWater's GradeService;
+ * docs/water-quality.md).
  */
 import type { Limit } from './Limit.ts';
 import { isWithinLimit } from './Limit.ts';

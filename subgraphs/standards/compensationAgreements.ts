@@ -1,14 +1,14 @@
 /**
  * Seed compensation agreements. The real 川渝 amounts, section lists and rules were not found
- * (REFERENCE §4.2), so every amount here is a placeholder marked unverified and borrowed from a
- * §4.1 template; section ids, rivers and target classes match the seeded sections (devtools/demo-world).
+ * in public sources (docs/compensation.md), so every amount here is a placeholder marked unverified
+ * and borrowed from a published template; section ids, rivers and target classes match the seeded sections (devtools/demo-world).
  */
 import type { CompensationAgreement } from './CompensationAgreement.ts';
 
 /**
- * 琼江, the first cross-province demonstration river (2021-09 → 2023-09, REFERENCE §4.2): 遂宁
- * upstream, 潼南 downstream, boundary section 光辉. Rule follows the Chongqing intra-city template
- * (§4.1): met and improved → downstream pays upstream 100万元/month; met but worse → upstream pays
+ * 琼江, the first cross-province demonstration river (2021-09 → 2023-09, per press reports): 遂宁
+ * upstream, 潼南 downstream, boundary section 光辉. Rule follows the Chongqing intra-city scheme
+ * (docs/compensation.md): met and improved → downstream pays upstream 100万元/month; met but worse → upstream pays
  * downstream 100万元/month. "Misses" is "separate rules" there; upstream paying 100 is assumed.
  * Indicators CODMn/NH3-N/TP as in the 赤水河 template, which the 9-parameter automatic station measures.
  */
@@ -34,16 +34,16 @@ export const QIONGJIANG_AGREEMENT: CompensationAgreement = {
   },
   dataSource: 'NATIONAL_AUTOMATIC_STATION',
   notes: [
-    'Rule and 100万元/month from the Chongqing intra-city template (REFERENCE §4.1) [unverified for 琼江]',
+    'Rule and 100万元/month from the Chongqing intra-city scheme (from 2018) [unverified for 琼江]',
     'Section list (光辉 only), target III and indicators [unverified]',
   ],
 };
 
 /**
  * 嘉陵江/渠江, 广安 upstream of 重庆 (合川): sections 利泽 (嘉陵江, II) and 码头 (渠江, III), equal
- * weights. Rule follows the 酉水 template (§4.1): target met → downstream pays upstream; missed →
+ * weights. Rule follows the 渝湘 酉水 agreement (docs/compensation.md): target met → downstream pays upstream; missed →
  * upstream pays downstream; settled yearly. The 1000万元/year amount is a placeholder, and the equal
- * contributions follow the remembered 2021 川渝 joint-fund split (§4.2) [unverified].
+ * contributions follow the remembered 2021 川渝 joint-fund split, from memory [unverified].
  */
 export const JIALING_QU_AGREEMENT: CompensationAgreement = {
   id: 'jialingjiang-qujiang-511600-500000',
@@ -70,7 +70,7 @@ export const JIALING_QU_AGREEMENT: CompensationAgreement = {
   },
   dataSource: 'JOINT_MONITORING',
   notes: [
-    'Rule from the 酉水 template (REFERENCE §4.1); amount 1000万元/year is a placeholder [unverified]',
+    'Rule from the 渝湘 酉水 agreement (2019–2021); amount 1000万元/year is a placeholder [unverified]',
     'Sections, weights and contributions (equal shares, amount unknown) [unverified]',
   ],
 };

@@ -1,6 +1,6 @@
 /**
- * AQI of a real-time (hourly) or daily report (HJ 633-2012 §5–6; REFERENCE §3.1–3.4): IAQI per
- * pollutant, AQI = max IAQI (each rounded up, §6.2), level/category/colour from Table 2, primary
+ * AQI of a real-time (hourly) or daily report (HJ 633-2012 §5–6, 表1, 表2): IAQI per
+ * pollutant, AQI = max IAQI (each rounded up, §6.2), level/category/colour from 表2, primary
  * pollutants (all tied at the max, only when AQI > 50) and non-attainment pollutants (IAQI > 100).
  */
 import type { AqiPeriod, AqiVersion } from './AqiStandard.ts';
@@ -120,7 +120,7 @@ export function computeAqi(input: ComputeAqiInput): AqiResult {
     category: level.category,
     categoryEn: level.categoryEn,
     color: level.color,
-    // §3.4: a primary pollutant is named only when AQI > 50; ties are all listed.
+    // HJ 633-2012 首要污染物: a primary pollutant is named only when AQI > 50; ties are all listed.
     primaryPollutants: aqi > 50 ? iaqi.filter((e) => e.value === aqi).map(ref) : [],
     nonAttainment: iaqi.filter((e) => e.value > 100).map(ref),
     iaqi,

@@ -1,4 +1,4 @@
-/** ABNORMAL_FLAG: runs of one non-N data flag on one factor (REFERENCE §1.7); severity per alarmRules. */
+/** ABNORMAL_FLAG: runs of one non-N data flag on one factor (HJ 212-2017 §6.6.4); severity per alarmRules. */
 import type { AlarmDraft } from './Alarm.ts';
 import type { AlarmContext } from './AlarmContext.ts';
 import type { DataFlag, Reading } from './Reading.ts';

@@ -1,6 +1,6 @@
 /**
- * Discharge (emission) limits for pollution-source stations, as data. None of these are in REFERENCE:
- * they are recalled from the standards and must be checked before enforcement use [unverified].
+ * Discharge (emission) limits for pollution-source stations, as data. None of these were checked
+ * against the standards' texts: they are recalled from them and must be checked before enforcement use [unverified].
  * - GB 8978-1996 污水综合排放标准, Table 4 一级标准 (units built after 1998-01-01): pH 6–9,
  *   COD 100, BOD5 20, SS 70, NH3-N 15 mg/L; the 0.5 mg/L row is 磷酸盐(以P计), applied here to TP.
  * - GB 16297-1996 大气污染物综合排放标准, Table 2 (new sources) maximum emission concentrations:

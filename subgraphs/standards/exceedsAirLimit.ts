@@ -1,6 +1,6 @@
 /**
  * GB 3095 limit lookup and exceedance test. Limits are "≤" values, so a concentration exactly at the
- * limit complies (GB 3095-2012 Table 1; REFERENCE §3.5). Grade II applies to class-2 zones
+ * limit complies (GB 3095-2012 表1). Grade II applies to class-2 zones
  * (urban/industrial), grade I to class-1 zones (nature reserves).
  */
 import type { Limit } from './Limit.ts';

@@ -1,8 +1,8 @@
 /**
- * GB 3095 ambient-air concentration limits (basic items) by edition. 2012: Table 1 (REFERENCE §3.5,
- * cross-checked with the IAQI = 100 row of HJ 633-2012). 2026: only PM2.5 is known — phase 1
+ * GB 3095 ambient-air concentration limits (basic items) by edition. 2012: 表1 (cross-checked with
+ * the IAQI = 100 row of HJ 633-2012). 2026: only PM2.5 is known — phase 1
  * (2026-03-01 → 2030-12-31) grade II annual 30 / 24 h 60, phase 2 (from 2031) grade I 10/25 and
- * grade II 25/50 (REFERENCE §0). PM10, SO2 and NO2 were tightened but the values were not found, so
+ * grade II 25/50 (press reports, Feb 2026; docs/air-quality.md). PM10, SO2 and NO2 were tightened but the values were not found, so
  * they are absent rather than guessed. H8 = daily maximum 8 h mean. Units µg/m³, CO mg/m³.
  */
 import type { StandardRef } from './StandardRef.ts';
@@ -55,7 +55,7 @@ export const GB3095_2026_PHASE1: AirQualityEdition = {
   inForceFrom: '2026-03-01',
   inForceTo: '2030-12-31',
   rows: [row('a34004', 'ANNUAL', null, 30), row('a34004', 'H24', null, 60)],
-  notes: ['Only PM2.5 grade II is known for phase 1 (REFERENCE §0); other rows are not in this table'],
+  notes: ['Only PM2.5 grade II is known for phase 1 (press reports of GB 3095-2026); other rows are not in this table'],
 };
 
 export const GB3095_2026_PHASE2: AirQualityEdition = {
@@ -64,7 +64,7 @@ export const GB3095_2026_PHASE2: AirQualityEdition = {
   inForceFrom: '2031-01-01',
   inForceTo: null,
   rows: [row('a34004', 'ANNUAL', 10, 25), row('a34004', 'H24', 25, 50)],
-  notes: ['Only PM2.5 is known for phase 2 (REFERENCE §0); other rows are not in this table'],
+  notes: ['Only PM2.5 is known for phase 2 (press reports of GB 3095-2026); other rows are not in this table'],
 };
 
 export const AIR_QUALITY_EDITIONS: readonly AirQualityEdition[] = [GB3095_2012, GB3095_2026_PHASE1, GB3095_2026_PHASE2];

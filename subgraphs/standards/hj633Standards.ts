@@ -1,8 +1,8 @@
 /**
  * HJ 633 IAQI breakpoints (Table 1) by edition. 2012: read from the official release text
- * (REFERENCE §3.1, verified). 2026: only the PM2.5/PM10 24 h columns change, per caiyunapp/aqi-hub
- * src/cn.rs — unverified against the standard text, whose public copies are scanned images (§3.6).
- * Units: µg/m³, CO mg/m³. Beware that same repo's SO2 24 h column, which copies the 1 h one (§3.6).
+ * (HJ 633-2012 表1, from the release PDF kept in caiyunapp/aqi-hub; verified). 2026: only the PM2.5/PM10 24 h columns change, per caiyunapp/aqi-hub
+ * src/cn.rs — unverified against the standard text, whose public copies are scanned images (docs/air-quality.md, "The 2026 revision").
+ * Units: µg/m³, CO mg/m³. Beware that same repo's SO2 24 h column, which copies the 1 h one (docs/air-quality.md).
  */
 import type { AqiBreakpointColumn, AqiStandard, AqiVersion } from './AqiStandard.ts';
 import { StandardsInputError } from './StandardsInputError.ts';
@@ -52,7 +52,7 @@ export const HJ633_2026: AqiStandard = {
   title: '环境空气质量指数（AQI）技术规定',
   inForceFrom: '2026-03-01',
   iaqiSteps: HJ633_2012.iaqiSteps,
-  // Gas columns assumed unchanged, as in the one source found (REFERENCE §3.6) [unverified].
+  // Gas columns assumed unchanged, as in the one source found (caiyunapp/aqi-hub src/cn.rs) [unverified].
   columns: [...COLUMNS_2012.filter((c) => c.code !== 'a34004' && c.code !== 'a34002'), ...PM_2026],
   substitutions: SUBSTITUTIONS_2012.map((s) => ({ ...s, clause: `${s.clause} (assumed kept in 2026) [unverified]` })),
   notes: [

@@ -1,6 +1,6 @@
 /**
  * Environmental-incident grading thresholds of the 国家突发环境事件应急预案 (国办函〔2014〕119号,
- * §1.3 and 附件1 突发环境事件分级标准). Numeric thresholds are inclusive lower bounds (附件1: "以上含本数，
+ * 附件1 突发环境事件分级标准; docs/incidents-and-resources.md). Numeric thresholds are inclusive lower bounds (附件1: "以上含本数，
  * 以下不含本数"): ≥30 deaths is I, 10–29 II, 3–9 III. Level IV is everything below III. Warning colours are those of local
  * plans (IV 蓝, III 黄, II 橙, I 红). The 2006 plan's thresholds differ — do not mix them.
  */
@@ -14,7 +14,7 @@ export interface IncidentLevelInfo {
   readonly nameEn: string;
   readonly color: string;
   readonly colorEn: string;
-  /** Who leads the response (预案 §3.4 分级响应, as published by the Ningxia department). */
+  /** Who leads the response (分级响应, as published on the Ningxia department's plan page). */
   readonly responseLead: string;
 }
 

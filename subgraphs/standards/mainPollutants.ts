@@ -1,5 +1,6 @@
 /**
- * 主要污染指标 and 超标指标 of an assessed sample (REFERENCE §2.2–2.3, 环办〔2011〕22号).
+ * 主要污染指标 and 超标指标 of an assessed sample (环办〔2011〕22号 [unverified];
+ * docs/water-quality.md).
  * Main pollutants: only when the section is worse than class III; the indicators worse than III,
  * worst class first, ties broken by the multiple against the class-III limit, at most three.
  * Target exceedances: every indicator worse than the target, with its multiple against the target

@@ -1,7 +1,7 @@
 /**
  * Period means of each factor over a set of readings — the input of a period assessment
- * (REFERENCE §2.2: "use period means"). Only values flagged N count; null values are skipped, so a
- * stopped or faulty analyser never drags a mean (§1.7). pH is averaged through [H+] where the
+ * (环办〔2011〕22号: a period is classed on its means). Only values flagged N count; null values are skipped, so a
+ * stopped or faulty analyser never drags a mean (HJ 212-2017 §6.6.4). pH is averaged through [H+] where the
  * standard's data says so (see gb3838Standard.ts).
  */
 import { cleanNumber } from './Limit.ts';

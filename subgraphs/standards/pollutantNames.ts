@@ -1,7 +1,8 @@
 /**
  * Display names of the HJ 212-2017 Appendix B factor codes used by the standards here
- * (REFERENCE §1.9). a05024 (O3) is not in Appendix B but is what air stations send (§1.9, unverified
- * as a standard code). Codes w20128 (Se) and w20141 (As) come from the GB 3838 table in §2.1.
+ * (docs/hj212.md, "Pollutant codes"). a05024 (O3) is not in Appendix B but is what air stations send
+ * (probably from HJ 524-2009; unverified as a standard code). Codes w20128 (Se) and w20141 (As) come
+ * from sm1lewc/Journey.SurfaceWater's GB 3838 table.
  */
 export interface PollutantName {
   readonly zh: string;

@@ -1,8 +1,8 @@
 /**
  * Whether a section improved on its comparison period. A class change decides; within the same class
  * the pollution index decides — the mean of C / S over the agreement's indicators, S being the
- * target-class ceiling (综合污染指数 style). REFERENCE §4.1 does not say how 改善 is measured, so
- * this rule is a choice [unverified]; floors and ranges (DO, pH) are left out of the index.
+ * target-class ceiling (综合污染指数 style). The published templates do not say how 改善 is measured
+ * (docs/compensation.md), so this rule is a choice [unverified]; floors and ranges (DO, pH) are left out of the index.
  */
 import { cleanNumber } from './Limit.ts';
 import type { StandardRef } from './StandardRef.ts';

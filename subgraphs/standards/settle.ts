@@ -1,8 +1,8 @@
 /**
  * Settles one period of a compensation agreement: each section's class against its target and its
  * trend against the comparison period pick an outcome, the agreement's rule turns the outcome into
- * a payment (amount × section weight), and the gross payments net into one transfer (REFERENCE §4.1
- * templates, §4.3 model).
+ * a payment (amount × section weight), and the gross payments net into one transfer (docs/compensation.md,
+ * templates and model).
  */
 import type {
   AgreementParty, CompensationAgreement, CompensationSettlement, SectionAssessment, SectionSettlement, SettlementOutcome, Transfer, PeriodAssessments,

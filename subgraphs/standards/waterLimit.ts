@@ -1,5 +1,5 @@
 /**
- * The GB 3838 limit of an indicator for a class and water body (REFERENCE §2.1), e.g. the target-class
+ * The GB 3838 limit of an indicator for a class and water body (GB 3838-2002 表1), e.g. the target-class
  * limit an alarm compares against. Null for 劣V, which has no limit; UNKNOWN_INDICATOR for a code
  * without class limits (water temperature included).
  */

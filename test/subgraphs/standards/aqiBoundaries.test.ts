@@ -16,7 +16,7 @@ for (const standard of AQI_STANDARDS) {
         const nextBp = bp[i + 1];
         const nextStep = standard.iaqiSteps[i + 1];
         if (nextBp !== null && nextBp !== undefined && nextStep !== undefined) {
-          // A rise worth 0.1 IAQI is rounded up to the next integer (§6.2 进位取整).
+          // A rise worth 0.1 IAQI is rounded up to the next integer (HJ 633-2012 §6.2 进位取整).
           const above = c + (0.1 * (nextBp - c)) / (nextStep - step);
           it(`${column.code} ${column.period} just above ${c} has IAQI ${step + 1}`, () => {
             expect(computeIaqi({ code: column.code, period: column.period, value: above, version })).toBe(step + 1);
@@ -35,7 +35,7 @@ for (const standard of AQI_STANDARDS) {
   });
 }
 
-describe('HJ 633-2012 worked examples (REFERENCE §3.2)', () => {
+describe('HJ 633-2012 §6 formula and rounding up: worked examples', () => {
   it.each([
     ['a34004', 'H24', 35, 50], ['a34004', 'H24', 75, 100], ['a34004', 'H24', 76, 102], ['a34002', 'H24', 150, 100],
     ['a21026', 'H24', 475, 150], ['a05024', 'H8', 161, 101], ['a21005', 'H24', 4.1, 101], ['a21004', 'H24', 81, 101],
@@ -47,7 +47,7 @@ describe('HJ 633-2012 worked examples (REFERENCE §3.2)', () => {
     expect(computeIaqi({ code: 'a21005', period: 'H24', value: 2.6 })).toBe(65);
   });
 
-  // §6.2 进位取整 on the exact value of the decimals sent: an exact integer stays, anything above rounds up.
+  // HJ 633-2012 §6.2 进位取整 on the exact value of the decimals sent: an exact integer stays, anything above rounds up.
   it.each([
     // SO2 24 h 1600–2100–2620 µg/m³ → 300–400–500: 400 + 100/520 · 20.8 = 404 exactly (float: 404.00000000000006).
     ['a21026', 'H24', 2120.8, 404], ['a21026', 'H24', 2302.8, 439], ['a21026', 'H24', 2120.9, 405],

@@ -5,7 +5,7 @@ import { thrownCode } from './thrownCode.ts';
 const v = (code: string, value: number) => ({ code, value });
 
 describe('evaluateWaterSample — single-factor section class', () => {
-  it('reproduces the 西湖村 report row: target III, actual 劣V, 氨氮/1.3、总磷/0.6、化学需氧量/0.2 (REFERENCE §2.3)', () => {
+  it('reproduces the 西湖村 report row: target III, actual 劣V, 氨氮/1.3、总磷/0.6、化学需氧量/0.2 (a published Guangdong cross-city section report)', () => {
     const result = evaluateWaterSample({
       values: [v('w21003', 2.3), v('w21011', 0.32), v('w01018', 24), v('w01019', 5), v('w01001', 7.4)],
       waterBody: 'RIVER',

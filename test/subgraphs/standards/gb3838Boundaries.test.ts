@@ -16,7 +16,7 @@ for (const standard of WATER_QUALITY_STANDARDS) {
         const limits = body === 'LAKE' && indicator.lake ? indicator.lake : indicator.river;
         limits.forEach((limit, k) => {
           const bound = (limit.max ?? limit.min) as number;
-          // Adjacent classes sharing a limit: the best of them wins (REFERENCE §2.1 notes).
+          // Adjacent classes sharing a limit: the best of them wins (as in Journey.SurfaceWater's GradeService; docs/water-quality.md).
           const best = LIMITED_WATER_CLASSES[limits.findIndex((l) => same(l, limit))] as WaterClass;
           const lastSharing = limits.map((l, i) => (same(l, limit) ? i : -1)).filter((i) => i >= 0).pop() as number;
           const next: WaterClass = LIMITED_WATER_CLASSES[lastSharing + 1] ?? 'WORSE_THAN_V';
@@ -54,7 +54,7 @@ describe('GB 3838-2002 indicator classes', () => {
     ['w21017', 1, 'I'], ['w21017', 1.5, 'IV'], ['w20111', 0.0001, 'III'], ['w20115', 0.005, 'II'], ['w20115', 0.01, 'V'],
     ['w20117', 0.05, 'II'], ['w20117', 0.1, 'V'], ['w20120', 0.05, 'III'], ['w21016', 0.2, 'III'], ['w22001', 0.5, 'IV'],
     ['w19002', 0.3, 'IV'],
-  ] as const)('shared limits give the best class: %s at %s is class %s (REFERENCE §2.1)', (code, value, expected) => {
+  ] as const)('shared limits give the best class: %s at %s is class %s (GB 3838-2002 表1)', (code, value, expected) => {
     expect(classifyWaterIndicator(code, value, 'RIVER')).toBe(expected);
   });
 
