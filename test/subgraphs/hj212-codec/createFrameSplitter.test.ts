@@ -4,10 +4,10 @@ import { decodePacket } from '../../../subgraphs/hj212-codec/decodePacket.ts';
 import { encodePacket } from '../../../subgraphs/hj212-codec/encodePacket.ts';
 import { unwrapFrame } from '../../../subgraphs/hj212-codec/unwrapFrame.ts';
 import { createRng, type Rng } from '../../../devtools/demo-world/createRng.ts';
-import { bytes, MALFORMED_BASIS, referencePacket, text } from '../../fixtures/hj212/hj212Fixtures.ts';
+import { bytes, MALFORMED_BASIS, samplePacket, text } from '../../fixtures/hj212/hj212Fixtures.ts';
 
-const A = referencePacket('waste-water-realtime-2011').frame;
-const B = referencePacket('ambient-air-hourly-2061').frame;
+const A = samplePacket('waste-water-realtime-2011').frame;
+const B = samplePacket('ambient-air-hourly-2061').frame;
 
 /** Frames as text and skips as `reason:bytes`, for whole-sequence comparisons. */
 function summary(events: readonly FrameEvent[]): string[] {
@@ -98,7 +98,7 @@ describe('createFrameSplitter', () => {
   it('recovers every good packet, in order, from a noisy stream cut into random chunks', () => {
     let seed = 212;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    const good = [A, B, referencePacket('appendix-a-1062').frame, referencePacket('surface-water-hourly-2061').frame];
+    const good = [A, B, samplePacket('appendix-a-1062').frame, samplePacket('surface-water-hourly-2061').frame];
     const noise = ['AT+OK\r\n', '\r\n', '#', A.slice(0, 50), B.replace(/[0-9A-F]{4}\r\n$/, '0000\r\n'), '##9999xyz\r\n'];
     for (let run = 0; run < 50; run++) {
       const expected: string[] = [];

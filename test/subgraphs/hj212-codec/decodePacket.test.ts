@@ -3,7 +3,7 @@ import { decodePacket } from '../../../subgraphs/hj212-codec/decodePacket.ts';
 import type { Hj212Packet } from '../../../subgraphs/hj212-codec/Hj212Packet.ts';
 import { frameDataSegment } from '../../../subgraphs/hj212-codec/frameDataSegment.ts';
 import {
-  bytes, FLAG_VARIANTS, MALFORMED_BASIS, MALFORMED_PACKETS, REFERENCE_PACKETS, referencePacket,
+  bytes, FLAG_VARIANTS, MALFORMED_BASIS, MALFORMED_PACKETS, SAMPLE_PACKETS, samplePacket,
 } from '../../fixtures/hj212/hj212Fixtures.ts';
 
 function decoded(frame: string | Uint8Array): Hj212Packet {
@@ -18,13 +18,13 @@ function errorCode(frame: string | Uint8Array): string {
 }
 
 describe('decodePacket: the sample packets (Appendix A, alltobs-hj212, constructed)', () => {
-  it.each(REFERENCE_PACKETS.map((p) => [p.id, p] as const))('decodes %s from bytes and from text alike', (_, p) => {
+  it.each(SAMPLE_PACKETS.map((p) => [p.id, p] as const))('decodes %s from bytes and from text alike', (_, p) => {
     const fromBytes = decoded(bytes(p.frame));
     expect(decoded(p.frame)).toEqual(fromBytes);
   });
 
   it('decodes the official CN=1062 example: header fields, Flag bits and a CP without DataTime', () => {
-    const packet = decoded(referencePacket('appendix-a-1062').frame);
+    const packet = decoded(samplePacket('appendix-a-1062').frame);
     expect(packet).toEqual({
       qn: '20160801085857223',
       st: '32',
@@ -39,7 +39,7 @@ describe('decodePacket: the sample packets (Appendix A, alltobs-hj212, construct
   });
 
   it('decodes the waste-water real-time packet with each pollutant value and its data flag (TP in fault: D)', () => {
-    const packet = decoded(referencePacket('waste-water-realtime-2011').frame);
+    const packet = decoded(samplePacket('waste-water-realtime-2011').frame);
     expect(packet.cp.dataTime).toBe('20240315100500');
     expect(packet.cp.pollutants.map((p) => [p.code, p.rtd, p.flag])).toEqual([
       ['w01018', 56.3, 'N'], ['w21003', 4.12, 'N'], ['w21011', 0.41, 'D'], ['w01001', 7.2, 'N'], ['w00000', 12.5, 'N'],
@@ -51,11 +51,11 @@ describe('decodePacket: the sample packets (Appendix A, alltobs-hj212, construct
   });
 
   it('decodes hourly packets with Avg values (surface water: 9 factors, ambient air: 6)', () => {
-    const water = decoded(referencePacket('surface-water-hourly-2061').frame);
+    const water = decoded(samplePacket('surface-water-hourly-2061').frame);
     expect(water.cn).toBe('2061');
     expect(water.cp.pollutants).toHaveLength(9);
     expect(water.cp.pollutants.find((p) => p.code === 'w21003')?.avg).toBe(0.215);
-    const air = decoded(referencePacket('ambient-air-hourly-2061').frame);
+    const air = decoded(samplePacket('ambient-air-hourly-2061').frame);
     expect(air.flag).toEqual({ raw: 4, version: '2017', ackRequested: false, hasSubpackets: false });
     expect(air.cp.pollutants.map((p) => [p.code, p.avg])).toEqual([
       ['a34004', 48], ['a34002', 71], ['a21026', 9], ['a21004', 35], ['a21005', 0.8], ['a05024', 62],
@@ -63,7 +63,7 @@ describe('decodePacket: the sample packets (Appendix A, alltobs-hj212, construct
   });
 
   it('accepts the lower-case CRC of the chenqi92 sample (CRC compared case-insensitively) and its Flag=8', () => {
-    const p = referencePacket('alltobs-surface-water-2011');
+    const p = samplePacket('alltobs-surface-water-2011');
     expect(p.crc).toBe('7d00');
     const packet = decoded(p.frame);
     expect(packet.mn).toBe('ZLDSZ20210127');
@@ -72,7 +72,7 @@ describe('decodePacket: the sample packets (Appendix A, alltobs-hj212, construct
   });
 
   it('decodes the 9014 ack with an empty CP', () => {
-    const packet = decoded(referencePacket('ack-9014').frame);
+    const packet = decoded(samplePacket('ack-9014').frame);
     expect(packet).toMatchObject({ st: '91', cn: '9014', qn: '20240315100500789', cp: { dataTime: null, pollutants: [], other: [] } });
   });
 });

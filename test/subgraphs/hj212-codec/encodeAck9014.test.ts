@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodePacket } from '../../../subgraphs/hj212-codec/decodePacket.ts';
 import { encodeAck9014 } from '../../../subgraphs/hj212-codec/encodeAck9014.ts';
 import type { Hj212Packet } from '../../../subgraphs/hj212-codec/Hj212Packet.ts';
-import { FLAG_VARIANTS, referencePacket, text } from '../../fixtures/hj212/hj212Fixtures.ts';
+import { FLAG_VARIANTS, samplePacket, text } from '../../fixtures/hj212/hj212Fixtures.ts';
 
 function packetOf(frame: string): Hj212Packet {
   const result = decodePacket(frame);
@@ -12,8 +12,8 @@ function packetOf(frame: string): Hj212Packet {
 
 describe('encodeAck9014 (HJ 212-2017 9014 data response)', () => {
   it('answers the sample waste-water upload with the sample 9014 packet, byte for byte', () => {
-    const request = packetOf(referencePacket('waste-water-realtime-2011').frame);
-    expect(text(encodeAck9014(request))).toBe(referencePacket('ack-9014').frame);
+    const request = packetOf(samplePacket('waste-water-realtime-2011').frame);
+    expect(text(encodeAck9014(request))).toBe(samplePacket('ack-9014').frame);
   });
 
   it('keeps the version bits of a 2025 request and clears A and D (Flag=11 → Flag=8)', () => {

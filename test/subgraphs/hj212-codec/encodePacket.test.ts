@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodePacket } from '../../../subgraphs/hj212-codec/decodePacket.ts';
 import { encodePacket, type Hj212PacketInput } from '../../../subgraphs/hj212-codec/encodePacket.ts';
-import { REFERENCE_PACKETS, text } from '../../fixtures/hj212/hj212Fixtures.ts';
+import { SAMPLE_PACKETS, text } from '../../fixtures/hj212/hj212Fixtures.ts';
 
 const upperCrc = (frame: string) => frame.slice(0, -6) + frame.slice(-6).toUpperCase();
 
 describe('encodePacket', () => {
-  it.each(REFERENCE_PACKETS.map((p) => [p.id, p] as const))('re-encodes the decoded %s byte for byte (CRC in upper case)', (_, p) => {
+  it.each(SAMPLE_PACKETS.map((p) => [p.id, p] as const))('re-encodes the decoded %s byte for byte (CRC in upper case)', (_, p) => {
     const result = decodePacket(p.frame);
     if (!result.ok) throw result.error;
     expect(text(encodePacket({ ...result.packet, flag: result.packet.flag.raw }))).toBe(upperCrc(p.frame));

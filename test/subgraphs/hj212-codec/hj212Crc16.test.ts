@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHj212Crc, hj212Crc16 } from '../../../subgraphs/hj212-codec/hj212Crc16.ts';
-import { bytes, REFERENCE_PACKETS } from '../../fixtures/hj212/hj212Fixtures.ts';
+import { bytes, SAMPLE_PACKETS } from '../../fixtures/hj212/hj212Fixtures.ts';
 
 /** The data segment of a frame: between the 4-digit length and the 4-hex CRC. */
 const segmentOf = (frame: string) => bytes(frame.slice(6, -6));
@@ -16,12 +16,12 @@ function modbus(data: Uint8Array): number {
 }
 
 describe('hj212Crc16 (HJ 212-2017 Appendix A)', () => {
-  it.each(REFERENCE_PACKETS.map((p) => [p.id, p] as const))('reproduces the CRC of sample packet %s', (_, p) => {
+  it.each(SAMPLE_PACKETS.map((p) => [p.id, p] as const))('reproduces the CRC of sample packet %s', (_, p) => {
     expect(formatHj212Crc(hj212Crc16(segmentOf(p.frame)))).toBe(p.crc.toUpperCase());
   });
 
   it('differs from CRC-16/MODBUS on the official example (1C80, MODBUS gives 0759)', () => {
-    const official = segmentOf(REFERENCE_PACKETS[0]!.frame);
+    const official = segmentOf(SAMPLE_PACKETS[0]!.frame);
     expect(formatHj212Crc(hj212Crc16(official))).toBe('1C80');
     expect(formatHj212Crc(modbus(official))).toBe('0759');
   });

@@ -2,16 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodePacket } from '../../../../subgraphs/hj212-codec/decodePacket.ts';
 import { encodeAck9014 } from '../../../../subgraphs/hj212-codec/encodeAck9014.ts';
 import { encodePacket, type Hj212PacketInput } from '../../../../subgraphs/hj212-codec/encodePacket.ts';
-import { referencePacket, text } from '../../../fixtures/hj212/hj212Fixtures.ts';
+import { samplePacket, text } from '../../../fixtures/hj212/hj212Fixtures.ts';
 import { connectDevice, type DeviceClient } from './deviceClient.ts';
 import { hj212Station, SAMPLE_PACKET_STATIONS, startIngestFixture, type IngestFixture } from './ingestFixture.ts';
 import type { Hj212IngestConfig } from '../../../../subgraphs/config/hj212IngestConfigSchema.ts';
 import { writeBureauData } from '../../../../devtools/seeder/writeBureauData.ts';
 import { sql } from 'kysely';
 
-const WASTE_WATER = referencePacket('waste-water-realtime-2011').frame;
-const AIR = referencePacket('ambient-air-hourly-2061').frame;
-const WATER = referencePacket('surface-water-hourly-2061').frame;
+const WASTE_WATER = samplePacket('waste-water-realtime-2011').frame;
+const AIR = samplePacket('ambient-air-hourly-2061').frame;
+const WATER = samplePacket('surface-water-hourly-2061').frame;
 const [WW_STATION, WATER_STATION, AIR_STATION] = SAMPLE_PACKET_STATIONS as [typeof SAMPLE_PACKET_STATIONS[0], typeof SAMPLE_PACKET_STATIONS[0], typeof SAMPLE_PACKET_STATIONS[0]];
 
 let fixture: IngestFixture | undefined;
@@ -69,7 +69,7 @@ describe('HJ 212 ingest over TCP', () => {
     const f = await setUp();
     const d = await device(f);
     await d.send(WASTE_WATER);
-    expect(await d.waitForFrames(1)).toEqual([referencePacket('ack-9014').frame]);
+    expect(await d.waitForFrames(1)).toEqual([samplePacket('ack-9014').frame]);
     const [latest] = await f.source.monitoring.latestReadings([WW_STATION.id]);
     expect(latest).toEqual({
       stationId: WW_STATION.id,
