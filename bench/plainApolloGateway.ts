@@ -29,7 +29,8 @@ import { loadRegion } from '../schema/loadContract.ts';
 import { withoutAccessDirectives } from '../schema/accessPolicies.ts';
 import { BENCH_IDENTITY, benchSigner } from './benchTrust.ts';
 
-// Nothing here may phone home (ARCHITECTURE.md "Traps"): must be set before the gateway exists.
+// Nothing here may phone home: Apollo's gateway sends telemetry unless this is set before it exists
+// (as in gateway/server/createGateway.ts).
 process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
 const regionUrl = required('BENCH_REGION_URL');

@@ -1,5 +1,5 @@
 /**
- * Every GraphQL error code this product emits, defined once (style rule R6). Front ends and partner
+ * Every GraphQL error code this product emits, defined once, here. Front ends and partner
  * bureaus match on `extensions.code`, so a code is never renamed or reused; a removed one stays in
  * REMOVED_ERROR_CODES.
  */

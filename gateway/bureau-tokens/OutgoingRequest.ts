@@ -3,7 +3,7 @@
  * (signed into a fresh gateway token per request), the headers it forwards (the request id), and
  * the client request's signal, which cancels it when the client hangs up, and the request's overall
  * deadline, which every fetch of it shares. Built once per operation
- * and shared read-only by every bureau fetch of it (AP3).
+ * and shared read-only by every bureau fetch of it, so a fan-out does not rebuild it.
  */
 import { readRequestDeadline, readRequestSignal, requestIdHeaders } from '../request/GatewayContext.ts';
 import { GATEWAY_SERVICE_IDENTITY, outgoingIdentityOf, type OutgoingIdentity } from './OutgoingIdentity.ts';

@@ -1,11 +1,11 @@
 /**
  * The supergraph: the region subgraph composed with the city contract as virtual subgraphs
- * (ARCHITECTURE.md "The shape"). Composing six identical bureau subgraphs would fail, and with
- * @shareable the planner would silently ask one bureau; the shard engine fans out instead.
- * The contract's @city* directives are not composed, so they never reach the public schema; nor
- * are its access directives (@authenticated, @requiresScopes): stock @apollo/gateway refuses a
- * supergraph with security features it does not enforce, and the gateway enforces them itself from
- * the contract (schema/accessPolicies.ts, gateway/access/).
+ * (README.md, "How the gateway joins the bureaus"). Composing six identical bureau subgraphs would
+ * fail, and with @shareable the planner would silently ask one bureau; the shard engine fans out
+ * instead. The contract's @city* directives are not composed, so they never reach the public
+ * schema; nor are its access directives (@authenticated, @requiresScopes): stock @apollo/gateway
+ * refuses a supergraph with security features it does not enforce, and the gateway enforces them
+ * itself from the contract (schema/accessPolicies.ts, gateway/access/).
  *
  * The contract is composed as two virtual subgraphs, both answered by the shard engine: `cities`,
  * and `city-broadcast` with the fields every bureau adds to a broadcast entity (see

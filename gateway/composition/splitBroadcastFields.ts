@@ -1,7 +1,7 @@
 /**
  * Moves the fields that every bureau adds to a broadcast entity (one keyed without `cityCode`, e.g.
  * `Enterprise.cases` and `Enterprise.sources`) out of the `cities` virtual subgraph into a virtual
- * subgraph of their own (ARCHITECTURE.md, "The contract and its keys": broadcast entities are asked
+ * subgraph of their own (README.md, "How the gateway joins the bureaus": broadcast entities are asked
  * of every city and merged).
  *
  * Why: the query planner stays inside a subgraph while it can. With these fields in `cities`,

@@ -1,5 +1,6 @@
 /**
- * The only gateway code that reads the environment and files for settings (style rule R10).
+ * The only gateway code that reads the environment and files for settings, so every setting is read
+ * and validated in one place.
  * Environment (all optional):
  * - ECOGRAPH_REGISTRY       path of the city registry file (default gateway/registry.json)
  * - ECOGRAPH_GATEWAY_PORT   port of the gateway (default 4000; 0 = any free one)

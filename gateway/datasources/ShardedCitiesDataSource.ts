@@ -1,6 +1,7 @@
 /**
- * The thin Apollo seam over the shard engine (style rule R1): the `cities` subgraph's data source.
- * Gateway health checks and schema loading never fan out (R9); operations go to the engine, which
+ * The thin Apollo seam over the shard engine, which stays pure (README.md, "Layout"): the `cities`
+ * subgraph's data source. Gateway health checks and schema loading never fan out: they get a
+ * constant answer, as the registry checks the bureaus itself; operations go to the engine, which
  * asks the bureaus through the registry.
  */
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -27,7 +28,8 @@ export class ShardedCitiesDataSource implements GraphQLDataSource {
     if ((options.kind as string) !== 'incoming operation') return { data: { __typename: 'Query' } };
     const { query, variables, operationName } = options.request;
     if (query === undefined) return { errors: [{ message: 'The planner sent no query.' }] as never };
-    // Built once per operation and shared read-only by every bureau fetch of it (AP3).
+    // Built once per operation and shared read-only by every bureau fetch of it, so a fan-out does
+    // not rebuild it.
     const outgoing = outgoingRequestOf(options.context);
     const jurisdiction = readJurisdiction(options.context);
     const result = await this.engine().execute(

@@ -1,9 +1,9 @@
 /**
- * The city registry at run time (ARCHITECTURE.md "City registry"): loads the registry file, keeps
- * one CityLink per bureau, checks every bureau at start, on every change of the file and every
- * `recheckMs`. It owns what follows the file: the shard engine over the enabled bureaus, each
- * subgraph's client and deadline (read per request, so an edited `timeoutMs` applies at once), and
- * tells its listeners when the region's URL changes (the supergraph must be rebuilt).
+ * The city registry at run time (README.md, "How the gateway joins the bureaus"): loads the
+ * registry file, keeps one CityLink per bureau, checks every bureau at start, on every change of
+ * the file and every `recheckMs`. It owns what follows the file: the shard engine over the enabled
+ * bureaus, each subgraph's client and deadline (read per request, so an edited `timeoutMs` applies
+ * at once), and tells its listeners when the region's URL changes (the supergraph must be rebuilt).
  *
  * Every enabled bureau stays in the shard engine's set: one that is down fails fast (open circuit)
  * and one that is off-contract is refused, each with CITY_UNAVAILABLE naming it, so a client always

@@ -1,8 +1,9 @@
 /**
- * The composition root of the gateway: only wiring (style AP1). Registry (which owns the shard
- * engine and the subgraph clients) → data sources → Apollo Gateway → Apollo Server (metrics, request
- * log, tracing, limits plugins) → HTTP edge with /livez, /readyz, /metrics and the analysts' IDE
- * (/, /graphiql, /ide/assets/). State lives in the objects made here, never in this function.
+ * The composition root of the gateway: only wiring, so that every part stays testable on its own.
+ * Registry (which owns the shard engine and the subgraph clients) → data sources → Apollo Gateway →
+ * Apollo Server (metrics, request log, tracing, limits plugins) → HTTP edge with /livez, /readyz,
+ * /metrics and the analysts' IDE (/, /graphiql, /ide/assets/). State lives in the objects made
+ * here, never in this function.
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -67,7 +68,7 @@ export async function createGateway(config: GatewayConfig, log: GatewayLog): Pro
 
 async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: ShutdownList): Promise<RunningGateway> {
   // Apollo's gateway phones home and probes cloud metadata addresses unless this is set before it
-  // is constructed (ARCHITECTURE.md "Traps"). Nothing here may leave the machine's network.
+  // is constructed. Nothing here may leave the machine's network.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const contract = loadContract();

@@ -1,5 +1,5 @@
 /**
- * The one seam between the pure shard engine and the network (style rules R1, R3, R9): the engine
+ * The one seam between the pure shard engine and the network (README.md, "Layout"): the engine
  * says what to ask which bureau, the I/O layer answers with a settled outcome and never rejects.
  */
 import type { GraphQLFormattedError } from 'graphql';
@@ -38,7 +38,7 @@ export type CityOutcome =
       readonly kind: 'failed';
       readonly city: string;
       readonly reason: CityFailureReason;
-      /** For logs only: never sent to clients (R8), it may name hosts. */
+      /** For logs only: never sent to clients, as it may name hosts. */
       readonly message: string;
     };
 

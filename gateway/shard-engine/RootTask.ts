@@ -1,7 +1,8 @@
 /**
- * What the engine does for one response key at the root of a fetch (R9: a closed union, merged by
- * an exhaustive switch). `local` is answered without any bureau: `__typename`, `_service`, and
- * every refusal (bad `first`, bad cursor, unknown city) as null plus its error.
+ * What the engine does for one response key at the root of a fetch (a closed union, merged by
+ * an exhaustive switch, so a new kind cannot be left unhandled). `local` is answered without any
+ * bureau: `__typename`, `_service`, and every refusal (bad `first`, bad cursor, unknown city) as
+ * null plus its error.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import type { CollectedField } from './collectFields.ts';

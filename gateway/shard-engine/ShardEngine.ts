@@ -46,7 +46,7 @@ export interface ExecuteOptions {
 }
 
 /**
- * Answers one planner fetch as if one bureau held all the data. `execute` never rejects (R7): every
+ * Answers one planner fetch as if one bureau held all the data. `execute` never rejects: every
  * failure becomes `errors[]` next to whatever data the other bureaus gave.
  */
 export interface ShardEngine {

@@ -1,6 +1,7 @@
 /**
  * base64url (RFC 4648 §5, no padding) of UTF-8 text, with web-standard globals only (`btoa`,
- * `TextEncoder`) so that the engine stays free of `node:*` and Buffer (R1).
+ * `TextEncoder`) so that the engine stays free of `node:*` and Buffer (a pure folder: README.md,
+ * "Layout").
  */
 export function encodeBase64Url(text: string): string {
   let binary = '';

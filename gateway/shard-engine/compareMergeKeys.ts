@@ -1,7 +1,8 @@
 /**
  * The global order of a fan-out connection: the contract's sort key, then (cityCode, id) ascending,
- * which is each bureau's own order (sort, then id) with the city in between (ARCHITECTURE.md,
- * "Connections across shards"). Sort keys compare the same everywhere: instants, numbers, code units.
+ * which is each bureau's own order (sort, then id) with the city in between (README.md,
+ * "How the gateway joins the bureaus"). Sort keys compare the same everywhere: instants, numbers,
+ * code units.
  */
 import type { SortDirection } from '../../schema/shardingPolicies.ts';
 import type { SortKind } from './readConnections.ts';

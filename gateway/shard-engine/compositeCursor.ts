@@ -6,7 +6,8 @@
  * another list or order is refused rather than skipping items (the bureaus' own cursors do the same).
  *
  * Wire form: base64url of `[1, list, "field DIRECTION", [[city, cursor|null]…], [[city, total]…]]`,
- * arrays of pairs rather than objects so that no city code can become a `__proto__` key (R15).
+ * arrays of pairs rather than objects so that no city code can become a `__proto__` key: a cursor
+ * comes back from clients, untrusted.
  */
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 

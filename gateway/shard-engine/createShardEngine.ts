@@ -1,8 +1,9 @@
 /**
  * The shard engine: a pure library from one planner fetch (string + variables) to one GraphQL
- * response, with the network injected as `send` (R1, R11). Per call: look up (or prepare and cache)
- * the fetch, plan per-bureau fetches, run them, merge. Never rejects (R7): anything unexpected
- * becomes an INTERNAL_SERVER_ERROR response and is handed to `onUnexpectedError`.
+ * response, with the network injected as `send`, so it runs and is tested without a network. Per
+ * call: look up (or prepare and cache) the fetch, plan per-bureau fetches, run them, merge. Never
+ * rejects: anything unexpected becomes an INTERNAL_SERVER_ERROR response and is handed to
+ * `onUnexpectedError`.
  *
  * The served bureaus are fixed per engine object; `withCities` makes another one over the same
  * contract index and plan cache (both depend only on the contract), so a registry hot swap keeps

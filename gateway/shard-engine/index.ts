@@ -1,4 +1,4 @@
-/** The shard engine's public surface (R2: explicit exports, no `export *`). */
+/** The shard engine's public surface: explicit exports, no `export *`, so it is exactly what is listed here. */
 export type { CityFailureReason, CityFetch, CityOutcome, SendCityFetch } from './CityFetch.ts';
 export { createShardEngine } from './createShardEngine.ts';
 export type { ExecuteOptions, ShardEngine, ShardEngineOptions, ShardRequest, ShardResponse } from './ShardEngine.ts';

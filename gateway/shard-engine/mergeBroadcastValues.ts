@@ -2,9 +2,9 @@
  * One broadcast entity (e.g. an `Enterprise`) merged from every bureau's answer, in ascending
  * city-code order: objects merge key by key, lists concatenate (so `cases` lists each bureau's
  * cases, bureau by bureau), other values keep the first non-null one (bureaus agree on the key
- * fields). Targets are fresh null-prototype objects and `__proto__` keys are skipped (R15); list
- * items are not merged, only placed. `offsets` records where each bureau's part of each list
- * starts, so that its error paths can be moved to the merged index.
+ * fields). Targets are fresh null-prototype objects and `__proto__` keys are skipped (bureau
+ * payloads are untrusted); list items are not merged, only placed. `offsets` records where each
+ * bureau's part of each list starts, so that its error paths can be moved to the merged index.
  */
 import { isRecord } from './isRecord.ts';
 

@@ -1,8 +1,9 @@
 /**
  * The bureaus' outcomes merged into one response, as if one bureau had answered the planner's fetch.
  * Each root response key is merged on its own (by response key, never by field name), so one
- * bureau's failure never nulls another's data (R7; ARCHITECTURE.md, "Failure"). Errors a bureau
- * gave outside any field it was asked for are passed on without a path, naming the bureau.
+ * bureau's failure never nulls another's data (README.md, "How the gateway joins the bureaus").
+ * Errors a bureau gave outside any field it was asked for are passed on without a path, naming the
+ * bureau.
  */
 import type { CityOutcome } from './CityFetch.ts';
 import { cityError } from './cityError.ts';

@@ -1,5 +1,5 @@
 /**
- * A fan-out connection merged across bureaus (ARCHITECTURE.md, "Connections across shards"): the
+ * A fan-out connection merged across bureaus (README.md, "How the gateway joins the bureaus"): the
  * bureaus' pages k-way merged on (sort, cityCode, id) and cut at `first`, composite cursors,
  * `hasNextPage` if any answering bureau has more, `totalCount` summed. The result is shaped from the
  * client's own selection, so the hidden `__shard_` selections never show.

@@ -1,8 +1,9 @@
 /**
- * Turns one planner fetch into per-bureau fetches (ARCHITECTURE.md, "The shard engine"). A query
- * sends each bureau ONE document holding every root field routed to it, all bureaus in parallel. A
- * mutation groups CONSECUTIVE root fields by bureau and the groups run strictly one after another:
- * GraphQL spec §6.2.2 runs mutation fields serially, and a bureau only does that within one request.
+ * Turns one planner fetch into per-bureau fetches (README.md, "How the gateway joins the bureaus").
+ * A query sends each bureau ONE document holding every root field routed to it, all bureaus in
+ * parallel. A mutation groups CONSECUTIVE root fields by bureau and the groups run strictly one
+ * after another: GraphQL spec §6.2.2 runs mutation fields serially, and a bureau only does that
+ * within one request.
  */
 import type { CityFetch } from './CityFetch.ts';
 import type { CitySet } from './CitySet.ts';

@@ -1,8 +1,9 @@
 /**
- * Decides, for one response key at the root, which bureaus to ask and how to merge (ARCHITECTURE.md,
- * "The shard engine"): by the field's sharding policy, or locally for `__typename` and `_service`.
- * `_service { sdl }` is answered from the contract: every bureau serves it unchanged (the registry
- * checks that), so no bureau needs to be bothered and the answer cannot depend on which one is up.
+ * Decides, for one response key at the root, which bureaus to ask and how to merge (README.md,
+ * "How the gateway joins the bureaus"): by the field's sharding policy, or locally for `__typename`
+ * and `_service`. `_service { sdl }` is answered from the contract: every bureau serves it
+ * unchanged (the registry checks that), so no bureau needs to be bothered and the answer cannot
+ * depend on which one is up.
  */
 import { ERRORS } from '../../schema/errors.ts';
 import { argumentValue } from './argumentValue.ts';

@@ -1,7 +1,8 @@
 /**
  * Everything about a planner fetch that does not depend on its variables, computed once per fetch
- * string and cached (ARCHITECTURE.md: "parse it; cache by string"): the operation, its fragments,
- * and each root field as bureaus will receive it, with the variables and fragments it needs.
+ * string and cached (the planner sends the same fetch string for every run of a query plan): the
+ * operation, its fragments, and each root field as bureaus will receive it, with the variables and
+ * fragments it needs.
  */
 import {
   GraphQLError, Kind, parse,

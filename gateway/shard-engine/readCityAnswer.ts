@@ -1,8 +1,9 @@
 /**
- * A bureau's outcome, checked before anything reads it (R15): the response must be a GraphQL
- * response (`data` an object or null, `errors` a list); errors keep only a string message, a path of
- * names and indexes, and extensions. Locations are dropped: they point into the bureau's document,
- * not the planner's fetch. Anything else makes the bureau's answer a `bad-response` failure.
+ * A bureau's outcome, checked before anything reads it, as it is untrusted input: the response must
+ * be a GraphQL response (`data` an object or null, `errors` a list); errors keep only a string
+ * message, a path of names and indexes, and extensions. Locations are dropped: they point into the
+ * bureau's document, not the planner's fetch. Anything else makes the bureau's answer a
+ * `bad-response` failure.
  */
 import type { CityFailureReason, CityOutcome } from './CityFetch.ts';
 import { getOwn } from './getOwn.ts';

@@ -1,8 +1,8 @@
 /**
  * Sends the planned fetches through the injected `send`: all at once for a query, one after another
- * for a mutation (never in parallel, never retried). Settles per bureau (R7/R9): a `send` that breaks
- * its promise never to reject, or answers with something that is not an outcome, counts as that
- * bureau's `bad-response`, never as the whole fetch failing.
+ * for a mutation (never in parallel, never retried). Settles per bureau, so one bureau never fails
+ * the others: a `send` that breaks its promise never to reject, or answers with something that is
+ * not an outcome, counts as that bureau's `bad-response`, never as the whole fetch failing.
  */
 import type { CityFetch, CityOutcome, SendCityFetch } from './CityFetch.ts';
 import { isRecord } from './isRecord.ts';

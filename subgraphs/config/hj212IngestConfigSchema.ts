@@ -1,6 +1,7 @@
 /**
  * The ingest's options as configuration (e.g. an `hj212` entry in a bureau's bureau.json), validated
- * once at the edge (STYLE R10): unknown keys refused, defaults and their units stated here.
+ * once at start (startHj212Ingest), so the ingest reads only checked values: unknown keys refused,
+ * defaults and their units stated here.
  */
 import { z } from 'zod';
 

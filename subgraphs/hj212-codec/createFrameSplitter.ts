@@ -35,7 +35,8 @@ export interface FrameSplitter {
  * the next one, even when the cut packet's length field happens to equal the distance to the next
  * packet's CR LF. Memory is bounded: at most one frame (1036 bytes) is ever held between chunks; a
  * frame that declares more than 1024 bytes is refused as soon as its length digits arrive, and
- * one without CR LF within 1036 bytes is refused when that many have arrived (STYLE R10, R15).
+ * one without CR LF within 1036 bytes is refused when that many have arrived: a TCP peer is untrusted
+ * and must not make us buffer without bound.
  * Frames are views into an internal copy of the stream, never into the caller's chunks.
  */
 export function createFrameSplitter(): FrameSplitter {

@@ -20,13 +20,13 @@ const utf8 = new TextEncoder();
 
 /**
  * Decodes one complete HJ 212 frame `##dddd…XXXX\r\n` (HJ 212-2017 通讯包结构 and 数据段结构).
- * Envelope, size, length and CRC are checked before any field is read (STYLE R15); then the data
- * segment is parsed strictly, taking only the unambiguous deviations of Hj212Deviation (listed on
- * the packet). A MODBUS CRC is tried only when some MN opted in: the segment it verifies is parsed,
- * and the packet is refused unless its MN is one of them. Never throws for bad input: the result is
- * the packet or a decode error with a stable code (HJ212_BAD_FRAME, HJ212_OVERSIZE,
- * HJ212_BAD_LENGTH, HJ212_CRC_MISMATCH, HJ212_BAD_FIELD, HJ212_UNKNOWN_CN). A string is taken as
- * text and measured in UTF-8 bytes.
+ * Envelope, size, length and CRC are checked before any field is read, as the frame is untrusted
+ * input; then the data segment is parsed strictly, taking only the unambiguous deviations of
+ * Hj212Deviation (listed on the packet). A MODBUS CRC is tried only when some MN opted in: the
+ * segment it verifies is parsed, and the packet is refused unless its MN is one of them. Never
+ * throws for bad input: the result is the packet or a decode error with a stable code
+ * (HJ212_BAD_FRAME, HJ212_OVERSIZE, HJ212_BAD_LENGTH, HJ212_CRC_MISMATCH, HJ212_BAD_FIELD,
+ * HJ212_UNKNOWN_CN). A string is taken as text and measured in UTF-8 bytes.
  */
 export function decodePacket(frame: Uint8Array | string, options: Hj212DecodeOptions = {}): Hj212DecodeResult {
   const bytes = typeof frame === 'string' ? utf8.encode(frame) : frame;

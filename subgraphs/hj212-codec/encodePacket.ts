@@ -40,7 +40,7 @@ const utf8 = new TextEncoder();
  * Encodes one packet as a complete frame (HJ 212-2017 数据段结构 field order QN;ST;CN;PW;MN;Flag;
  * [PNUM;PNO;]CP), with length and CRC. The result is checked by the decoder's own
  * field rules, so whatever this returns decodes; invalid input (a separator inside a value, a field
- * over its maximum, more than 1024 bytes) throws RangeError, as a programming error (STYLE R7).
+ * over its maximum, more than 1024 bytes) throws RangeError, as a programming error.
  */
 export function encodePacket(fields: Hj212PacketInput): Uint8Array {
   const parts: string[] = [];

@@ -9,7 +9,8 @@ export const HJ212_MAX_DATA_BYTES = 1024;
 /** `##` + 4-digit length + 4-hex CRC + CR LF around the data segment. */
 export const HJ212_FRAME_OVERHEAD_BYTES = 12;
 
-/** The largest legal frame: 1024 + 12 bytes (STYLE R10 names it as the packet-length hard limit). */
+/** The largest legal frame: 1024 + 12 bytes (the hard limit on what a peer can make the splitter
+ * hold). */
 export const HJ212_MAX_FRAME_BYTES = HJ212_MAX_DATA_BYTES + HJ212_FRAME_OVERHEAD_BYTES;
 
 /** Longest value of each data-segment field: the 2017 maximum minus `XX=` (HJ 212-2017 数据段结构组成表). */

@@ -26,7 +26,7 @@ const CONTROL = /[\x00-\x1f\x7f]/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Parses a data segment whose length and CRC were already checked (STYLE R15):
+ * Parses a data segment whose length and CRC were already checked (unwrapFrame.ts):
  * `QN=…;ST=…;CN=…;PW=…;MN=…;Flag=…;[PNUM=…;PNO=…;]CP=&&…&&` (HJ 212-2017 数据段结构组成表).
  * Header fields may come in any order but each at most once, unknown ones are refused, and each
  * value is held to its 2017 maximum length — except the unambiguous longer ST and PW of

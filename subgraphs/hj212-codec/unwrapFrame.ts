@@ -30,10 +30,11 @@ const LF = 0x0a;
 /**
  * Checks the envelope of one frame `##` + 4 decimal digits + data segment + 4 hex digits + CR LF
  * (HJ 212-2017 通讯包结构组成表) and returns the data segment (a view, not a copy).
- * Everything here runs before a single field is parsed (STYLE R15): size, declared length against
- * the actual one, then the CRC (Appendix A; hex compared case-insensitively, as devices also send
- * lower case). With `tryModbusCrc` a segment failing Appendix A passes when its CRC-16/MODBUS, low
- * byte first, matches; the result says so. Throws Hj212DecodeError.
+ * Everything here runs before a single field is parsed, as the frame is untrusted input: size,
+ * declared length against the actual one, then the CRC (Appendix A; hex compared
+ * case-insensitively, as devices also send lower case). With `tryModbusCrc` a segment failing
+ * Appendix A passes when its CRC-16/MODBUS, low byte first, matches; the result says so. Throws
+ * Hj212DecodeError.
  */
 export function unwrapFrame(frame: Uint8Array, options: UnwrapOptions = {}): UnwrappedFrame {
   const n = frame.length;

@@ -1,5 +1,5 @@
 /**
- * The one boundary where a subgraph's errors become what clients see (style rule R8): adapter
+ * The one boundary where a subgraph's errors become what clients see: adapter
  * failures become CITY_SOURCE_UNAVAILABLE, our own GraphQL errors and Apollo's request errors pass
  * with their codes, anything else is masked as "Unexpected error." and logged. Stack traces never
  * leave. Every error names the subgraph that raised it in `extensions.city`.

@@ -152,7 +152,8 @@ describe('joins across subgraphs', () => {
     const reps = [...enterprises.keys()].map((creditCode) => ({ __typename: 'Enterprise', creditCode }));
 
     const names = (await region('query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Enterprise { name } } }', { reps })).data!['_entities'];
-    // Broadcast entities concatenate each bureau's list in ascending bureau order (ARCHITECTURE.md).
+    // Broadcast entities concatenate each bureau's list in ascending bureau order
+    // (gateway/shard-engine/mergeBroadcastValues.ts).
     const casesByBureau = await Promise.all(federation.codes.map((code) =>
       bureau(code, `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on Enterprise { cases { caseNumber cityCode } sources { code cityCode } } } }`, { reps })));

@@ -29,7 +29,7 @@ export interface LegacyHttpSourceOptions {
   readonly maxBodyBytes?: number;
 }
 
-/** The seams (R11): everything here has a working default. */
+/** The seams, injectable for tests: everything here has a working default. */
 export interface LegacyHttpSourceContext {
   /** @default a keep-alive undici Pool on the URL's origin, owned (and closed) by the source */
   readonly dispatcher?: Dispatcher;

@@ -1,4 +1,5 @@
-/** Items per key in input-key order (DataLoader's contract for one-to-many lookups); Map keys, so no prototype keys (R15). */
+/** Items per key in input-key order (DataLoader's contract for one-to-many lookups); Map keys, so no
+ * prototype keys from upstream data. */
 export function groupByKey<K, T>(keys: readonly K[], items: readonly T[], keyOf: (item: T) => K | null): T[][] {
   const byKey = new Map<K, T[]>();
   for (const item of items) {

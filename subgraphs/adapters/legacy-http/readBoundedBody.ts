@@ -4,7 +4,7 @@ export class BodyTooLargeError extends Error {
 }
 
 /**
- * The body as UTF-8 text, refusing more than `maxBytes` (R15: an upstream must not be able to make
+ * The body as UTF-8 text, refusing more than `maxBytes` (an upstream must not be able to make
  * us buffer without bound). Stops reading and destroys the stream at the limit.
  */
 export async function readBoundedBody(body: AsyncIterable<Buffer> & { destroy(error?: Error): unknown }, maxBytes: number): Promise<string> {

@@ -23,7 +23,8 @@ export interface SpreadsheetSourceOptions {
   readonly debounceMs?: number;
 }
 
-/** How a reload ended (R9). A failed one left the previous data in place. */
+/** How a reload ended, as a value rather than a thrown error. A failed one left the previous data in
+ * place. */
 export type ReloadOutcome =
   | { readonly kind: 'loaded'; readonly durationMs: number; readonly problems: number }
   | { readonly kind: 'failed'; readonly durationMs: number; readonly error: Error };

@@ -34,7 +34,7 @@ export function parseTable<Shape extends z.ZodRawShape>(table: SheetTable, schem
   const rows: Array<ParsedRow<z.output<z.ZodObject<Shape>>>> = [];
   const problems: SheetProblem[] = [];
   for (const { row, cells } of table.rows) {
-    // A null-prototype object: even a column named __proto__ stays plain data (R15).
+    // A null-prototype object: even a column named __proto__ stays plain data.
     const value: Record<string, unknown> = Object.create(null);
     let ok = true;
     for (const field of fields) {

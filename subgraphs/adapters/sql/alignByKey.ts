@@ -1,6 +1,6 @@
 /**
  * Batch results in input order (DataLoader's contract): one item or null per key, or all items per
- * key in the order they came. Maps, not objects, so keys like '__proto__' are plain keys (R15).
+ * key in the order they came. Maps, not objects, so keys like '__proto__' are plain keys.
  */
 export function alignOne<K, T>(keys: readonly K[], items: readonly T[], keyOf: (item: T) => K): Array<T | null> {
   const byKey = new Map<K, T>();

@@ -3,7 +3,7 @@ import { CitySourceError } from '../../kit/CitySourceError.ts';
 /**
  * Runs one store operation and turns whatever the driver throws into a CitySourceError
  * (CITY_SOURCE_FAILED). The message names only the operation: SQL text, file paths and driver
- * messages stay in `cause` (style R8).
+ * messages stay in `cause`, never shown to clients.
  */
 export async function guarded<T>(cityCode: string, operation: string, run: () => Promise<T>): Promise<T> {
   try {

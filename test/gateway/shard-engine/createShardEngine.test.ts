@@ -1,5 +1,5 @@
 /**
- * The engine's promises to its caller: it never rejects (R7), it refuses what it cannot plan with a
+ * The engine's promises to its caller: it never rejects, it refuses what it cannot plan with a
  * stable code, it serves a new set of bureaus without losing its cache, and it keeps bureau payloads
  * from forging who they are.
  */

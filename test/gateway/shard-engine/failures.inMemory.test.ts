@@ -1,6 +1,6 @@
 /**
- * One dead bureau must not wipe out a response (ARCHITECTURE.md, "Failure"; R7): the others' data
- * comes through intact, with one CITY_UNAVAILABLE error naming the missing bureau.
+ * One dead bureau must not wipe out a response (README.md, "How the gateway joins the bureaus"):
+ * the others' data comes through intact, with one CITY_UNAVAILABLE error naming the missing bureau.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createShardEngine } from '../../../gateway/shard-engine/index.ts';

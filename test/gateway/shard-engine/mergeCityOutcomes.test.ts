@@ -1,5 +1,5 @@
 /**
- * Merging from tables (R13): each bureau's answer in (with the hidden `__shard_` selections the
+ * Merging from tables: each bureau's answer in (with the hidden `__shard_` selections the
  * engine asked for), the merged `data` and `errors` out. Covers the global sort (instants, numbers,
  * ties), the cut, sums, failures, error-path remapping, entity order and hostile payloads.
  */

@@ -1,5 +1,5 @@
 /**
- * Planning from tables (R13): a planner fetch and its variables in, the per-bureau fetches out,
+ * Planning from tables: a planner fetch and its variables in, the per-bureau fetches out,
  * compared after `print(parse())` so layout does not matter. Every bureau answers "timeout" here:
  * only what is sent is under test.
  */

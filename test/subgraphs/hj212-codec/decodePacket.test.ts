@@ -123,7 +123,7 @@ describe('decodePacket: malformed frames, each with its stable code', () => {
     expect(errorCode(frameDataSegment(segment))).toBe('HJ212_BAD_FIELD');
   });
 
-  it('checks the length before the CRC and the CRC before the fields (STYLE R15)', () => {
+  it('checks the length before the CRC and the CRC before the fields', () => {
     // Wrong length AND wrong CRC AND no MN: the length is what is reported.
     const bad = MALFORMED_BASIS.replace('##0170', '##0169').replace('8081\r\n', '0000\r\n').replace('MN=', 'XN=');
     expect(errorCode(bad)).toBe('HJ212_BAD_LENGTH');

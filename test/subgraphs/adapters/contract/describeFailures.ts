@@ -3,7 +3,8 @@ import { CitySourceError } from '../../../../subgraphs/kit/CitySourceError.ts';
 import { CITY } from '../../../fixtures/bureauRecords.ts';
 import type { ContractContext, OpenedBureauSource } from '../sharedAdapterSuite.ts';
 
-/** Statement text, quoted identifiers, URLs and hosts: what must stay in `cause` (style R8). */
+/** Statement text, quoted identifiers, URLs and hosts: what must stay in `cause`, never shown to
+ * clients. */
 const LEAKS = /\bselect\b|\binsert\b|\bwhere\b|["`]|:\/\/|127\.0\.0\.1|localhost/i;
 
 async function caught(run: () => Promise<unknown>): Promise<CitySourceError> {
