@@ -84,8 +84,8 @@ export default tseslint.config(
     plugins: { '@typescript-eslint': tseslint.plugin, 'import-x': importX },
     settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })] },
     rules: {
-      // Type-aware rules (STYLE.md "Lint and tsconfig"): an un-awaited bureau call, a switch that
-      // forgets a new outcome kind.
+      // Type-aware rules, for the mistakes the compiler lets through: an un-awaited bureau call, a
+      // switch that forgets a new outcome kind.
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
