@@ -33,8 +33,8 @@ export const ACCESS_SCOPES = Object.freeze({
     en: "An enforcement case's internal material: the facts of the violation (violationFacts) and the evidence.",
   },
   'emergency:read': {
-    zh: '应急资源：物资、装备、队伍与专家（emergencyResources、emergencyResource），不含联系人姓名与电话。',
-    en: "Emergency resources: materials, equipment, teams and experts (emergencyResources, emergencyResource), without contacts' names and phones.",
+    zh: '应急资源：物资、装备、队伍与专家（emergencyResources、emergencyResource），不含联系人姓名与电话；专家以专业标注，不显示姓名。',
+    en: "Emergency resources: materials, equipment, teams and experts (emergencyResources, emergencyResource), without contacts' names and phones; an expert is named by speciality, never by the person's name.",
   },
   'emergency:contacts': {
     zh: '应急资源联系人的姓名与电话（ResourceContact.person / phone）。',

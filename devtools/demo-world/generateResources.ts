@@ -8,6 +8,7 @@ import type {
   CityCode, DepotRecord, EnterpriseRecord, EpochMs, ResourceCategory, ResourceRecord, ResourceStatus, SectionRecord,
 } from '../../subgraphs/kit/model.ts';
 import { encodeGlobalId } from '../../schema/globalId.ts';
+import { expertLabel } from '../../subgraphs/kit/separateExpertPerson.ts';
 import type { Rng } from './createRng.ts';
 import { DAY_MS, isoDate, startOfIsoDate } from './cstTime.ts';
 import { distanceKm, scatter } from './geo.ts';
@@ -107,11 +108,12 @@ export function generateResources(rng: Rng, { cityCode, scale, until, enterprise
     const [speciality, category] = rng.pick(EXPERT_SPECIALITIES);
     const local = rng.chance(0.3) || employers.length === 0;
     const employer = local ? { name: `${fact.shortName}生态环境监测站`, location: scatter(rng, fact.record.location, 4) } : rng.pick(employers);
-    const name = personName(rng);
+    // The person is the contact (emergency:contacts); the resource is named by its speciality.
+    const person = personName(rng);
     drafts.push({
-      cityCode, name, category, kind: 'EXPERT', specification: speciality, quantity: 1, unit: '人',
+      cityCode, name: expertLabel(speciality), category, kind: 'EXPERT', specification: speciality, quantity: 1, unit: '人',
       managingUnit: employer.name, depot: null, location: local ? employer.location : scatter(rng, employer.location, 1),
-      expiresOn: null, status: rng.chance(0.03) ? 'IN_USE' : 'AVAILABLE', contact: { person: name, phone: mobilePhone(rng) },
+      expiresOn: null, status: rng.chance(0.03) ? 'IN_USE' : 'AVAILABLE', contact: { person, phone: mobilePhone(rng) },
     });
   }
 

@@ -22,7 +22,7 @@ export type { RegionData } from './generateRegion.ts';
 export type { BureauData } from './SeededBureau.ts';
 
 /** Bump when the same options would generate different data, so stored worlds get regenerated. */
-export const GENERATOR_VERSION = '1';
+export const GENERATOR_VERSION = '2'; // 2: an expert's name is its speciality, the person only its contact
 
 export interface WorldOptions {
   /** @default 'chengyu-ecograph' */

@@ -15,6 +15,7 @@ import { buildIde } from '../../gateway/ide/buildIde.ts';
 import { ensureSeeded } from '../seeder/ensureSeeded.ts';
 import { findBusyPorts } from './checkPortsFree.ts';
 import { ChildService } from './ChildService.ts';
+import { formatUrlTable } from './formatUrlTable.ts';
 
 const READY_TIMEOUT_MS = 60_000;
 const entryOf = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -117,11 +118,12 @@ async function main(): Promise<number> {
   }
 
   console.log(`\nFederation ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`);
-  console.log(`  ${'gateway (one graph)'.padEnd(24)} http://${gatewayConfig.host}:${gatewayConfig.port}/graphql`);
-  console.log(`  ${"analysts' IDE 分析人员 IDE".padEnd(22)} http://${gatewayConfig.host}:${gatewayConfig.port}/`);
-  for (const { config } of configs) {
-    console.log(`  ${config.name.padEnd(24)} http://${config.host}:${config.port}/graphql`);
-  }
+  const table = formatUrlTable([
+    ['gateway (one graph)', `http://${gatewayConfig.host}:${gatewayConfig.port}/graphql`],
+    ["analysts' IDE 分析人员 IDE", `http://${gatewayConfig.host}:${gatewayConfig.port}/`],
+    ...configs.map(({ config }) => [config.name, `http://${config.host}:${config.port}/graphql`] as const),
+  ]);
+  for (const line of table) console.log(line);
   console.log('\nPress Ctrl-C to stop.');
   return -1; // keep running
 }

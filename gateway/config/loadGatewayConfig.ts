@@ -24,6 +24,9 @@
  * - ECOGRAPH_RATE_LIMIT_WINDOW_S  the rate-limit window in seconds (default 60)
  * - ECOGRAPH_TRUST_PROXY    false (default), true (one reverse proxy in front) or how many: how much
  *                           of X-Forwarded-For names the client (gateway/server/readClientAddress.ts)
+ * - ECOGRAPH_CORS_ORIGINS   comma-separated exact origins (https://portal.example.cn) whose pages may
+ *                           call /graphql from a browser; unset (default) = none
+ * - ECOGRAPH_CORS_CREDENTIALS  true | false (default): may those pages send cookies/HTTP auth?
  * Operation limits (gateway/limits/OperationLimits.ts; every one an integer ≥ 1):
  * - ECOGRAPH_MAX_DEPTH 15, ECOGRAPH_MAX_ALIASES 30, ECOGRAPH_MAX_ROOT_FIELDS 10,
  *   ECOGRAPH_MAX_DIRECTIVES 50, ECOGRAPH_MAX_DIRECTIVES_PER_FIELD 4, ECOGRAPH_MAX_FIELDS 1000,
@@ -39,6 +42,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
 import { gatewayPrivateJwkSchema, type GatewayPrivateJwk } from '../../schema/gateway-token/gatewayJwkSchema.ts';
+import type { CorsPolicy } from '../../schema/http/CorsPolicy.ts';
 import type { TelemetryConfig } from '../telemetry/createTracer.ts';
 import { DEFAULT_OPERATION_LIMITS, type OperationLimits } from '../limits/OperationLimits.ts';
 import { Safelist, safelistManifestSchema } from '../persisted/Safelist.ts';
@@ -73,6 +77,8 @@ export interface GatewayConfig {
   readonly rateLimits: RateLimits;
   /** Reverse proxies in front whose X-Forwarded-For entry is trusted (ECOGRAPH_TRUST_PROXY); 0 = none. */
   readonly trustedProxies: number;
+  /** Browsers on other origins: null (the default) = no CORS headers at all. */
+  readonly cors: CorsPolicy | null;
   /** Caps every operation must fit (ECOGRAPH_MAX_*, ECOGRAPH_COST_LIST_SIZE). */
   readonly limits: OperationLimits;
   /** Whether callers without a token may introspect (ECOGRAPH_INTROSPECTION_PUBLIC). */
@@ -100,6 +106,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     redisUrl: loadRedisUrl(env),
     rateLimits: loadRateLimits(env),
     trustedProxies: loadTrustedProxies(env),
+    cors: loadCorsPolicy(env),
     limits: loadOperationLimits(env),
     publicIntrospection: loadPublicIntrospection(env, mode),
     persistedQueries: Object.freeze({
@@ -147,6 +154,34 @@ export function loadTrustedProxies(env: Env = process.env): number {
     throw new GatewayConfigError(`ECOGRAPH_TRUST_PROXY must be "true", "false" or a number of proxies from 0 to 10, got "${raw}".`);
   }
   return value;
+}
+
+/**
+ * ECOGRAPH_CORS_ORIGINS (comma-separated exact origins; unset or empty = null, no CORS) and
+ * ECOGRAPH_CORS_CREDENTIALS (default false). An origin is `scheme://host[:port]` exactly as a
+ * browser sends it: no path, no trailing slash, no wildcard.
+ */
+export function loadCorsPolicy(env: Env = process.env): CorsPolicy | null {
+  const raw = env['ECOGRAPH_CORS_ORIGINS'];
+  const credentials = flag(env, 'ECOGRAPH_CORS_CREDENTIALS', false);
+  if (raw === undefined || raw.trim() === '') return null;
+  const origins = raw.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    let canonical: string | null = null;
+    try {
+      const url = new URL(origin);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.hostname.includes('*')) canonical = url.origin;
+    } catch {
+      // reported below
+    }
+    if (canonical !== origin) {
+      throw new GatewayConfigError(
+        `ECOGRAPH_CORS_ORIGINS must list exact origins (scheme://host[:port], e.g. https://portal.example.cn, no path, ` +
+        `no trailing slash, no wildcard), separated by commas; "${origin}" is not one${canonical === null ? '' : ` (did you mean "${canonical}"?)`}.`,
+      );
+    }
+  }
+  return Object.freeze({ allowedOrigins: Object.freeze([...new Set(origins)]), credentials });
 }
 
 /** The operation limits: each ECOGRAPH_MAX_* an integer from 1 up, its default when unset. */

@@ -174,6 +174,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     apollo,
     context: (req, _identity, requestId, signal) => requestContext(req, requestId, signal),
     name: 'gateway',
+    ...(config.cors === null ? {} : { cors: config.cors }), // browsers on other origins (ECOGRAPH_CORS_*)
     host: config.host,
     port: config.port,
     routes: {

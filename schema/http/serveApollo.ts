@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { ERRORS } from '../errors.ts';
+import { applyCors, type CorsPolicy } from './CorsPolicy.ts';
 import { readRequestId } from './requestId.ts';
 
 /** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
@@ -60,6 +61,11 @@ export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
   readonly routes: Readonly<Record<string, JsonRoute>>;
   /** Routes by path prefix (e.g. '/ide/assets/'), tried after the exact routes. */
   readonly prefixRoutes?: Readonly<Record<string, PrefixRoute>>;
+  /**
+   * Cross-origin access to /graphql for browsers (the gateway, when configured). Unset (subgraphs,
+   * which only the gateway calls) = no CORS headers, and OPTIONS goes to Apollo like any method.
+   */
+  readonly cors?: CorsPolicy;
   /** Shown in /health and in the port-in-use error, e.g. '500152 潼南区'. */
   readonly name: string;
   readonly host: string;
@@ -131,6 +137,9 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     if (url.pathname.startsWith(prefix)) return sendAnswer(res, await prefixRoute(url.pathname.slice(prefix.length)));
   }
   if (url.pathname !== '/graphql') return send(res, 404, { error: `no route ${url.pathname}` });
+  // Before the token and the rate limit: a preflight carries neither, and a refusal (401, 429)
+  // must reach the page with its CORS headers to be readable.
+  if (options.cors && applyCors(options.cors, req, res)) return;
   // Set first, so every answer carries it: a refused token, a rate limit, a CSRF or JSON refusal too.
   const requestId = readRequestId(req.headers['x-request-id']);
   res.setHeader('x-request-id', requestId);

@@ -8,6 +8,7 @@ import type { ApolloServer, BaseContext } from '@apollo/server';
 import type { SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { ErrorLogger } from './formatSubgraphError.ts';
 import { CitySourceError } from './CitySourceError.ts';
+import { limitErrorLogRate } from './limitErrorLogRate.ts';
 import { serveApollo, type JsonRoute } from '../../schema/http/serveApollo.ts';
 import { loadGatewayPublicKey } from '../config/loadGatewayPublicKey.ts';
 import { authorizeGatewayRequest } from './admission/authorizeGatewayRequest.ts';
@@ -41,7 +42,8 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     const verifier = createGatewayTokenVerifier({ publicKey: loadGatewayPublicKey(config), audience: config.origin });
     const source = await spec.open(config);
     const services = await spec.services?.(config);
-    const subgraph = spec.create(source, stderrLogger(config.origin));
+    // Rate-limited: a source that is down fails every query, and one line each would flood the log.
+    const subgraph = spec.create(source, limitErrorLogRate(stderrLogger(config.origin)));
     const running = await serveApollo({
       apollo: subgraph.apollo,
       authorize: authorizeGatewayRequest(verifier, config.origin),
@@ -101,7 +103,7 @@ export function stderrLogger(origin: string): ErrorLogger {
   return (message, error) => {
     const detail = error instanceof Error
       ? { name: error.name, error: error.message, cause: error.cause instanceof Error ? error.cause.message : undefined }
-      : { error: String(error) };
+      : error === undefined ? {} : { error: String(error) };
     process.stderr.write(`${JSON.stringify({ level: 'error', origin, message, ...detail })}\n`);
   };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import type { CityCode, ResourceRecord } from '../../kit/model.ts';
+import { separateExpertPerson } from '../../kit/separateExpertPerson.ts';
 import { CCFS, CKLX, WZLB, WZZT, ZYLX } from './legacyCodes.ts';
 import { decimalText, finiteNumber, legacyId, optionalLegacyDate, optionalText } from './legacyFields.ts';
 
@@ -25,8 +26,9 @@ export const resourceRowSchema = z.object({
   lxdh: optionalText,
 });
 
+/** The legacy system lists an expert under the person's name (wzmc): the person becomes the contact (separateExpertPerson). */
 export function toResourceRecord(row: z.output<typeof resourceRowSchema>, cityCode: CityCode): ResourceRecord {
-  return {
+  return separateExpertPerson({
     id: encodeGlobalId('EmergencyResource', cityCode, row.wzid),
     cityCode,
     name: row.wzmc,
@@ -44,5 +46,5 @@ export function toResourceRecord(row: z.output<typeof resourceRowSchema>, cityCo
     expiresOn: row.yxq,
     status: row.wzzt,
     contact: row.lxr === null ? null : { person: row.lxr, phone: row.lxdh ?? '' },
-  };
+  });
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import type { CityCode, DepotRecord, ResourceRecord } from '../../kit/model.ts';
+import { separateExpertPerson } from '../../kit/separateExpertPerson.ts';
 import {
   code, latitude, longitude, optionalCode, optionalDate, optionalText, recordId, requiredNumber, requiredText, textOrEmpty,
 } from './cellFields.ts';
@@ -92,8 +93,9 @@ export function rowToDepot(r: DepotRow): DepotRecord {
   };
 }
 
+/** A ledger may list an expert under the person's name: the person becomes the contact (separateExpertPerson). */
 export function rowToResource(r: ResourceRow, depot: DepotRecord | null, cityCode: CityCode): ResourceRecord {
-  return {
+  return separateExpertPerson({
     id: encodeGlobalId('EmergencyResource', cityCode, r.编号),
     cityCode,
     name: r.物资名称,
@@ -108,5 +110,5 @@ export function rowToResource(r: ResourceRow, depot: DepotRecord | null, cityCod
     expiresOn: r.有效期至,
     status: r.状态,
     contact: r.联系人 === null ? null : { person: r.联系人, phone: r.联系电话 ?? '' },
-  };
+  });
 }

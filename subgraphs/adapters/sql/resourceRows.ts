@@ -2,10 +2,13 @@ import type { Selectable } from 'kysely';
 import type {
   DepotRecord, ResourceCategory, ResourceKind, ResourceRecord, ResourceStatus,
 } from '../../kit/model.ts';
+import { separateExpertPerson } from '../../kit/separateExpertPerson.ts';
 import { fromNullableJson, toJson, toNumber } from './jsonColumn.ts';
 import type { ResourcesTable } from './schema.ts';
 
-export function resourceToRow(r: ResourceRecord): ResourcesTable {
+/** Written separated (separateExpertPerson), so the name search never matches an expert's person. */
+export function resourceToRow(record: ResourceRecord): ResourcesTable {
+  const r = separateExpertPerson(record);
   return {
     id: r.id,
     city_code: r.cityCode,
@@ -25,9 +28,12 @@ export function resourceToRow(r: ResourceRecord): ResourcesTable {
   };
 }
 
-/** `distanceKm` is passed only for `near` lists, so the property is absent otherwise. */
+/**
+ * `distanceKm` is passed only for `near` lists, so the property is absent otherwise. An expert row
+ * written by the person's name after migration 0002 is still served separated (separateExpertPerson).
+ */
 export function rowToResource(r: Selectable<ResourcesTable>, distanceKm?: number): ResourceRecord {
-  const record: ResourceRecord = {
+  const record: ResourceRecord = separateExpertPerson({
     id: r.id,
     cityCode: r.city_code,
     name: r.name,
@@ -42,6 +48,6 @@ export function rowToResource(r: Selectable<ResourcesTable>, distanceKm?: number
     expiresOn: r.expires_on,
     status: r.status as ResourceStatus,
     contact: fromNullableJson<{ person: string; phone: string }>(r.contact_json),
-  };
+  });
   return distanceKm === undefined ? record : { ...record, distanceKm };
 }

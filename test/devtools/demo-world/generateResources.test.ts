@@ -29,7 +29,9 @@ describe('generateResources', () => {
           expect(r.quantity).toBeGreaterThanOrEqual(8);
         } else if (r.kind === 'EXPERT') {
           expect(r).toMatchObject({ unit: '人', quantity: 1, depot: null });
-          expect(r.contact?.person).toBe(r.name);
+          // The person is only the contact: the public name is the speciality's label.
+          expect(r.name).toBe(`应急专家：${r.specification}`);
+          expect(r.contact?.person).toMatch(/^\p{Script=Han}{2,4}$/u);
         } else {
           expect(r.depot).not.toBeNull();
           expect(r.location).toEqual(r.depot!.location);

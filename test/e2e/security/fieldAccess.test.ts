@@ -243,3 +243,26 @@ describe('around the matrix', { timeout: 120_000 }, () => {
     }
   });
 });
+
+// After the log check above: this one sends contacts' names as search terms.
+describe('an expert is a resource, the person a contact', { timeout: 120_000 }, () => {
+  const RESOURCES = `query($codes: [ID!], $search: String) {
+    emergencyResources(cityCodes: $codes, search: $search, first: 100) { totalCount edges { node { id kind name contact { person } } } } }`;
+
+  it.each(BUREAU_CODES)('shows emergency:read neither an expert\'s name nor a search hit on it in bureau %s', async (code) => {
+    const all = await ask(RESOURCES, { codes: [code] }, await headersFor(ROLES.at(-1)!, code));
+    const nodes = all.data!['emergencyResources'].edges.map((e: any) => e.node);
+    const experts = nodes.filter((r: any) => r.kind === 'EXPERT');
+    expect(experts.length, `${code} has experts on its roster`).toBeGreaterThan(0);
+    const persons = new Set<string>(nodes.map((r: any) => r.contact?.person).filter(Boolean));
+
+    const reader = await headersFor({ name: 'emergency reader', scopes: ['emergency:read'] }, code);
+    const read = await ask(RESOURCES.replace(' contact { person }', ''), { codes: [code] }, reader);
+    const names: string[] = read.data!['emergencyResources'].edges.map((e: any) => e.node.name);
+    expect(names.filter((name) => persons.has(name))).toEqual([]);
+    for (const expert of experts) {
+      const found = await ask(RESOURCES.replace(' contact { person }', ''), { codes: [code], search: expert.contact.person }, reader);
+      expect(found.data!['emergencyResources'].totalCount, `search "${expert.contact.person}"`).toBe(0);
+    }
+  });
+});

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { BureauData } from '../../../devtools/seeder/writeBureauData.ts';
 import type { BureauSource } from '../../../subgraphs/kit/ports.ts';
 import { describeBatchLookups } from './contract/describeBatchLookups.ts';
+import { describeExpertPersons } from './contract/describeExpertPersons.ts';
 import { describeFailures } from './contract/describeFailures.ts';
 import { describeFiltersAndSearch } from './contract/describeFiltersAndSearch.ts';
 import { describeListPaging } from './contract/describeListPaging.ts';
@@ -65,6 +66,7 @@ export function describeBureauSourceContract(name: string, openSource: OpenBurea
     describeReadings(context);
     describeResourcesNear(context);
     describeBatchLookups(context);
+    describeExpertPersons(context);
     describeFailures(context);
   });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { createSeedMetaTable } from './createSeedMetaTable.ts';
 import type { MigrationSet } from './MigrationSet.ts';
+import { separateExpertPersons } from './separateExpertPersons.ts';
 import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
 
 /*
@@ -169,6 +170,8 @@ export function bureauMigrationsFor(types: ColumnTypes): MigrationSet {
         },
         down: dropBureauTables,
       },
+      // Data only: the person's name leaves an expert's public name (issue 17 item 13).
+      '0002_separate_expert_persons': { up: separateExpertPersons },
     },
   };
 }
