@@ -10,6 +10,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { ERRORS } from '../errors.ts';
 import { applyCors, type CorsPolicy } from './CorsPolicy.ts';
 import { readRequestId } from './requestId.ts';
+import { watchClientGone } from './watchClientGone.ts';
 
 /** Request bodies above this are refused: no GraphQL operation of the contract comes near it. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -152,12 +153,7 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     });
   }
 
-  // The response's 'close' before it finished is the client gone; the request's own 'close' fires as
-  // soon as its body has been read, so it cannot tell.
-  const hangUp = new AbortController();
-  res.once('close', () => {
-    if (!res.writableFinished) hangUp.abort(new Error('the client closed the connection before its answer was sent'));
-  });
+  const clientGone = watchClientGone(req, res);
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -178,7 +174,7 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(req, authorization.identity, requestId, hangUp.signal),
+    context: async () => options.context(req, authorization.identity, requestId, clientGone),
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;
