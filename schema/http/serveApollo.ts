@@ -169,7 +169,7 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     try {
       body = raw.length ? JSON.parse(raw) : undefined;
     } catch {
-      return send(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+      return send(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ERRORS.BAD_REQUEST.code } }] });
     }
   }
   const result = await options.apollo.executeHTTPGraphQLRequest({

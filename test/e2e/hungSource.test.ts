@@ -39,10 +39,11 @@ await describeWithServer(postgresTestServer, 'a bureau whose PostgreSQL server h
 
   afterAll(async () => {
     tcp?.set('pass'); // a failed assertion may leave it hanging: let the bureau close its pool
-    console.log('A1'); await gateway?.stop();
-    console.log('A2'); await bureau?.stop(); console.log('A3'); await region?.stop();
-    console.log('A4'); await tcp?.close();
-    data?.remove(); console.log('A5');
+    await gateway?.stop();
+    await bureau?.stop();
+    await region?.stop();
+    await tcp?.close();
+    data?.remove();
     await admin((client) => client.query(`drop database if exists ${client.escapeIdentifier(DATABASE)} with (force)`));
   });
 
