@@ -28,3 +28,12 @@ export function outsideReach(named: ReadonlySet<string> | null, cities: CitySet)
   if (named === null) return [];
   return [...named].filter((code) => !cities.reaches(code)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+/**
+ * Codes a client named explicitly (`cityCodes`) within its reach that no bureau serves, ascending:
+ * they select nothing, and the answer says so with UNKNOWN_CITY, as a routed lookup does.
+ */
+export function notServed(named: ReadonlySet<string> | null, cities: CitySet): string[] {
+  if (named === null) return [];
+  return [...named].filter((code) => cities.reaches(code) && !cities.has(code)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -17,6 +17,8 @@ export type RootTask =
       readonly kind: 'list'; readonly key: string; readonly field: CollectedField; readonly cities: readonly string[];
       /** Bureaus the client named in `cityCodes` but may not reach: FORBIDDEN each, never asked. */
       readonly forbidden: readonly string[];
+      /** Codes the client named in `cityCodes` that no bureau serves: UNKNOWN_CITY each. */
+      readonly unknown: readonly string[];
     }
   | { readonly kind: 'connection'; readonly key: string; readonly field: CollectedField; readonly info: ConnectionInfo; readonly page: ConnectionPage }
   | { readonly kind: 'entities'; readonly key: string; readonly field: CollectedField; readonly plan: EntitiesPlan };

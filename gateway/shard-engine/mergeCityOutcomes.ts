@@ -55,7 +55,7 @@ function mergeTask(task: RootTask, parts: readonly CityPart[], errors: ErrorSink
     case 'route':
       return mergeRoute(task.key, parts[0], errors);
     case 'list':
-      return mergeList(task.key, parts, task.forbidden, errors);
+      return mergeList(task.key, parts, task.forbidden, task.unknown, errors);
     case 'connection':
       return mergeConnection(task, parts, errors, plan.scope);
     case 'entities':

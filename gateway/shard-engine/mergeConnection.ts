@@ -19,6 +19,7 @@ import { collectFields, subSelections, type CollectedField, type SelectionScope 
 import { composeCursors } from './composeCursors.ts';
 import type { ErrorSink } from './ErrorSink.ts';
 import { forbiddenCityError } from './forbiddenCityError.ts';
+import { unknownCityError } from './unknownCityError.ts';
 import { getOwn } from './getOwn.ts';
 import { mergeSortedPages, type MergedItem } from './mergeSortedPages.ts';
 import type { ConnectionPage } from './planConnectionPage.ts';
@@ -45,6 +46,7 @@ export function mergeConnection(task: ConnectionTask, parts: readonly CityPart[]
   }
   for (const city of page.unserved) errors.push(cityUnavailableError(city, 'not-served', [key]));
   for (const city of page.forbidden) errors.push(forbiddenCityError(city, [key]));
+  for (const city of page.unknown) errors.push(unknownCityError(city, [key]));
   const merged = mergeSortedPages(pages, page.first, page.sort.direction);
   const fields = collectFields(subSelections(field), info.connectionType, scope);
   const edgeFields = new Map(fields.filter((f) => f.name === 'edges').map((f) => [f.key, collectFields(subSelections(f), info.edgeType, scope)]));

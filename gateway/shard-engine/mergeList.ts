@@ -9,10 +9,14 @@ import { cityUnavailableError } from './cityUnavailableError.ts';
 import type { CityPart } from './CityPart.ts';
 import type { ErrorSink } from './ErrorSink.ts';
 import { forbiddenCityError } from './forbiddenCityError.ts';
+import { unknownCityError } from './unknownCityError.ts';
 
-export function mergeList(key: string, parts: readonly CityPart[], forbidden: readonly string[], errors: ErrorSink): unknown[] | null {
+export function mergeList(
+  key: string, parts: readonly CityPart[], forbidden: readonly string[], unknown: readonly string[], errors: ErrorSink,
+): unknown[] | null {
   const merged: unknown[] = [];
   for (const city of forbidden) errors.push(forbiddenCityError(city, [key]));
+  for (const city of unknown) errors.push(unknownCityError(city, [key]));
   let answered = false;
   for (const part of parts) {
     if (part.kind === 'failed') {

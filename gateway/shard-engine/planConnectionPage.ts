@@ -15,7 +15,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
 import { argumentValue } from './argumentValue.ts';
-import { outsideReach, type CitySet } from './CitySet.ts';
+import { notServed, outsideReach, type CitySet } from './CitySet.ts';
 import type { CollectedField } from './collectFields.ts';
 import { decodeCompositeCursor } from './compositeCursor.ts';
 import type { ConnectionInfo, SortKey } from './readConnections.ts';
@@ -38,6 +38,8 @@ export interface ConnectionPage {
   readonly unserved: readonly string[];
   /** Bureaus named in `cityCodes` that the caller may not reach: FORBIDDEN each, never asked. */
   readonly forbidden: readonly string[];
+  /** Codes named in `cityCodes` that no bureau serves: UNKNOWN_CITY each. */
+  readonly unknown: readonly string[];
 }
 
 export type ConnectionPagePlan =
@@ -85,5 +87,5 @@ export function planConnectionPage(
   }
   let carriedTotal = 0;
   for (const [city, total] of exhausted) if (selected(city) && cities.reaches(city)) carriedTotal += total;
-  return { ok: true, page: { first, sort, asked, positions, exhausted, carriedTotal, unserved, forbidden: outsideReach(only, cities) } };
+  return { ok: true, page: { first, sort, asked, positions, exhausted, carriedTotal, unserved, forbidden: outsideReach(only, cities), unknown: notServed(only, cities) } };
 }

@@ -7,7 +7,7 @@
  */
 import { ERRORS } from '../../schema/errors.ts';
 import { argumentValue } from './argumentValue.ts';
-import { outsideReach, type CitySet } from './CitySet.ts';
+import { notServed, outsideReach, type CitySet } from './CitySet.ts';
 import { collectFields, subSelections, type CollectedField, type SelectionScope } from './collectFields.ts';
 import { planConnectionPage } from './planConnectionPage.ts';
 import { planEntities } from './planEntities.ts';
@@ -43,7 +43,7 @@ export function planRootTask(field: CollectedField, rootType: 'Query' | 'Mutatio
       if (policy.merge === 'LIST') {
         const only = readCityCodes(argumentValue(node, 'cityCodes', scope.variables));
         const asked = cities.codes.filter((city) => only === null || only.has(city));
-        return { kind: 'list', key, field, cities: asked, forbidden: outsideReach(only, cities) };
+        return { kind: 'list', key, field, cities: asked, forbidden: outsideReach(only, cities), unknown: notServed(only, cities) };
       }
       const info = scope.index.connections.get(name);
       if (!info) throw new TypeError(`indexContract read no connection for ${name}`);

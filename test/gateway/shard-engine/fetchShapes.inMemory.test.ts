@@ -19,6 +19,12 @@ beforeEach(() => {
   federation = createInMemoryCityFederation(SHARD_BUREAUS);
 });
 
+const unknownCity = (city: string, path: string[]) => ({
+  message: `cityCodes names "${city}", which no served bureau has; it selected nothing.`,
+  path,
+  extensions: { code: 'UNKNOWN_CITY', city },
+});
+
 const MIXED = /* GraphQL */ `
   query Mixed($cities: [ID!], $withCount: Boolean!, $skipOlder: Boolean = false, $first: Int = 3, $id: ID!) {
     __typename
@@ -62,6 +68,7 @@ describe('a fetch with several root fields, aliases, fragments and directives', 
         kind: 'Query',
         counted: { totalCount: 0 },
       },
+      errors: [unknownCity('999999', ['recent'])],
     });
   });
 
@@ -79,12 +86,15 @@ describe('a fetch with several root fields, aliases, fragments and directives', 
     expect(federation.sent.map((f) => f.city).sort()).toEqual(['500152', '511600']);
   });
 
-  it('gives an empty connection, without asking anyone, when cityCodes names no served bureau', async () => {
+  it('gives an empty connection and says UNKNOWN_CITY, without asking anyone, when cityCodes names no served bureau', async () => {
     const result = await engine.execute(
       { query: `{ list: enforcementCases(cityCodes: ["999999"]) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }` },
       federation.send,
     );
-    expect(result).toEqual({ data: { list: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } });
+    expect(result).toEqual({
+      data: { list: { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } } },
+      errors: [unknownCity('999999', ['list'])],
+    });
     expect(federation.sent).toEqual([]);
   });
 
