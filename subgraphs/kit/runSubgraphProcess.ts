@@ -31,8 +31,16 @@ export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
    * the region uses it: it forwards it when it calls the gateway back for the request).
    */
   readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(caller: ForwardedCaller, gatewayToken: string): C };
-  /** Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. */
-  readonly services?: (config: SubgraphConfig) => Promise<{ close(): Promise<void> } | null>;
+  /**
+   * Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. Their
+   * metrics, if any, are served at /metrics (open like /health: counters, no data).
+   */
+  readonly services?: (config: SubgraphConfig) => Promise<SideService | null>;
+}
+
+interface SideService {
+  close(): Promise<void>;
+  readonly metrics?: { readonly contentType: string; metrics(): Promise<string> };
 }
 
 export async function runSubgraphProcess<S extends Source, C extends BaseContext>(spec: SubgraphProcessSpec<S, C>): Promise<void> {
@@ -48,7 +56,10 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
       apollo: subgraph.apollo,
       authorize: authorizeGatewayRequest(verifier, config.origin),
       context: (_req, verified) => subgraph.context(verified.caller, verified.token),
-      routes: { '/health': healthRoute(config.name, source) },
+      routes: {
+        '/health': healthRoute(config.name, source),
+        ...(services?.metrics && { '/metrics': metricsRoute(services.metrics) }),
+      },
       name: config.name,
       host: config.host,
       port: config.port,
@@ -96,6 +107,10 @@ function healthRoute(name: string, source: Source): JsonRoute {
       clearTimeout(timer);
     }
   };
+}
+
+function metricsRoute(metrics: NonNullable<SideService['metrics']>): JsonRoute {
+  return async () => ({ status: 200, body: await metrics.metrics(), contentType: metrics.contentType });
 }
 
 /** Errors of a running subgraph go to stderr as one JSON line each; never to clients. */

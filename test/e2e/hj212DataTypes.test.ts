@@ -78,6 +78,17 @@ describe('HJ 212 data types through the gateway', () => {
     // Without `interval`: the station's own series only, as before.
     expect(read.series.every((r: { interval: string }) => r.interval === station.latest.interval)).toBe(true);
     console.log(`real-time packet readable through the gateway after ${realtimeLatencyMs} ms`);
+
+    // The bureau's /metrics counts what its ingest took and refused, per reason.
+    const good = Buffer.from(packet('2011', REALTIME + 1_000, 'Rtd', '1.0')).toString('latin1');
+    const crcAt = good.length - 6; // …CRC(4)\r\n: change its first hex digit
+    await device.send(Buffer.from(`${good.slice(0, crcAt)}${good[crcAt] === '0' ? '1' : '0'}${good.slice(crcAt + 1)}`, 'latin1'));
+    const metricsUrl = new URL('/metrics', federation.bureau(CITY).url);
+    await expect.poll(async () => (await (await fetch(metricsUrl)).text()), { timeout: 5_000 })
+      .toContain('hj212_packets_rejected_total{reason="HJ212_CRC_MISMATCH"} 1');
+    const text = await (await fetch(metricsUrl)).text();
+    expect(text).toMatch(/^hj212_packets_accepted_total 3$/m);
+    expect(text).toMatch(/^hj212_acks_sent_total 3$/m);
   });
 
   it('gives the newest reading of each data type from Station.latest(interval:)', async () => {

@@ -6,10 +6,13 @@
 import type { SubgraphConfig } from '../../config/loadSubgraphConfig.ts';
 import type { BureauDatabase } from '../sql/schema.ts';
 import { openSqliteDatabase } from '../sqlite/openSqliteDatabase.ts';
+import { createIngestMetrics, type IngestMetrics } from './createIngestMetrics.ts';
 import { startHj212Ingest } from './startHj212Ingest.ts';
 
 export interface RunningIngest {
   readonly port: number;
+  /** The ingest's counters, served at the bureau's /metrics. */
+  readonly metrics: IngestMetrics;
   close(): Promise<void>;
 }
 
@@ -24,6 +27,7 @@ export async function startBureauIngest(config: SubgraphConfig): Promise<Running
     console.log(`${config.name} HJ 212 ingest listening on ${ingest.host}:${ingest.port}`);
     return {
       port: ingest.port,
+      metrics: createIngestMetrics(() => ingest.stats()),
       async close() {
         await ingest.close();
         await db.destroy();
