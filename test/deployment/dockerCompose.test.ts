@@ -22,6 +22,7 @@ import { bureauConfigPath, loadBureauConfig, loadRegionConfig, REPO_ROOT } from 
 import { loadGatewayLink } from '../../subgraphs/region/loadGatewayLink.ts';
 import { parseLegacyServiceOptions } from '../../devtools/legacy-stand-in/parseLegacyServiceOptions.ts';
 import { describeWithServer } from '../subgraphs/adapters/describeWithServer.ts';
+import { interpolate } from '../fixtures/composeServices.ts';
 
 const run = promisify(execFile);
 const repoFile = (path: string) => join(REPO_ROOT, path);
@@ -403,25 +404,6 @@ describe('the deployment as a whole', () => {
 function only<T>(items: T[]): T {
   expect(items).toHaveLength(1);
   return items[0]!;
-}
-
-/** Compose's variable substitution on every string value: $$, ${V}, ${V:-default}, ${V-default}, ${V:?error}, ${V?error}. */
-function interpolate(value: unknown, env: Readonly<Record<string, string>>): unknown {
-  if (typeof value === 'string') {
-    return value.replace(/\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g, (match, name?: string, colon?: string, op?: string, arg?: string) => {
-      if (name === undefined) return '$';
-      const set = env[name];
-      const missing = set === undefined || (colon === ':' && set === '');
-      if (!missing) return set;
-      if (op === '?') throw new Error(`${name}: ${arg}`);
-      return op === '-' ? arg! : '';
-    });
-  }
-  if (Array.isArray(value)) return value.map((v) => interpolate(v, env));
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, interpolate(v, env)]));
-  }
-  return value;
 }
 
 function parseVolume(spec: string): { source: string; target: string } {

@@ -9,21 +9,15 @@
  * Without /usr/bin/chromium the browser part is skipped with a warning, except under CI=true,
  * where a missing browser fails (.ci/run installs it).
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
+import { hasChromium, launchChromium, requireChromiumInCi, warnIfChromiumMissing } from '../fixtures/headlessChromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env['CI'] === 'true';
-if (!hasChromium && !inCi) {
-  console.warn(`\n*** ${CHROMIUM} is missing: the CORS browser tests are SKIPPED. Install it with ` +
-    '`apt-get install -y --no-install-recommends chromium` (CI installs it and fails without it). ***\n');
-}
+warnIfChromiumMissing('the CORS browser tests');
 
 /** A page server: an empty HTML page at every path, on a free loopback port (its own origin). */
 async function servePage(): Promise<{ origin: string; server: Server }> {
@@ -103,19 +97,12 @@ describe('CORS over HTTP', () => {
 });
 
 describe('CORS in a browser', () => {
-  it.runIf(inCi && !hasChromium)(`has ${CHROMIUM} in CI`, () => {
-    expect.fail(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package before the tests`);
-  });
+  requireChromiumInCi();
 
   describe.skipIf(!hasChromium)('headless Chromium on a second origin', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        // No sandbox (containers run as root); nothing of Chromium's own may phone home either.
-        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-          '--disable-default-apps', '--no-first-run', '--disable-domain-reliability', '--disable-dev-shm-usage', '--disable-gpu'],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

@@ -11,23 +11,17 @@
  * The region is restarted with ECOGRAPH_GATEWAY_URL once the gateway's URL is known, so section
  * assessments (asked of the bureaus through the gateway) work, as in standards.test.ts.
  */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
+import { type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIde } from '../../gateway/ide/buildIde.ts';
 import { ideExamples } from '../../gateway/ide/app/examples.ts';
 import { IDE_CONTENT_SECURITY_POLICY } from '../../gateway/ide/serveIde.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
+import { hasChromium, launchChromium, requireChromiumInCi, warnIfChromiumMissing } from '../fixtures/headlessChromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const inCi = process.env['CI'] === 'true';
 const SCREENSHOT = '/tmp/ide.png';
-if (!hasChromium && !inCi) {
-  console.warn(`\n*** ${CHROMIUM} is missing: the IDE browser tests are SKIPPED. Install it with ` +
-    '`apt-get install -y --no-install-recommends chromium` (CI installs it and fails without it). ***\n');
-}
+warnIfChromiumMissing('the IDE browser tests');
 
 /** A locator's visible text with every run of white space as one space (Monaco renders spaces as U+00A0). */
 const textOf = async (locator: Locator) => (await locator.innerText()).replace(/\s+/g, ' ');
@@ -85,19 +79,12 @@ describe('the IDE over HTTP', () => {
 });
 
 describe('the IDE in a browser', () => {
-  it.runIf(inCi && !hasChromium)(`has ${CHROMIUM} in CI`, () => {
-    expect.fail(`${CHROMIUM} is missing: .ci/run installs Debian's chromium package before the tests`);
-  });
+  requireChromiumInCi();
 
   describe.skipIf(!hasChromium)('headless Chromium', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        // No sandbox (containers run as root); nothing of Chromium's own may phone home either.
-        args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-          '--disable-default-apps', '--no-first-run', '--disable-domain-reliability', '--disable-dev-shm-usage', '--disable-gpu'],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
