@@ -23,7 +23,8 @@ export async function openSqliteBureauSource(options: OpenSqliteBureauOptions): 
   try {
     await guarded(options.cityCode, 'migration', async () => {
       await migrateToLatest(db, bureauMigrations);
-      await migrateToLatest(db, cooperationMigrations);
+      // A read-only opener (the legacy stand-in reading its seed) neither writes nor reads cooperation records.
+      if (options.readonly !== true) await migrateToLatest(db, cooperationMigrations);
     });
   } catch (error) {
     await db.destroy();
