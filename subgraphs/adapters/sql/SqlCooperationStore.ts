@@ -25,9 +25,14 @@ type Row = Record<string, any>;
 /**
  * How often a write is tried when its transaction collides with a concurrent one (two writes taking
  * the same next sequence number of a sender → recipient pair, or a deadlock on MariaDB): each try
- * rereads, so the second one takes the next number. Same-key retries never collide: they find the key.
+ * rereads, so a loser takes the next number; among N concurrent writes to one pair one wins per
+ * round, so this bounds the concurrent writes to one pair that all succeed. Same-key retries never
+ * collide: they find the key. Between tries a short random pause spreads the losers out.
  */
-const MAX_WRITE_ATTEMPTS = 5;
+const MAX_WRITE_ATTEMPTS = 20;
+const RETRY_PAUSE_MS = 20;
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_PAUSE_MS));
 
 /**
  * The cooperation store over any Kysely dialect whose database has the cooperation migrations
@@ -212,6 +217,7 @@ export class SqlCooperationStore implements CooperationStore {
           .executeTakeFirst().catch(() => undefined);
         if (seen !== undefined) return { status: 'duplicate' };
         if (attempt >= MAX_WRITE_ATTEMPTS) throw wrapped(this.cityCode, 'inbox', error);
+        await pause();
       }
     }
   }
@@ -289,6 +295,7 @@ export class SqlCooperationStore implements CooperationStore {
         });
         if (winner !== null) return { id: winner, replayed: true };
         if (attempt >= MAX_WRITE_ATTEMPTS) throw wrapped(this.cityCode, operation, error);
+        await pause();
       }
     }
   }
