@@ -22,6 +22,7 @@ const GATEWAY_LAYERS = [
   'callers',
   'access',
   'registry',
+  'cooperation', // the relay carrying bureaus' outbox messages to other bureaus' inboxes
   'datasources',
   'plugins',
   'composition',

@@ -40,6 +40,14 @@ export const ACCESS_SCOPES = Object.freeze({
     zh: '应急资源联系人的姓名与电话（ResourceContact.person / phone）。',
     en: 'Names and phone numbers of emergency-resource contacts: team leaders, experts, depot keepers (ResourceContact.person / phone).',
   },
+  'incidents:write': {
+    zh: '报告突发环境事件并续报、报处理结果（reportIncident、addIncidentReport），仅限令牌所属局。',
+    en: "Report environmental incidents and add follow-up and final reports (reportIncident, addIncidentReport), for the token's own bureau only.",
+  },
+  'notices:acknowledge': {
+    zh: '签收本局收件箱中的事件通报（acknowledgeNotice），仅限令牌所属局。',
+    en: "Acknowledge incident notices in the token's own bureau's inbox (acknowledgeNotice).",
+  },
 } as const);
 
 export type AccessScope = keyof typeof ACCESS_SCOPES;

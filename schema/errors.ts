@@ -116,6 +116,28 @@ export const ERRORS = {
   BAD_REQUEST: defineCode('BAD_REQUEST',
     'The HTTP request is not a GraphQL request this gateway can read (no query, a body that is not JSON, a refused ' +
     'method, CSRF prevention); HTTP 400, nothing ran. Apollo Server\'s code.', '0.4.0'),
+  IDEMPOTENCY_KEY_REUSED: defineCode('IDEMPOTENCY_KEY_REUSED',
+    'A write was sent with an idempotencyKey this bureau already used for a different request (another mutation or other ' +
+    'input); nothing was written. A retry of the same request with the same key returns the first result instead.', '0.5.0'),
+  INCIDENT_CLOSED: defineCode('INCIDENT_CLOSED',
+    "A report was added to an incident whose final report (处理结果报告) is filed; nothing was written.", '0.5.0'),
+  INVALID_RECIPIENT: defineCode('INVALID_RECIPIENT',
+    "A notice's recipient is not allowed: the reporting bureau itself (`extensions.reason` `self`) or a code the region " +
+    "does not know (`reason` `unknown-bureau`); `extensions.cityCode` names it and nothing was written.", '0.5.0'),
+  NOT_NOTICE_RECIPIENT: defineCode('NOT_NOTICE_RECIPIENT',
+    "acknowledgeNotice named a notice that is not in this bureau's inbox (another bureau's notice, or the sender's own " +
+    'copy); only the recipient acknowledges. Nothing was written.', '0.5.0'),
+  TEXT_TOO_LONG: defineCode('TEXT_TOO_LONG',
+    'A text input is longer than the contract allows (title 200, description and report text 4000, a pollutant 64, an ' +
+    'idempotency key 128 characters) or a list has too many entries; `extensions.argument` names it and `extensions.max` ' +
+    'gives the limit. Nothing was written.', '0.5.0'),
+  INVALID_TIME: defineCode('INVALID_TIME',
+    'A DateTime argument is not an ISO 8601 date-time with an offset, or lies in the future where the past is required; ' +
+    '`extensions.argument` names it. Nothing was written.', '0.5.0'),
+  RECIPIENTS_UNAVAILABLE: defineCode('RECIPIENTS_UNAVAILABLE',
+    "The bureau could not learn the incident's recipients from the region's rivers and sections (it asks the gateway " +
+    'with the token of the request it serves): the gateway or the region did not answer, or the river or section is ' +
+    'unknown (`extensions.reason`). Nothing was written; retry with the same idempotencyKey.', '0.5.0'),
   INTERNAL_SERVER_ERROR: defineCode('INTERNAL_SERVER_ERROR',
     'An unexpected error; details are logged, never sent.', '0.1.0'),
 } as const;

@@ -27,6 +27,9 @@
  * - ECOGRAPH_CORS_ORIGINS   comma-separated exact origins (https://portal.example.cn) whose pages may
  *                           call /graphql from a browser; unset (default) = none
  * - ECOGRAPH_CORS_CREDENTIALS  true | false (default): may those pages send cookies/HTTP auth?
+ * - ECOGRAPH_RELAY_INTERVAL_MS  pause between passes of the cooperation relay (default 1000 ms; 0 = relay off)
+ * - ECOGRAPH_RELAY_BACKOFF_BASE_MS, ECOGRAPH_RELAY_BACKOFF_MAX_MS  a failed pair's first wait and its cap
+ *                           (default 500 ms and 300000 ms; gateway/cooperation/deliveryBackoff.ts)
  * Operation limits (gateway/limits/OperationLimits.ts; every one an integer ≥ 1):
  * - ECOGRAPH_MAX_DEPTH 15, ECOGRAPH_MAX_ALIASES 30, ECOGRAPH_MAX_ROOT_FIELDS 10,
  *   ECOGRAPH_MAX_DIRECTIVES 50, ECOGRAPH_MAX_DIRECTIVES_PER_FIELD 4, ECOGRAPH_MAX_FIELDS 1000,
@@ -85,6 +88,8 @@ export interface GatewayConfig {
   readonly publicIntrospection: boolean;
   /** Automatic persisted queries: TTL (ECOGRAPH_APQ_TTL_S) and the safelist, if any (ECOGRAPH_SAFELIST). */
   readonly persistedQueries: { readonly ttlSeconds: number; readonly safelist: Safelist | null };
+  /** The cooperation relay (gateway/cooperation/); null = off (ECOGRAPH_RELAY_INTERVAL_MS=0). */
+  readonly relay: { readonly intervalMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
 }
 
 export type GatewayMode = 'development' | 'production';
@@ -101,6 +106,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     port: integer(env, 'ECOGRAPH_GATEWAY_PORT', 4000, 0, 65_535),
     registryPath: resolve(env['ECOGRAPH_REGISTRY'] ?? resolve(GATEWAY_DIR, 'registry.json')),
     recheckMs: integer(env, 'ECOGRAPH_RECHECK_MS', 10_000, 200, 3_600_000),
+    relay: loadRelayConfig(env),
     requestDeadlineMs: env['ECOGRAPH_REQUEST_DEADLINE_MS'] === undefined ? null : integer(env, 'ECOGRAPH_REQUEST_DEADLINE_MS', 0, 50, 600_000),
     telemetry: loadTelemetryConfig(env),
     redisUrl: loadRedisUrl(env),
@@ -282,4 +288,12 @@ function integer(env: Env, key: string, fallback: number, min: number, max: numb
     throw new GatewayConfigError(`${key} must be an integer from ${min} to ${max}, got "${raw}".`);
   }
   return value;
+}
+
+function loadRelayConfig(env: Env): GatewayConfig['relay'] {
+  const intervalMs = integer(env, 'ECOGRAPH_RELAY_INTERVAL_MS', 1_000, 0, 3_600_000);
+  if (intervalMs === 0) return null;
+  const baseMs = integer(env, 'ECOGRAPH_RELAY_BACKOFF_BASE_MS', 500, 1, 3_600_000);
+  const maxMs = integer(env, 'ECOGRAPH_RELAY_BACKOFF_MAX_MS', 300_000, baseMs, 86_400_000);
+  return Object.freeze({ intervalMs, backoff: Object.freeze({ baseMs, maxMs }) });
 }

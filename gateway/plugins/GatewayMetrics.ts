@@ -6,6 +6,7 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { CityStatus } from '../registry/CityLink.ts';
 import type { Readiness } from '../registry/CityRegistry.ts';
+import type { OutboxFigures } from '../cooperation/createDeliveryRelay.ts';
 import type { CityOutcome } from '../shard-engine/index.ts';
 
 export interface GatewayMetrics {
@@ -22,7 +23,13 @@ export interface GatewayMetrics {
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
 const STATUSES: readonly CityStatus[] = ['pending', 'up', 'degraded', 'down', 'off-contract', 'disabled'];
 
-export function createGatewayMetrics(readBureaus: () => Readiness['cities']): GatewayMetrics {
+/** What the cooperation relay last saw in each bureau's outbox, and the clock to age it by. */
+export interface OutboxReader {
+  readonly figures: () => ReadonlyMap<string, OutboxFigures>;
+  readonly now: () => number;
+}
+
+export function createGatewayMetrics(readBureaus: () => Readiness['cities'], readOutboxes?: () => OutboxReader | null): GatewayMetrics {
   const registry = new Registry();
   const registers = [registry];
   const requests = new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation name and outcome', labelNames: ['operation', 'outcome'] as const, registers });
@@ -44,6 +51,25 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities']): Ga
     collect() {
       this.reset();
       for (const bureau of readBureaus()) for (const status of STATUSES) this.set({ city: bureau.code, status }, bureau.status === status ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'gateway_cooperation_pending_deliveries', help: "Messages waiting in each bureau's outbox (incident notices, acknowledgements), as the relay last pulled them",
+    labelNames: ['city'] as const, registers,
+    collect() {
+      this.reset();
+      for (const [city, f] of readOutboxes?.()?.figures() ?? []) this.set({ city }, f.pendingCount);
+    },
+  });
+  new Gauge({
+    name: 'gateway_cooperation_oldest_pending_age_seconds', help: "Age of the oldest undelivered message in each bureau's outbox (0 when none)",
+    labelNames: ['city'] as const, registers,
+    collect() {
+      this.reset();
+      const reader = readOutboxes?.();
+      for (const [city, f] of reader?.figures() ?? []) {
+        this.set({ city }, f.oldestPendingAt === null ? 0 : Math.max(0, (reader!.now() - f.oldestPendingAt) / 1000));
+      }
     },
   });
   return {

@@ -105,6 +105,19 @@ export class CityRegistry {
   }
 
   /** The longest deadline of any subgraph in the registry file as it is now. */
+  /**
+   * The bureaus the cooperation relay delivers between (the enabled ones), each with its URL and the
+   * headers of one request signed for it as the gateway itself (gateway/cooperation/).
+   */
+  relayTargets(): ReadonlyArray<{ readonly code: string; readonly url: string; readonly timeoutMs: number; headers(): Record<string, string> }> {
+    return [...this.links.values()].filter((l) => l.entry.enabled).map((link) => ({
+      code: link.entry.code,
+      url: link.entry.url,
+      timeoutMs: link.entry.timeoutMs,
+      headers: () => link.headersFor(GATEWAY_SERVICE_IDENTITY),
+    }));
+  }
+
   longestTimeoutMs(): number {
     return Math.max(this.registry.region.timeoutMs, ...this.registry.cities.map((city) => city.timeoutMs));
   }

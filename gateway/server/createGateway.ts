@@ -34,6 +34,7 @@ import { readAccessPolicies } from '../../schema/accessPolicies.ts';
 import { ideRoutes } from '../ide/serveIde.ts';
 import { createBureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import { createRegionCallbackVerifier } from '../bureau-tokens/createRegionCallbackVerifier.ts';
+import { createDeliveryRelay } from '../cooperation/createDeliveryRelay.ts';
 import { maskGatewayError } from './maskGatewayError.ts';
 import { createRateLimiter } from '../ratelimit/createRateLimiter.ts';
 import { createRateLimitGuard } from '../ratelimit/createRateLimitGuard.ts';
@@ -76,7 +77,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
   const tracer = shutdown.add(await createTracer(config.telemetry), (t) => t.shutdown()); // closed last: exports the buffered spans
   // Metrics read bureau state from the registry at scrape time; the registry is created just below.
-  const metrics = createGatewayMetrics(() => registry.readiness().cities);
+  const metrics = createGatewayMetrics(() => registry.readiness().cities, () => relay && { figures: relay.outboxFigures, now: Date.now });
   const registry = shutdown.add(new CityRegistry({
     path: config.registryPath,
     recheckMs: config.recheckMs,
@@ -95,6 +96,15 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     },
   }), (r) => r.stop());
   await registry.start();
+  // The cooperation relay: carries each bureau's outbox messages to the recipients' inboxes (every
+  // replica runs one; the inboxes make that safe). Stopped before the registry closes its clients.
+  const relay = config.relay && shutdown.add(createDeliveryRelay({
+    targets: () => registry.relayTargets(),
+    intervalMs: config.relay.intervalMs,
+    backoff: config.relay.backoff,
+    log,
+  }), (r) => r.stop());
+  relay?.start();
   // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
   const persisted = shutdown.add(await createPersistedQueryStore({ safelist: config.persistedQueries.safelist, redisUrl: config.redisUrl }, log), (p) => p.close());
   // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
@@ -108,8 +118,10 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   //   5. plan        Apollo's query planner → the region and the shard engine (through the registry)
   const { limits } = config;
   const requestContext = createRequestContext({
-    // The region calls back with the gateway's own region token of the request it serves: that request's caller.
-    authenticate: createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey)),
+    // The region (and a bureau addressing an incident's notices) calls back with the gateway's own token of
+    // the request it serves: that request's caller.
+    authenticate: createCallerAuthenticator(config.callerTokens, log,
+      createRegionCallbackVerifier(config.signingKey, { bureaus: () => registry.engine.cities })),
     rateLimit: createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role })),
     trustedProxies: config.trustedProxies,
     // One deadline a request's fetches share; by default the longest subgraph deadline, so no

@@ -29,8 +29,11 @@ export interface GatewayTokenVerifier {
 
 export interface GatewayTokenVerifierOptions {
   readonly publicKey: GatewayPublicJwk;
-  /** This subgraph's audience: its bureau code, or 'region'. */
-  readonly audience: string;
+  /**
+   * This subgraph's audience: its bureau code, or 'region'. The gateway, taking its own tokens back
+   * as callbacks, passes a function: every audience it accepts now.
+   */
+  readonly audience: string | (() => readonly string[]);
   /** For tests; epoch ms. */
   readonly now?: () => number;
   /**
@@ -57,13 +60,13 @@ export function createGatewayTokenVerifier(options: GatewayTokenVerifierOptions)
           algorithms: [publicKey.alg],
           typ: GATEWAY_TOKEN_TYPE,
           issuer: GATEWAY_TOKEN_ISSUER,
-          audience,
+          audience: typeof audience === 'string' ? audience : [...audience()],
           requiredClaims: ['iat', 'exp', 'jti'],
           clockTolerance: GATEWAY_TOKEN_CLOCK_SKEW_S,
           currentDate: new Date(now()),
         }));
       } catch (error) {
-        return refusalOf(error, audience);
+        return refusalOf(error, typeof audience === 'string' ? audience : 'a subgraph of this gateway');
       }
       const { iat, exp, jti } = payload as { iat: number; exp: number; jti: unknown };
       if (exp - iat > MAX_GATEWAY_TOKEN_LIFETIME_S) {

@@ -33,6 +33,12 @@ export interface RouteAnswer {
 /** A route at one exact path. */
 export type JsonRoute = () => Promise<RouteAnswer>;
 
+/**
+ * A POST route at one exact path that only requests passing `authorize` reach (e.g. the delivery
+ * protocol between the gateway's relay and a bureau): gets the identity and the parsed JSON body.
+ */
+export type SignedRoute<A> = (identity: A, body: unknown) => Promise<RouteAnswer>;
+
 /** A route for every path under a prefix: gets the rest of the path after it (still URL-encoded). */
 export type PrefixRoute = (rest: string) => Promise<RouteAnswer>;
 
@@ -60,6 +66,8 @@ export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
    */
   readonly authorize?: (req: IncomingMessage) => Promise<Authorization<A>>;
   readonly routes: Readonly<Record<string, JsonRoute>>;
+  /** POST routes behind `authorize` (never without it: they are refused with 404 then). */
+  readonly signedRoutes?: Readonly<Record<string, SignedRoute<A>>>;
   /** Routes by path prefix (e.g. '/ide/assets/'), tried after the exact routes. */
   readonly prefixRoutes?: Readonly<Record<string, PrefixRoute>>;
   /**
@@ -137,10 +145,13 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
   for (const [prefix, prefixRoute] of Object.entries(options.prefixRoutes ?? {})) {
     if (url.pathname.startsWith(prefix)) return sendAnswer(res, await prefixRoute(url.pathname.slice(prefix.length)));
   }
-  if (url.pathname !== '/graphql') return send(res, 404, { error: `no route ${url.pathname}` });
+  const signed = options.authorize && options.signedRoutes && Object.hasOwn(options.signedRoutes, url.pathname)
+    ? options.signedRoutes[url.pathname]
+    : undefined;
+  if (url.pathname !== '/graphql' && signed === undefined) return send(res, 404, { error: `no route ${url.pathname}` });
   // Before the token and the rate limit: a preflight carries neither, and a refusal (401, 429)
-  // must reach the page with its CORS headers to be readable.
-  if (options.cors && applyCors(options.cors, req, res)) return;
+  // must reach the page with its CORS headers to be readable. Only /graphql speaks CORS.
+  if (url.pathname === '/graphql' && options.cors && applyCors(options.cors, req, res)) return;
   // Set first, so every answer carries it: a refused token, a rate limit, a CSRF or JSON refusal too.
   const requestId = readRequestId(req.headers['x-request-id']);
   res.setHeader('x-request-id', requestId);
@@ -163,6 +174,16 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     res.setHeader('connection', 'close');
     res.on('finish', () => req.destroy()); // the rest of the body is never read
     return send(res, 413, { error: `request body above ${MAX_BODY_BYTES} bytes` });
+  }
+  if (signed !== undefined) {
+    if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return send(res, 400, { error: 'The request body is not valid JSON.' });
+    }
+    return sendAnswer(res, await signed(authorization.identity, parsed));
   }
   let body: unknown = raw;
   if (req.method === 'POST' && headers.get('content-type')?.includes('json')) {

@@ -10,7 +10,8 @@ import { ConfigError, type SubgraphConfig } from '../config/loadSubgraphConfig.t
 import type { BureauSource } from '../kit/ports.ts';
 import type { RegionSource } from '../kit/regionPorts.ts';
 import { createPacketSeriesReader } from './hj212-ingest/createPacketSeriesReader.ts';
-import { openSqliteBureauSource, openSqliteRegionSource } from './sqlite/index.ts';
+import { dirname, join } from 'node:path';
+import { openSqliteBureauSource, openSqliteCooperationStore, openSqliteRegionSource } from './sqlite/index.ts';
 
 export async function openBureauSource(config: SubgraphConfig): Promise<BureauSource> {
   const { source, origin: cityCode } = config;
@@ -28,11 +29,38 @@ export async function openBureauSource(config: SubgraphConfig): Promise<BureauSo
       // Opening never waits for the service: while it is down, /health says so and queries get
       // CITY_SOURCE_UNAVAILABLE; the subgraph itself stays up.
       const { LegacyHttpBureauSource } = await import('./legacy-http/index.ts');
-      return new LegacyHttpBureauSource({ url: source.url, cityCode, timeoutMs: source.timeoutMs, retries: source.retries });
+      return withCooperationFile(new LegacyHttpBureauSource({ url: source.url, cityCode, timeoutMs: source.timeoutMs, retries: source.retries }), config);
     }
     case 'spreadsheet':
-      return (await import('./spreadsheet/index.ts')).openSpreadsheetBureauSource({ dir: source.dir, cityCode, watch: source.watch });
+      return withCooperationFile(await (await import('./spreadsheet/index.ts')).openSpreadsheetBureauSource({ dir: source.dir, cityCode, watch: source.watch }), config);
   }
+}
+
+/**
+ * A bureau whose system takes no writes keeps its cooperation records in an embedded SQLite file of
+ * its own beside its data (`<data dir>/<code>-cooperation.sqlite`). The source is wrapped, not changed.
+ */
+async function withCooperationFile(source: BureauSource, config: SubgraphConfig): Promise<BureauSource> {
+  let cooperation;
+  try {
+    cooperation = await openSqliteCooperationStore({ path: join(dirname(config.source.file), `${config.origin}-cooperation.sqlite`), cityCode: config.origin });
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
+  return {
+    cityCode: source.cityCode,
+    projects: source.projects,
+    monitoring: source.monitoring,
+    cases: source.cases,
+    emergency: source.emergency,
+    cooperation,
+    health: () => source.health(),
+    close: async () => {
+      await source.close();
+      await cooperation.close();
+    },
+  };
 }
 
 export async function openRegionSource(config: SubgraphConfig): Promise<RegionSource> {

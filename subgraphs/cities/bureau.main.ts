@@ -4,10 +4,13 @@ import { openBureauSource } from '../adapters/openSubgraphSource.ts';
 import { loadBureauConfig } from '../config/loadSubgraphConfig.ts';
 import { createCitySubgraph } from '../kit/createCitySubgraph.ts';
 import { runSubgraphProcess } from '../kit/runSubgraphProcess.ts';
+import { loadGatewayLink } from '../config/loadGatewayLink.ts';
+import { createRegionDirectory } from '../kit/cooperation/createRegionDirectory.ts';
 
 await runSubgraphProcess({
   config: () => loadBureauConfig(process.argv[2] ?? ''),
   open: openBureauSource,
-  create: createCitySubgraph,
+  // Incidents ask the gateway for the region's rivers and sections (ECOGRAPH_GATEWAY_URL), as the region does.
+  create: (source, log) => createCitySubgraph(source, log, { directory: createRegionDirectory(loadGatewayLink()) }),
   services: startBureauIngest,
 });

@@ -15,6 +15,7 @@ import type {
 
 export type { SortDirection, SortSpec } from '../../schema/shardingPolicies.ts';
 import type { SortSpec } from '../../schema/shardingPolicies.ts';
+import type { CooperationStore } from './cooperation/CooperationStore.ts';
 
 /** Where a page starts: the sort value and id of the last record already seen. */
 export interface SortPosition {
@@ -117,6 +118,12 @@ export interface BureauSource {
   readonly monitoring: MonitoringPort;
   readonly cases: CasesPort;
   readonly emergency: EmergencyPort;
+  /**
+   * Incidents, notices and their delivery (subgraphs/kit/cooperation/CooperationStore.ts): in the
+   * bureau's own SQL store, or an embedded SQLite file beside its data when its system takes no
+   * writes. @default none (the cooperation fields then answer CITY_SOURCE_UNAVAILABLE)
+   */
+  readonly cooperation?: CooperationStore;
   /** Resolves when the underlying system answers; rejects with a CitySourceError otherwise. */
   health(): Promise<void>;
   close(): Promise<void>;

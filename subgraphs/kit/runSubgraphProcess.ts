@@ -9,9 +9,9 @@ import type { SubgraphConfig } from '../config/loadSubgraphConfig.ts';
 import type { ErrorLogger } from './formatSubgraphError.ts';
 import { CitySourceError } from './CitySourceError.ts';
 import { limitErrorLogRate } from './limitErrorLogRate.ts';
-import { serveApollo, type JsonRoute } from '../../schema/http/serveApollo.ts';
+import { serveApollo, type JsonRoute, type SignedRoute } from '../../schema/http/serveApollo.ts';
 import { loadGatewayPublicKey } from '../config/loadGatewayPublicKey.ts';
-import { authorizeGatewayRequest } from './admission/authorizeGatewayRequest.ts';
+import { authorizeGatewayRequest, type VerifiedGatewayRequest } from './admission/authorizeGatewayRequest.ts';
 import { createGatewayTokenVerifier } from '../../schema/gateway-token/createGatewayTokenVerifier.ts';
 import type { ForwardedCaller } from '../../schema/gateway-token/ForwardedCaller.ts';
 
@@ -30,7 +30,12 @@ export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
    * `context` gets the caller the gateway's token vouches for, and the verified token itself (only
    * the region uses it: it forwards it when it calls the gateway back for the request).
    */
-  readonly create: (source: S, log: ErrorLogger) => { apollo: ApolloServer<C>; context(caller: ForwardedCaller, gatewayToken: string): C };
+  readonly create: (source: S, log: ErrorLogger) => {
+    apollo: ApolloServer<C>;
+    context(caller: ForwardedCaller, gatewayToken: string, requestId: string): C;
+    /** POST routes only the gateway's signed requests reach (a bureau's delivery protocol). */
+    signedRoutes?: Readonly<Record<string, SignedRoute<VerifiedGatewayRequest>>>;
+  };
   /**
    * Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. Their
    * metrics, if any, are served at /metrics (open like /health: counters, no data).
@@ -55,7 +60,8 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     const running = await serveApollo({
       apollo: subgraph.apollo,
       authorize: authorizeGatewayRequest(verifier, config.origin),
-      context: (_req, verified) => subgraph.context(verified.caller, verified.token),
+      context: (_req, verified, requestId) => subgraph.context(verified.caller, verified.token, requestId),
+      signedRoutes: subgraph.signedRoutes ?? {},
       routes: {
         '/health': healthRoute(config.name, source),
         ...(services?.metrics && { '/metrics': metricsRoute(services.metrics) }),

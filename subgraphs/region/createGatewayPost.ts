@@ -6,7 +6,7 @@
  */
 import { request } from 'undici';
 import { CityDataError } from './CityDataError.ts';
-import type { GatewayLink } from './loadGatewayLink.ts';
+import type { GatewayLink } from '../config/loadGatewayLink.ts';
 
 export interface GatewayRequest {
   readonly query: string;

@@ -5,7 +5,7 @@ import { runSubgraphProcess } from '../kit/runSubgraphProcess.ts';
 import { createGatewayCityData } from './createGatewayCityData.ts';
 import { createGatewayPost } from './createGatewayPost.ts';
 import { createRegionSubgraph } from './createRegionSubgraph.ts';
-import { loadGatewayLink } from './loadGatewayLink.ts';
+import { loadGatewayLink } from '../config/loadGatewayLink.ts';
 
 await runSubgraphProcess({
   config: () => loadRegionConfig(),

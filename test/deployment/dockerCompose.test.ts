@@ -19,7 +19,7 @@ import { ensureGatewayKeyPair } from '../../devtools/dev-keys/ensureGatewayKeyPa
 import { listBureauCodes } from '../../subgraphs/config/listBureauCodes.ts';
 import { loadGatewayPublicKey } from '../../subgraphs/config/loadGatewayPublicKey.ts';
 import { bureauConfigPath, loadBureauConfig, loadRegionConfig, REPO_ROOT } from '../../subgraphs/config/loadSubgraphConfig.ts';
-import { loadGatewayLink } from '../../subgraphs/region/loadGatewayLink.ts';
+import { loadGatewayLink } from '../../subgraphs/config/loadGatewayLink.ts';
 import { parseLegacyServiceOptions } from '../../devtools/legacy-stand-in/parseLegacyServiceOptions.ts';
 import { describeWithServer } from '../subgraphs/adapters/describeWithServer.ts';
 import { interpolate } from '../fixtures/composeServices.ts';

@@ -137,16 +137,21 @@ describe('jurisdiction', () => {
 });
 
 describe('the callback credential', () => {
-  it("takes only the gateway's own region tokens: not one for a bureau, nor one signed by another key", async () => {
+  it("takes only the gateway's own tokens for the region or a served bureau (bureaus call back for incidents), never another key's", async () => {
     const query = '{ station(cityCode: "500152", id: "x") { id } }';
     // The gateway's region token speaks for its caller: here one whose jurisdiction excludes 500152.
     const own = await ask(elsewhere(), query, {}, gatewayHeadersFor('region', { sub: 'forwarded', jurisdiction: ['510900'] }));
     expect(own.status).toBe(200);
     expect(own.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'out-of-jurisdiction', city: '500152' });
 
-    const bureauAudience = await ask(elsewhere(), query, {}, gatewayHeadersFor('500152'));
-    expect(bureauAudience.status).toBe(401);
-    expect(bureauAudience.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'wrong-audience' });
+    // A served bureau's audience is a callback too (an incident's recipients), worth only its caller.
+    const bureauAudience = await ask(elsewhere(), query, {}, gatewayHeadersFor('500152', { sub: 'forwarded', jurisdiction: ['510900'] }));
+    expect(bureauAudience.status).toBe(200);
+    expect(bureauAudience.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'out-of-jurisdiction', city: '500152' });
+
+    const unknownAudience = await ask(elsewhere(), query, {}, gatewayHeadersFor('999999'));
+    expect(unknownAudience.status).toBe(401);
+    expect(unknownAudience.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'wrong-audience' });
 
     const foreign = createBureauTokenSigner(foreignPrivateKey())('region', PUBLIC_CALLER);
     const forged = await ask(elsewhere(), query, {}, { authorization: `Bearer ${foreign}` });

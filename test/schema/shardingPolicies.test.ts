@@ -29,8 +29,13 @@ describe('sharding policies read from the contract', () => {
       node: { kind: 'route', argument: 'id', decode: 'GLOBAL_ID' },
       alarms: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'from', direction: 'DESC' } },
       dataCaptureRanking: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'effectiveTransmissionRate', direction: 'ASC' } },
+      incidents: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'occurredAt', direction: 'DESC' } },
+      receivedNotices: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      reportIncident: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      addIncidentReport: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      acknowledgeNotice: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
     });
-    expect(policies.size).toBe(12);
+    expect(policies.size).toBe(17);
   });
 
   it('refuses a root field without a policy, naming it', () => {

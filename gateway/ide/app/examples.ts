@@ -198,5 +198,39 @@ query LiveAlarms($severity: AlarmSeverity, $since: DateTime) {
 }
 `,
     },
+    {
+      title: '突发环境事件与通报',
+      operationName: 'IncidentsAndNotices',
+      variables: { cityCodes: ['500152'] },
+      query: `# 突发环境事件与通报 · Environmental incidents, and the notices in a bureau's inbox
+# 需要令牌（任何有效令牌可读）。报告事件需 incidents:write，签收通报需 notices:acknowledge，
+# 且令牌的 bureau 必须是 cityCode。例如在新标签中运行：
+#   mutation { reportIncident(cityCode: "510900", idempotencyKey: "<uuid>", input: { title: "…",
+#     description: "…", occurredAt: "2026-05-01T08:30:00+08:00", location: { longitude: 105.56, latitude: 30.21 },
+#     riverId: "qiongjiang" }) { id notices { recipientCityCode state } } }
+# Needs a token; writing needs incidents:write / notices:acknowledge for the token's own bureau.
+query IncidentsAndNotices($cityCodes: [ID!]) {
+  incidents(first: 10) {
+    totalCount
+    edges {
+      node {
+        cityCode
+        title
+        occurredAt
+        status
+        grade { level name }
+        river { name }
+        reports { sequence kind reportedAt author { sub bureau } }
+        notices { recipientCityCode state deliveredAt acknowledgedAt acknowledgedBy { sub bureau } }
+      }
+    }
+  }
+  receivedNotices(cityCodes: $cityCodes, first: 10) {
+    totalCount
+    edges { node { id cityCode senderCityCode incidentId incidentTitle state createdAt } }
+  }
+}
+`,
+    },
   ];
 }

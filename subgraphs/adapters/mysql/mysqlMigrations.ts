@@ -1,4 +1,5 @@
 import { bureauMigrationsFor } from '../sql/migrations/bureauMigrations.ts';
+import { cooperationMigrationsFor } from '../sql/migrations/cooperationMigrations.ts';
 import type { MigrationSet } from '../sql/migrations/MigrationSet.ts';
 import { regionMigrationsFor } from '../sql/migrations/regionMigrations.ts';
 import { mysqlColumnTypes, type MysqlBinaryCollation } from './mysqlColumnTypes.ts';
@@ -11,5 +12,5 @@ import { mysqlColumnTypes, type MysqlBinaryCollation } from './mysqlColumnTypes.
  */
 export function mysqlMigrations(store: 'bureau' | 'region', collation: MysqlBinaryCollation): readonly MigrationSet[] {
   const types = mysqlColumnTypes(collation);
-  return store === 'bureau' ? [bureauMigrationsFor(types)] : [regionMigrationsFor(types)];
+  return store === 'bureau' ? [bureauMigrationsFor(types), cooperationMigrationsFor(types)] : [regionMigrationsFor(types)];
 }

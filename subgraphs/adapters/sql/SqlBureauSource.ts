@@ -4,6 +4,7 @@ import type { BureauSource } from '../../kit/ports.ts';
 import { guarded } from './guarded.ts';
 import type { BureauDatabase } from './schema.ts';
 import { SqlCasesPort } from './SqlCasesPort.ts';
+import { SqlCooperationStore } from './SqlCooperationStore.ts';
 import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
 import { SqlEmergencyPort } from './SqlEmergencyPort.ts';
 import { SqlMonitoringPort } from './SqlMonitoringPort.ts';
@@ -21,6 +22,8 @@ export class SqlBureauSource implements BureauSource {
   readonly monitoring: SqlMonitoringPort;
   readonly cases: SqlCasesPort;
   readonly emergency: SqlEmergencyPort;
+  /** Cooperation records live in the same store, in tables of their own migration set (cooperationMigrations.ts). */
+  readonly cooperation: SqlCooperationStore;
 
   constructor(
     private readonly db: Kysely<BureauDatabase>,
@@ -33,6 +36,7 @@ export class SqlBureauSource implements BureauSource {
     this.monitoring = new SqlMonitoringPort(store, typedSeries?.(db));
     this.cases = new SqlCasesPort(store);
     this.emergency = new SqlEmergencyPort(store);
+    this.cooperation = new SqlCooperationStore(db, cityCode);
   }
 
   async health(): Promise<void> {

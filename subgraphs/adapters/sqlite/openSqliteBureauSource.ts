@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { bureauMigrations } from '../sql/migrations/bureauMigrations.ts';
+import { cooperationMigrations } from '../sql/migrations/cooperationMigrations.ts';
 import { migrateToLatest } from '../sql/migrations/migrateToLatest.ts';
 import type { BureauDatabase } from '../sql/schema.ts';
 import { SqlBureauSource } from '../sql/SqlBureauSource.ts';
@@ -20,7 +21,11 @@ export interface OpenSqliteBureauOptions extends OpenSqliteOptions {
 export async function openSqliteBureauSource(options: OpenSqliteBureauOptions): Promise<SqlBureauSource> {
   const db = openSqliteDatabase<BureauDatabase>(options);
   try {
-    await guarded(options.cityCode, 'migration', () => migrateToLatest(db, bureauMigrations));
+    await guarded(options.cityCode, 'migration', async () => {
+      await migrateToLatest(db, bureauMigrations);
+      // A read-only opener (the legacy stand-in reading its seed) neither writes nor reads cooperation records.
+      if (options.readonly !== true) await migrateToLatest(db, cooperationMigrations);
+    });
   } catch (error) {
     await db.destroy();
     throw error;

@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar } from '../scalars.ts';
 import { alarmResolvers } from './alarmResolvers.ts';
 import { aqiResolvers } from './aqiResolvers.ts';
 import { caseResolvers } from './caseResolvers.ts';
+import { cooperationResolvers } from './cooperationResolvers.ts';
 import { dataCaptureResolvers } from './dataCaptureResolvers.ts';
 import { emergencyResolvers } from './emergencyResolvers.ts';
 import { enterpriseResolvers } from './enterpriseResolvers.ts';
@@ -28,6 +29,7 @@ export function createResolvers(policies: ReadonlyMap<string, ShardingPolicy>): 
     aqiResolvers(),
     alarmResolvers(policies),
     dataCaptureResolvers(policies),
+    cooperationResolvers(policies),
   ];
   const merged: ResolverMap = {};
   for (const part of parts) {

@@ -3,13 +3,22 @@ import { decodeGlobalId, type NodeType } from '../../../schema/globalId.ts';
 import type { CityContext } from '../CityContext.ts';
 import type { CityLoaders } from '../createLoaders.ts';
 
-const LOADER_OF: Readonly<Record<NodeType, keyof CityLoaders>> = {
+const LOADER_OF: Readonly<Record<Exclude<NodeType, 'EnvironmentalIncident' | 'IncidentNotice'>, keyof CityLoaders>> = {
   Project: 'projects',
   Station: 'stations',
   EnforcementCase: 'cases',
   JointPatrol: 'patrols',
   EmergencyResource: 'resources',
 };
+
+/** The loader of a node type: the domain loaders, or the cooperation store's. */
+function loaderOf(ctx: CityContext, type: NodeType): { load(id: string): Promise<object | null> } {
+  if (type === 'EnvironmentalIncident' || type === 'IncidentNotice') {
+    if (ctx.cooperation === null) throw ERRORS.CITY_SOURCE_UNAVAILABLE.err(`Bureau ${ctx.cityCode} keeps no cooperation store.`);
+    return type === 'EnvironmentalIncident' ? ctx.cooperation.incidents : ctx.cooperation.notices;
+  }
+  return ctx.loaders[LOADER_OF[type]] as { load(id: string): Promise<object | null> };
+}
 
 /** `node(id)`: the id names its type and bureau; another bureau's id is null here. */
 export function nodeResolvers() {
@@ -19,8 +28,7 @@ export function nodeResolvers() {
         const parts = decodeGlobalId(args.id);
         if (!parts) throw ERRORS.INVALID_ID.err('id is not a global id of this graph.', { extensions: { argument: 'id' } });
         if (parts.cityCode !== ctx.cityCode) return null;
-        const loader = ctx.loaders[LOADER_OF[parts.type]] as { load(id: string): Promise<object | null> };
-        const record = await loader.load(args.id);
+        const record = await loaderOf(ctx, parts.type).load(args.id);
         return record && { ...record, __typename: parts.type };
       },
     },

@@ -44,7 +44,7 @@ describe('client mistakes named in issue 17', () => {
   it.each([
     [{ query: 'query A { __typename } query B { __typename }' }, 'OPERATION_RESOLUTION_FAILURE', 'Must provide operation name if query contains multiple operations.'],
     [{ query: 'query A { __typename }', operationName: 'B' }, 'OPERATION_RESOLUTION_FAILURE', 'Unknown operation named "B".'],
-    [{ query: 'mutation { x }' }, 'GRAPHQL_VALIDATION_FAILED', 'The mutation operation is not supported by the schema.'],
+    [{ query: 'mutation { x }' }, 'GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Mutation".'],
     [{ query: 'subscription { alarms { id } }' }, 'GRAPHQL_VALIDATION_FAILED', 'The subscription operation is not supported by the schema.'],
   ])('answers %j with 400 %s and the real message', async (payload, code, message) => {
     const { status, body } = await post(payload);

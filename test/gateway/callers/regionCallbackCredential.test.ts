@@ -56,6 +56,12 @@ describe('the region callback credential', () => {
     expect(await refusal(gatewayWithoutIssuer(), sign(bureau, officer))).toBe('wrong-audience');
   });
 
+  it('with the served bureaus given, takes their audiences back too (incident recipients), and still refuses any other', async () => {
+    const gateway = createCallerAuthenticator(null, () => {}, createRegionCallbackVerifier(keys.privateJwk, { bureaus: () => ['510900'] }));
+    expect(await refusal(gateway, sign('500152', officer))).toBe('wrong-audience');
+    expect(await gateway(`Bearer ${sign('510900', officer)}`)).toEqual({ caller: officer, via: 'region-callback' });
+  });
+
   it('refuses an expired region token', async () => {
     const earlier = createBureauTokenSigner(keys.privateJwk, { now: () => Date.now() - 40_000 });
     expect(await refusal(gatewayWithoutIssuer(), earlier('region', officer))).toBe('expired');

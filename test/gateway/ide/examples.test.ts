@@ -22,13 +22,14 @@ beforeAll(() => {
 const examples = ideExamples(new Date('2026-11-20T10:00:00+08:00'));
 
 describe('the saved examples', () => {
-  it('are the five questions analysts ask, the cross-border sections first', () => {
+  it('are the six questions analysts ask, the cross-border sections first', () => {
     expect(examples.map((e) => e.title)).toEqual([
       '跨界断面水质达标情况',
       '某企业在各地的执法案件',
       '事故点附近的应急物资',
       '各地重大项目及环评进展',
       '实时报警',
+      '突发环境事件与通报',
     ]);
     expect(examples[0]!.operationName).toBe('CrossBorderSections');
     expect(examples[0]!.variables).toEqual({ period: '2026-10' });

@@ -4,7 +4,9 @@
  */
 import { afterAll } from 'vitest';
 import { describeWithServer } from './describeWithServer.ts';
-import { dropRunDatabases, mysqlTestServer, openMysqlTestBureau, openMysqlTestRegion } from './mysql/mysqlTestServer.ts';
+import { dropDatabase, dropRunDatabases, mysqlTestServer, openMysqlTestBureau, openMysqlTestRegion, throwawayDatabase } from './mysql/mysqlTestServer.ts';
+import { openMysqlBureauSource } from '../../../subgraphs/adapters/mysql/index.ts';
+import { describeCooperationStoreContract } from './cooperationStoreSuite.ts';
 import { describeBureauSourceContract } from './sharedAdapterSuite.ts';
 import { describeRegionSourceContract } from './sharedRegionSuite.ts';
 
@@ -12,4 +14,9 @@ await describeWithServer(mysqlTestServer, 'mysql adapter', () => {
   afterAll(dropRunDatabases);
   describeBureauSourceContract('mysql', openMysqlTestBureau);
   describeRegionSourceContract('mysql', openMysqlTestRegion);
+  describeCooperationStoreContract('mysql', async (cityCode) => {
+    const { name, url } = await throwawayDatabase();
+    const source = await openMysqlBureauSource({ url, cityCode });
+    return { store: source.cooperation, close: async () => { await source.close(); await dropDatabase(name); } };
+  });
 });

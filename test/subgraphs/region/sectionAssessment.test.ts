@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGatewayCityData } from '../../../subgraphs/region/createGatewayCityData.ts';
 import { createGatewayPost } from '../../../subgraphs/region/createGatewayPost.ts';
-import { DEFAULT_GATEWAY_TIMEOUT_MS, DEFAULT_GATEWAY_URL, loadGatewayLink } from '../../../subgraphs/region/loadGatewayLink.ts';
+import { DEFAULT_GATEWAY_TIMEOUT_MS, DEFAULT_GATEWAY_URL, loadGatewayLink } from '../../../subgraphs/config/loadGatewayLink.ts';
 import { QIONGJIANG_AGREEMENT, settle } from '../../../subgraphs/standards/index.ts';
 import { openInProcessRegion, type InProcessRegion } from './inProcessRegion.ts';
 

@@ -1,14 +1,15 @@
 /**
- * The region's one setting beyond its config file: where the gateway is, for the fields that need
- * bureau data (Section.assessment, CompensationAgreement.settlement). The only region code that
- * reads it from the environment:
+ * Where the gateway is, for the subgraphs that call it back with the gateway token of the request they
+ * serve: the region (Section.assessment, CompensationAgreement.settlement) and every bureau (an
+ * incident's recipients from the region's rivers and sections). The only code that reads it from the
+ * environment:
  * - ECOGRAPH_GATEWAY_URL                the gateway's GraphQL endpoint (default http://127.0.0.1:<port>/graphql,
  *   <port> being ECOGRAPH_GATEWAY_PORT when `npm start` runs the gateway on another port, else 4000)
  * - ECOGRAPH_REGION_GATEWAY_TIMEOUT_MS  deadline of one call (default 2500 ms: below the gateway's
  *   default 3000 ms deadline for the region, so a slow bureau is reported by the region, clearly,
  *   before the gateway gives up on the region altogether)
  */
-import { ConfigError } from '../config/loadSubgraphConfig.ts';
+import { ConfigError } from './loadSubgraphConfig.ts';
 
 export interface GatewayLink {
   readonly url: string;

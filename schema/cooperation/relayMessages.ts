@@ -1,0 +1,82 @@
+/**
+ * The delivery protocol between bureaus, as the gateway's relay (gateway/cooperation/) and every
+ * bureau's edge (subgraphs/kit/cooperation/relayRoutes.ts) speak it. Bureaus never call each other:
+ * the relay pulls a sender's outbox, delivers each message to the recipient's inbox, then marks it
+ * delivered at the sender, every request signed by the gateway (role `gateway`, aud = that bureau).
+ *
+ * Exactly once and in order, with any number of relays: a message carries its sender's sequence
+ * number for its recipient (1, 2, 3… per sender → recipient pair, no gaps). The inbox applies a
+ * message only when its sequence is the next one it expects from that sender, answers `duplicate`
+ * for one it already applied (by message id, or a sequence already passed), and `out-of-order`
+ * with the sequence it expects otherwise; nothing is applied twice and nothing overtakes.
+ */
+import { z } from 'zod';
+
+const cityCode = z.string().regex(/^\d{6}$/);
+const actor = z.strictObject({ sub: z.string().min(1).max(256), bureau: cityCode });
+
+export const relayMessageBodySchema = z.discriminatedUnion('kind', [
+  /** An incident notice for the recipient's inbox. */
+  z.strictObject({
+    kind: z.literal('incident-notice'),
+    /** The sender's own notice (global id): what the recipient acknowledges back. */
+    noticeId: z.string().min(1).max(160),
+    incidentId: z.string().min(1).max(160),
+    incidentTitle: z.string().max(200),
+  }),
+  /** The recipient acknowledged the sender's notice `noticeId`. */
+  z.strictObject({
+    kind: z.literal('notice-acknowledged'),
+    noticeId: z.string().min(1).max(160),
+    acknowledgedAt: z.number().int(),
+    by: actor,
+  }),
+]);
+
+export const relayMessageSchema = z.strictObject({
+  messageId: z.string().min(1).max(64),
+  sender: cityCode,
+  recipient: cityCode,
+  /** 1, 2, 3… per sender → recipient pair. */
+  sequence: z.number().int().min(1),
+  /** Epoch ms when the sender wrote it. */
+  createdAt: z.number().int(),
+  body: relayMessageBodySchema,
+});
+
+export type RelayMessage = z.infer<typeof relayMessageSchema>;
+export type RelayMessageBody = z.infer<typeof relayMessageBodySchema>;
+
+/** Most messages one outbox pull returns. */
+export const MAX_OUTBOX_PULL = 200;
+
+/** POST /cooperation/outbox: the sender's pending messages, per recipient in sequence order. */
+export const outboxPullRequestSchema = z.strictObject({ limit: z.number().int().min(1).max(MAX_OUTBOX_PULL) });
+export const outboxPullAnswerSchema = z.strictObject({
+  messages: z.array(relayMessageSchema),
+  /** Every undelivered message of this outbox, and the creation time of the oldest (null when none). */
+  pendingCount: z.number().int().min(0),
+  oldestPendingAt: z.number().int().nullable(),
+});
+
+/** POST /cooperation/inbox: one message for this bureau. */
+export const inboxDeliverRequestSchema = z.strictObject({ message: relayMessageSchema });
+export const inboxAnswerSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('accepted') }),
+  z.strictObject({ status: z.literal('duplicate') }),
+  z.strictObject({ status: z.literal('out-of-order'), expected: z.number().int().min(1) }),
+]);
+
+/** POST /cooperation/delivered: the recipient confirmed these messages of this sender. */
+export const markDeliveredRequestSchema = z.strictObject({ messageIds: z.array(z.string().min(1).max(64)).min(1).max(MAX_OUTBOX_PULL) });
+export const markDeliveredAnswerSchema = z.strictObject({ marked: z.number().int().min(0) });
+
+export type OutboxPullAnswer = z.infer<typeof outboxPullAnswerSchema>;
+export type InboxAnswer = z.infer<typeof inboxAnswerSchema>;
+
+/** The signed routes on every bureau's edge (never part of the GraphQL schema). */
+export const RELAY_ROUTES = Object.freeze({
+  outbox: '/cooperation/outbox',
+  inbox: '/cooperation/inbox',
+  delivered: '/cooperation/delivered',
+});

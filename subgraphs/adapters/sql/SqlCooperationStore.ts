@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { InboxAnswer, RelayMessage, RelayMessageBody } from '../../../schema/cooperation/relayMessages.ts';
+import { ERRORS } from '../../../schema/errors.ts';
+import { encodeGlobalId } from '../../../schema/globalId.ts';
+import { CitySourceError } from '../../kit/CitySourceError.ts';
+import type {
+  Actor, AuditRecord, CooperationStore, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
+  NoticeRecord, OutboxState, WriteMeta, WriteResult,
+} from '../../kit/cooperation/CooperationStore.ts';
+import type { CityCode, EpochMs } from '../../kit/model.ts';
+import type { ListQuery, ListResult } from '../../kit/ports.ts';
+import { alignMany, alignOne } from './alignByKey.ts';
+import { fetchByKeys } from './fetchByKeys.ts';
+import { guarded } from './guarded.ts';
+import { fromJson, toJson, toNullableNumber, toNumber } from './jsonColumn.ts';
+import { keysetPage } from './keysetPage.ts';
+
+/** Rows of the cooperation tables, typed at the record mappers below. */
+type Db = Kysely<any>;
+type Trx = Transaction<any>;
+type Row = Record<string, any>;
+
+/**
+ * How often a write is tried when its transaction collides with a concurrent one (two writes taking
+ * the same next sequence number of a sender → recipient pair, or a deadlock on MariaDB): each try
+ * rereads, so a loser takes the next number; among N concurrent writes to one pair one wins per
+ * round, so this bounds the concurrent writes to one pair that all succeed. Same-key retries never
+ * collide: they find the key. Between tries a short random pause spreads the losers out.
+ */
+const MAX_WRITE_ATTEMPTS = 20;
+const RETRY_PAUSE_MS = 20;
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_PAUSE_MS));
+
+/**
+ * The cooperation store over any Kysely dialect whose database has the cooperation migrations
+ * (SQLite, PostgreSQL, MariaDB): see CooperationStore for the contract. Portable SQL only: the
+ * exactly-once guarantees rest on primary keys and unique constraints, which every dialect enforces
+ * the same way under concurrency (a second insert of a key waits for the first transaction, then fails).
+ * `ownsDb`: close() destroys the database (an embedded file of its own); otherwise the bureau source does.
+ */
+export class SqlCooperationStore implements CooperationStore {
+  constructor(private readonly db: Db, readonly cityCode: CityCode, private readonly ownsDb = false) {}
+
+  reportIncident(meta: WriteMeta, incident: NewIncident): Promise<WriteResult> {
+    const id = encodeGlobalId('EnvironmentalIncident', this.cityCode, randomUUID());
+    return this.idempotent('reportIncident', meta, id, async (trx) => {
+      await trx.insertInto('coop_incidents').values({
+        id, city_code: this.cityCode, title: incident.title, description: incident.description, occurred_at: incident.occurredAt,
+        longitude: incident.longitude, latitude: incident.latitude, river_id: incident.riverId, section_id: incident.nearestSectionId,
+        pollutants_json: toJson(incident.pollutants), facts_json: toJson(incident.facts), status: 'OPEN', created_at: meta.now,
+      }).execute();
+      await trx.insertInto('coop_incident_reports').values({
+        incident_id: id, sequence: 1, kind: 'INITIAL', text: incident.description, reported_at: meta.now,
+        author_sub: meta.actor.sub, author_bureau: meta.actor.bureau,
+      }).execute();
+      await audit(trx, id, meta, 'REPORTED', { ...incident });
+      for (const recipient of incident.recipients) {
+        const noticeId = encodeGlobalId('IncidentNotice', this.cityCode, randomUUID());
+        await trx.insertInto('coop_notices').values({
+          id: noticeId, direction: 'SENT', incident_id: id, incident_title: incident.title, sender: this.cityCode, recipient,
+          remote_notice_id: null, state: 'PENDING', created_at: meta.now, delivered_at: null, acknowledged_at: null, ack_sub: null, ack_bureau: null,
+        }).execute();
+        await audit(trx, noticeId, meta, 'QUEUED', { recipient, state: 'PENDING' });
+        await this.enqueue(trx, recipient, meta.now, { kind: 'incident-notice', noticeId, incidentId: id, incidentTitle: incident.title });
+      }
+    });
+  }
+
+  addIncidentReport(meta: WriteMeta, incidentId: string, report: { kind: 'FOLLOW_UP' | 'FINAL'; text: string }): Promise<WriteResult> {
+    return this.idempotent('addIncidentReport', meta, incidentId, async (trx) => {
+      const incident = await trx.selectFrom('coop_incidents').select(['status']).where('id', '=', incidentId).executeTakeFirst();
+      if (incident === undefined) {
+        throw ERRORS.INVALID_ID.err(`No incident ${incidentId} in bureau ${this.cityCode}.`, { extensions: { argument: 'incidentId' } });
+      }
+      if (incident['status'] === 'CLOSED') {
+        throw ERRORS.INCIDENT_CLOSED.err('The final report of this incident is filed; no report can follow it.', { extensions: { incidentId } });
+      }
+      const last = await trx.selectFrom('coop_incident_reports').select((eb) => eb.fn.max('sequence').as('last'))
+        .where('incident_id', '=', incidentId).executeTakeFirst();
+      const sequence = toNumber(last?.['last'] ?? 0) + 1;
+      await trx.insertInto('coop_incident_reports').values({
+        incident_id: incidentId, sequence, kind: report.kind, text: report.text, reported_at: meta.now,
+        author_sub: meta.actor.sub, author_bureau: meta.actor.bureau,
+      }).execute();
+      if (report.kind === 'FINAL') await trx.updateTable('coop_incidents').set({ status: 'CLOSED' }).where('id', '=', incidentId).execute();
+      await audit(trx, incidentId, meta, 'REPORT_ADDED', { sequence, kind: report.kind, text: report.text, ...(report.kind === 'FINAL' && { status: 'CLOSED' }) });
+    });
+  }
+
+  acknowledgeNotice(meta: WriteMeta, noticeId: string): Promise<WriteResult> {
+    return this.idempotent('acknowledgeNotice', meta, noticeId, async (trx) => {
+      const notice = await trx.selectFrom('coop_notices').selectAll().where('id', '=', noticeId).executeTakeFirst();
+      if (notice === undefined || notice['direction'] !== 'RECEIVED' || notice['recipient'] !== this.cityCode) {
+        throw ERRORS.NOT_NOTICE_RECIPIENT.err(`Notice ${noticeId} is not in the inbox of ${this.cityCode}; only its recipient acknowledges it.`, {
+          extensions: { argument: 'noticeId' },
+        });
+      }
+      if (notice['state'] === 'ACKNOWLEDGED') return; // acknowledged before, under another key: nothing more to send
+      await trx.updateTable('coop_notices')
+        .set({ state: 'ACKNOWLEDGED', acknowledged_at: meta.now, ack_sub: meta.actor.sub, ack_bureau: meta.actor.bureau })
+        .where('id', '=', noticeId).execute();
+      await audit(trx, noticeId, meta, 'ACKNOWLEDGED', { state: 'ACKNOWLEDGED', by: meta.actor });
+      await this.enqueue(trx, notice['sender'] as string, meta.now, {
+        kind: 'notice-acknowledged', noticeId: notice['remote_notice_id'] as string, acknowledgedAt: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>> {
+    return guarded(this.cityCode, 'incidents list', () => {
+      let filtered = this.db.selectFrom('coop_incidents');
+      if (query.filter.status !== undefined) filtered = filtered.where('status', '=', query.filter.status);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('occurred_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.incidentOf(row));
+    });
+  }
+
+  incidentsByIds(ids: readonly string[]): Promise<ReadonlyArray<IncidentRecord | null>> {
+    return guarded(this.cityCode, 'incidents by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_incidents').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.incidentOf(r)), (r) => r.id);
+    });
+  }
+
+  listReceivedNotices(query: ListQuery<NoticeFilter>): Promise<ListResult<NoticeRecord>> {
+    return guarded(this.cityCode, 'notices list', () => {
+      let filtered = this.db.selectFrom('coop_notices').where('direction', '=', 'RECEIVED');
+      if (query.filter.state !== undefined) filtered = filtered.where('state', '=', query.filter.state);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.noticeOf(row));
+    });
+  }
+
+  noticesByIds(ids: readonly string[]): Promise<ReadonlyArray<NoticeRecord | null>> {
+    return guarded(this.cityCode, 'notices by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_notices').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.noticeOf(r)), (r) => r.id);
+    });
+  }
+
+  noticesOfIncidents(incidentIds: readonly string[]): Promise<ReadonlyArray<readonly NoticeRecord[]>> {
+    return guarded(this.cityCode, 'notices of incidents', async () => {
+      const rows = await fetchByKeys(incidentIds, (chunk) => this.db.selectFrom('coop_notices').selectAll()
+        .where('incident_id', 'in', chunk).where('direction', '=', 'SENT').orderBy('recipient').orderBy('id').execute());
+      return alignMany(incidentIds, rows.map((r) => this.noticeOf(r)), (n) => n.incidentId);
+    });
+  }
+
+  reportsOfIncidents(incidentIds: readonly string[]): Promise<ReadonlyArray<readonly IncidentReportRecord[]>> {
+    return guarded(this.cityCode, 'incident reports', async () => {
+      const rows = await fetchByKeys(incidentIds, (chunk) => this.db.selectFrom('coop_incident_reports').selectAll()
+        .where('incident_id', 'in', chunk).orderBy('incident_id').orderBy('sequence').execute());
+      return alignMany(incidentIds, rows.map((r): IncidentReportRecord => ({
+        incidentId: r['incident_id'], sequence: toNumber(r['sequence']), kind: r['kind'], text: r['text'],
+        reportedAt: toNumber(r['reported_at']), author: { sub: r['author_sub'], bureau: r['author_bureau'] },
+      })), (r) => r.incidentId);
+    });
+  }
+
+  historyOf(entityIds: readonly string[]): Promise<ReadonlyArray<readonly AuditRecord[]>> {
+    return guarded(this.cityCode, 'history', async () => {
+      const rows = await fetchByKeys(entityIds, (chunk) => this.db.selectFrom('coop_history').selectAll()
+        .where('entity_id', 'in', chunk).orderBy('entity_id').orderBy('at').orderBy('id').execute());
+      return alignMany(entityIds, rows.map((r): AuditRecord => ({
+        entityId: r['entity_id'], at: toNumber(r['at']), actor: { sub: r['actor_sub'], bureau: r['actor_bureau'] },
+        requestId: r['request_id'], action: r['action'], changes: r['changes_json'],
+      })), (r) => r.entityId);
+    });
+  }
+
+  pendingOutbox(limit: number): Promise<OutboxState> {
+    return guarded(this.cityCode, 'outbox', async () => {
+      const rows = await this.db.selectFrom('coop_outbox').selectAll().where('delivered_at', 'is', null)
+        .orderBy('recipient').orderBy('sequence').limit(limit).execute();
+      const summary = await this.db.selectFrom('coop_outbox').where('delivered_at', 'is', null)
+        .select((eb) => [eb.fn.countAll().as('pending'), eb.fn.min('created_at').as('oldest')]).executeTakeFirst();
+      return {
+        messages: rows.map((r) => this.messageOf(r)),
+        pendingCount: toNumber(summary?.['pending'] ?? 0),
+        oldestPendingAt: toNullableNumber(summary?.['oldest'] ?? null),
+      };
+    });
+  }
+
+  markDelivered(messageIds: readonly string[], now: EpochMs): Promise<number> {
+    return this.inTransaction('delivery confirmation', async (trx) => {
+      const rows = await trx.selectFrom('coop_outbox').selectAll().where('message_id', 'in', [...messageIds]).where('delivered_at', 'is', null).execute();
+      for (const row of rows) {
+        const changed = await trx.updateTable('coop_outbox').set({ delivered_at: now })
+          .where('message_id', '=', row['message_id']).where('delivered_at', 'is', null).executeTakeFirst();
+        if (Number(changed.numUpdatedRows) === 0) continue; // another relay confirmed it in between
+        const body = fromJson<RelayMessageBody>(row['body_json']);
+        if (body.kind !== 'incident-notice') continue;
+        const notice = await trx.updateTable('coop_notices').set({ state: 'DELIVERED', delivered_at: now })
+          .where('id', '=', body.noticeId).where('state', '=', 'PENDING').executeTakeFirst();
+        if (Number(notice.numUpdatedRows) > 0) {
+          await audit(trx, body.noticeId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED', { state: 'DELIVERED' });
+        }
+      }
+      return rows.length;
+    });
+  }
+
+  async receive(message: RelayMessage, now: EpochMs): Promise<InboxAnswer> {
+    if (message.recipient !== this.cityCode) throw new TypeError(`message ${message.messageId} is for ${message.recipient}, not ${this.cityCode}`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute((trx) => this.apply(trx, message, now));
+      } catch (error) {
+        // A concurrent relay applied the same message (or sequence) first: its unique key failed ours.
+        const seen = await this.db.selectFrom('coop_inbox').select('message_id')
+          .where((eb) => eb.or([eb('message_id', '=', message.messageId),
+            eb.and([eb('sender', '=', message.sender), eb('sequence', '=', message.sequence)])]))
+          .executeTakeFirst().catch(() => undefined);
+        if (seen !== undefined) return { status: 'duplicate' };
+        if (attempt >= MAX_WRITE_ATTEMPTS) throw wrapped(this.cityCode, 'inbox', error);
+        await pause();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDb) await guarded(this.cityCode, 'close', () => this.db.destroy());
+  }
+
+  private async apply(trx: Trx, message: RelayMessage, now: EpochMs): Promise<InboxAnswer> {
+    const known = await trx.selectFrom('coop_inbox').select('message_id').where('message_id', '=', message.messageId).executeTakeFirst();
+    if (known !== undefined) return { status: 'duplicate' };
+    const last = await trx.selectFrom('coop_inbox').select((eb) => eb.fn.max('sequence').as('last'))
+      .where('sender', '=', message.sender).executeTakeFirst();
+    const expected = toNumber(last?.['last'] ?? 0) + 1;
+    if (message.sequence < expected) return { status: 'duplicate' };
+    if (message.sequence > expected) return { status: 'out-of-order', expected };
+    await trx.insertInto('coop_inbox').values({ message_id: message.messageId, sender: message.sender, sequence: message.sequence, received_at: now }).execute();
+    const meta = { actor: relayActor(message.sender), requestId: message.messageId, now };
+    const { body } = message;
+    switch (body.kind) {
+      case 'incident-notice': {
+        const id = encodeGlobalId('IncidentNotice', this.cityCode, randomUUID());
+        await trx.insertInto('coop_notices').values({
+          id, direction: 'RECEIVED', incident_id: body.incidentId, incident_title: body.incidentTitle, sender: message.sender,
+          recipient: this.cityCode, remote_notice_id: body.noticeId, state: 'DELIVERED', created_at: now, delivered_at: now,
+          acknowledged_at: null, ack_sub: null, ack_bureau: null,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', incidentId: body.incidentId, remoteNoticeId: body.noticeId });
+        break;
+      }
+      case 'notice-acknowledged': {
+        const notice = await trx.selectFrom('coop_notices').select(['delivered_at']).where('id', '=', body.noticeId)
+          .where('direction', '=', 'SENT').where('recipient', '=', message.sender).executeTakeFirst();
+        if (notice === undefined) break; // not ours to update; applied (and recorded) as a no-op, so the pair's order moves on
+        await trx.updateTable('coop_notices').set({
+          state: 'ACKNOWLEDGED', acknowledged_at: body.acknowledgedAt, ack_sub: body.by.sub, ack_bureau: body.by.bureau,
+          delivered_at: notice['delivered_at'] ?? body.acknowledgedAt,
+        }).where('id', '=', body.noticeId).execute();
+        await audit(trx, body.noticeId, { ...meta, actor: body.by }, 'ACKNOWLEDGED', { state: 'ACKNOWLEDGED', by: body.by });
+        break;
+      }
+    }
+    return { status: 'accepted' };
+  }
+
+  /** Queues a message for `recipient` as the next in that pair's order. */
+  private async enqueue(trx: Trx, recipient: CityCode, now: EpochMs, body: RelayMessageBody): Promise<void> {
+    const last = await trx.selectFrom('coop_outbox').select((eb) => eb.fn.max('sequence').as('last'))
+      .where('recipient', '=', recipient).executeTakeFirst();
+    await trx.insertInto('coop_outbox').values({
+      message_id: randomUUID(), recipient, sequence: toNumber(last?.['last'] ?? 0) + 1, body_json: toJson(body), created_at: now, delivered_at: null,
+    }).execute();
+  }
+
+  /**
+   * One write, exactly once per key: the key is claimed (inserted) first in the write's transaction,
+   * so a concurrent request with the same key waits for this one and then finds the key taken.
+   */
+  private async idempotent(operation: string, meta: WriteMeta, resultId: string, write: (trx: Trx) => Promise<void>): Promise<WriteResult> {
+    const key = `${operation}:${meta.idempotencyKey}`;
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.storedResult(key, meta.fingerprint);
+      if (stored !== null) return { id: stored, replayed: true };
+      try {
+        await this.db.transaction().execute(async (trx) => {
+          await trx.insertInto('coop_idempotency').values({ idem_key: key, fingerprint: meta.fingerprint, result_id: resultId, created_at: meta.now }).execute();
+          await write(trx);
+        });
+        return { id: resultId, replayed: false };
+      } catch (error) {
+        if (error instanceof GraphQLError) throw error; // a refusal: rolled back, the key stays free
+        const winner = await this.storedResult(key, meta.fingerprint).catch((e: unknown) => {
+          if (e instanceof GraphQLError) throw e;
+          return null;
+        });
+        if (winner !== null) return { id: winner, replayed: true };
+        if (attempt >= MAX_WRITE_ATTEMPTS) throw wrapped(this.cityCode, operation, error);
+        await pause();
+      }
+    }
+  }
+
+  private async storedResult(key: string, fingerprint: string): Promise<string | null> {
+    const row = await guarded(this.cityCode, 'idempotency key', () =>
+      this.db.selectFrom('coop_idempotency').select(['fingerprint', 'result_id']).where('idem_key', '=', key).executeTakeFirst());
+    if (row === undefined) return null;
+    if (row['fingerprint'] !== fingerprint) {
+      throw ERRORS.IDEMPOTENCY_KEY_REUSED.err('This idempotencyKey was already used for a different request; nothing was written.', {
+        extensions: { argument: 'idempotencyKey' },
+      });
+    }
+    return row['result_id'] as string;
+  }
+
+  private async inTransaction<T>(operation: string, run: (trx: Trx) => Promise<T>): Promise<T> {
+    return guarded(this.cityCode, operation, () => this.db.transaction().execute(run));
+  }
+
+  private incidentOf(r: Row): IncidentRecord {
+    return {
+      id: r['id'], cityCode: r['city_code'], title: r['title'], description: r['description'], occurredAt: toNumber(r['occurred_at']),
+      longitude: Number(r['longitude']), latitude: Number(r['latitude']), riverId: r['river_id'] ?? null, nearestSectionId: r['section_id'] ?? null,
+      pollutants: fromJson(r['pollutants_json']), facts: fromJson(r['facts_json']), status: r['status'], createdAt: toNumber(r['created_at']),
+    };
+  }
+
+  private noticeOf(r: Row): NoticeRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], incidentId: r['incident_id'], incidentTitle: r['incident_title'],
+      senderCityCode: r['sender'], recipientCityCode: r['recipient'], remoteNoticeId: r['remote_notice_id'] ?? null, state: r['state'],
+      createdAt: toNumber(r['created_at']), deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
+      acknowledgedAt: toNullableNumber(r['acknowledged_at'] ?? null),
+      acknowledgedBy: r['ack_sub'] == null ? null : { sub: r['ack_sub'], bureau: r['ack_bureau'] },
+    };
+  }
+
+  private messageOf(r: Row): RelayMessage {
+    return {
+      messageId: r['message_id'], sender: this.cityCode, recipient: r['recipient'], sequence: toNumber(r['sequence']),
+      createdAt: toNumber(r['created_at']), body: fromJson(r['body_json']),
+    };
+  }
+}
+
+/** Who a relayed change is recorded as: the sending bureau's system. */
+function relayActor(bureau: CityCode): Actor {
+  return { sub: `bureau:${bureau}`, bureau };
+}
+
+async function audit(trx: Trx, entityId: string, meta: Pick<WriteMeta, 'actor' | 'requestId' | 'now'>, action: string, changes: unknown): Promise<void> {
+  await trx.insertInto('coop_history').values({
+    id: randomUUID(), entity_id: entityId, at: meta.now, actor_sub: meta.actor.sub, actor_bureau: meta.actor.bureau,
+    request_id: meta.requestId, action, changes_json: toJson(changes),
+  }).execute();
+}
+
+function wrapped(cityCode: string, operation: string, error: unknown): Error {
+  if (error instanceof CitySourceError) return error;
+  return new CitySourceError('CITY_SOURCE_FAILED', `The data store failed during ${operation}.`, cityCode, { cause: error });
+}

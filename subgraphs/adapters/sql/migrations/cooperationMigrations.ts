@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { MigrationSet } from './MigrationSet.ts';
+import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
+
+/*
+ * The cooperation store (subgraphs/kit/cooperation/CooperationStore.ts): its own migration set, so it
+ * sits beside a bureau's tables (SQLite, PostgreSQL, MariaDB) or alone in an embedded SQLite file (the
+ * spreadsheet and legacy-HTTP bureaus). Nothing is ever deleted from these tables. The unique keys are
+ * what makes writes exactly-once under concurrency: coop_idempotency.idem_key (one write per key),
+ * coop_outbox (recipient, sequence) (one message per place in a pair's order), coop_incident_reports
+ * (incident_id, sequence) (one report per place) and coop_inbox.message_id (one application per message).
+ */
+async function createCooperationTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.createTable('coop_idempotency')
+    .addColumn('idem_key', types.key, (c) => c.primaryKey())
+    .addColumn('fingerprint', types.code, (c) => c.notNull())
+    .addColumn('result_id', types.key, (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+
+  await db.schema.createTable('coop_incidents')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('city_code', types.code, (c) => c.notNull())
+    .addColumn('title', types.text, (c) => c.notNull())
+    .addColumn('description', types.text, (c) => c.notNull())
+    .addColumn('occurred_at', 'bigint', (c) => c.notNull())
+    .addColumn('longitude', 'double precision', (c) => c.notNull())
+    .addColumn('latitude', 'double precision', (c) => c.notNull())
+    .addColumn('river_id', types.key)
+    .addColumn('section_id', types.key)
+    .addColumn('pollutants_json', types.text, (c) => c.notNull())
+    .addColumn('facts_json', types.text, (c) => c.notNull())
+    .addColumn('status', types.code, (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_incidents_occurred_at_id').on('coop_incidents').columns(['occurred_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_incident_reports')
+    .addColumn('incident_id', types.key, (c) => c.notNull())
+    .addColumn('sequence', 'integer', (c) => c.notNull())
+    .addColumn('kind', types.code, (c) => c.notNull())
+    .addColumn('text', types.text, (c) => c.notNull())
+    .addColumn('reported_at', 'bigint', (c) => c.notNull())
+    .addColumn('author_sub', types.text, (c) => c.notNull())
+    .addColumn('author_bureau', types.code, (c) => c.notNull())
+    .addPrimaryKeyConstraint('coop_incident_reports_pk', ['incident_id', 'sequence'])
+    .execute();
+
+  await db.schema.createTable('coop_notices')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('incident_id', types.key, (c) => c.notNull())
+    .addColumn('incident_title', types.text, (c) => c.notNull())
+    .addColumn('sender', types.code, (c) => c.notNull())
+    .addColumn('recipient', types.code, (c) => c.notNull())
+    .addColumn('remote_notice_id', types.key)
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('acknowledged_at', 'bigint')
+    .addColumn('ack_sub', types.text)
+    .addColumn('ack_bureau', types.code)
+    .execute();
+  await db.schema.createIndex('coop_notices_incident').on('coop_notices').columns(['incident_id', 'recipient']).execute();
+  await db.schema.createIndex('coop_notices_inbox').on('coop_notices').columns(['direction', 'created_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_history')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('entity_id', types.key, (c) => c.notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('actor_sub', types.text, (c) => c.notNull())
+    .addColumn('actor_bureau', types.code, (c) => c.notNull())
+    .addColumn('request_id', types.text, (c) => c.notNull())
+    .addColumn('action', types.code, (c) => c.notNull())
+    .addColumn('changes_json', types.text, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_history_entity').on('coop_history').columns(['entity_id', 'at', 'id']).execute();
+
+  await db.schema.createTable('coop_outbox')
+    .addColumn('message_id', types.key, (c) => c.primaryKey())
+    .addColumn('recipient', types.code, (c) => c.notNull())
+    .addColumn('sequence', 'integer', (c) => c.notNull())
+    .addColumn('body_json', types.text, (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addUniqueConstraint('coop_outbox_pair_sequence', ['recipient', 'sequence'])
+    .execute();
+  await db.schema.createIndex('coop_outbox_pending').on('coop_outbox').columns(['delivered_at', 'recipient', 'sequence']).execute();
+
+  await db.schema.createTable('coop_inbox')
+    .addColumn('message_id', types.key, (c) => c.primaryKey())
+    .addColumn('sender', types.code, (c) => c.notNull())
+    .addColumn('sequence', 'integer', (c) => c.notNull())
+    .addColumn('received_at', 'bigint', (c) => c.notNull())
+    .addUniqueConstraint('coop_inbox_pair_sequence', ['sender', 'sequence'])
+    .execute();
+}
+
+export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
+  return {
+    name: 'cooperation',
+    migrations: {
+      '0001_incidents_notices_outbox': { up: (db) => createCooperationTables(db, types) },
+    },
+  };
+}
+
+/** The embedded store's cooperation migrations. */
+export const cooperationMigrations: MigrationSet = cooperationMigrationsFor(PORTABLE_COLUMN_TYPES);

@@ -1,0 +1,28 @@
+import DataLoader from 'dataloader';
+import type { AuditRecord, CooperationStore, IncidentRecord, IncidentReportRecord, NoticeRecord } from './CooperationStore.ts';
+import type { RegionDirectory } from './createRegionDirectory.ts';
+
+/** What the cooperation resolvers of one request use: the store, its per-request loaders, the region directory, the clock. */
+export interface CooperationContext {
+  readonly store: CooperationStore;
+  readonly directory: RegionDirectory;
+  readonly now: () => number;
+  readonly incidents: DataLoader<string, IncidentRecord | null>;
+  readonly notices: DataLoader<string, NoticeRecord | null>;
+  readonly noticesOfIncident: DataLoader<string, readonly NoticeRecord[]>;
+  readonly reportsOfIncident: DataLoader<string, readonly IncidentReportRecord[]>;
+  readonly history: DataLoader<string, readonly AuditRecord[]>;
+}
+
+export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
+  return {
+    store,
+    directory,
+    now,
+    incidents: new DataLoader((ids) => store.incidentsByIds(ids)),
+    notices: new DataLoader((ids) => store.noticesByIds(ids)),
+    noticesOfIncident: new DataLoader((ids) => store.noticesOfIncidents(ids)),
+    reportsOfIncident: new DataLoader((ids) => store.reportsOfIncidents(ids)),
+    history: new DataLoader((ids) => store.historyOf(ids)),
+  };
+}

@@ -1,0 +1,160 @@
+/**
+ * The cooperation store of one bureau (incidents, notices, the outbox and inbox of the delivery
+ * protocol, idempotency keys, the audit trail). One port, implemented once over SQL
+ * (subgraphs/adapters/sql/SqlCooperationStore.ts) on the bureau's own store: its PostgreSQL or
+ * MariaDB server, or an embedded SQLite file (the spreadsheet, legacy-HTTP and HJ 212 bureaus,
+ * whose own systems take no writes). Behaviour: test/subgraphs/adapters/cooperationStoreSuite.ts.
+ *
+ * Writes: each runs in ONE transaction that first claims its idempotency key (unique), then checks,
+ * writes the records, their audit entries and the outbox messages. A key already claimed answers the
+ * stored result when the fingerprint matches (nothing written) and IDEMPOTENCY_KEY_REUSED otherwise.
+ * Domain refusals are GraphQLErrors with their code (INCIDENT_CLOSED, NOT_NOTICE_RECIPIENT, …).
+ */
+import type { InboxAnswer, RelayMessage } from '../../../schema/cooperation/relayMessages.ts';
+import type { CityCode, EpochMs } from '../model.ts';
+import type { ListQuery, ListResult } from '../ports.ts';
+
+export type IncidentStatus = 'OPEN' | 'CLOSED';
+export type IncidentReportKind = 'INITIAL' | 'FOLLOW_UP' | 'FINAL';
+export type NoticeState = 'PENDING' | 'DELIVERED' | 'ACKNOWLEDGED';
+export type IncidentBorder = 'NATIONAL' | 'PROVINCIAL' | 'PREFECTURE' | 'COUNTY';
+
+export interface Actor {
+  readonly sub: string;
+  readonly bureau: CityCode;
+}
+
+export interface IncidentGradingFacts {
+  readonly deaths?: number | null;
+  readonly poisonedOrInjured?: number | null;
+  readonly evacuated?: number | null;
+  readonly directLossYuan?: number | null;
+  readonly crossBorder?: IncidentBorder | null;
+}
+
+export interface IncidentRecord {
+  /** Global id. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  readonly title: string;
+  readonly description: string;
+  readonly occurredAt: EpochMs;
+  readonly longitude: number;
+  readonly latitude: number;
+  readonly riverId: string | null;
+  readonly nearestSectionId: string | null;
+  readonly pollutants: readonly string[];
+  readonly facts: IncidentGradingFacts;
+  readonly status: IncidentStatus;
+  readonly createdAt: EpochMs;
+}
+
+export interface IncidentReportRecord {
+  readonly incidentId: string;
+  readonly sequence: number;
+  readonly kind: IncidentReportKind;
+  readonly text: string;
+  readonly reportedAt: EpochMs;
+  readonly author: Actor;
+}
+
+export interface NoticeRecord {
+  /** Global id; its bureau is `cityCode`, the store holding this copy. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  /** SENT = the sender's copy; RECEIVED = the copy in the recipient's inbox. */
+  readonly direction: 'SENT' | 'RECEIVED';
+  readonly incidentId: string;
+  readonly incidentTitle: string;
+  readonly senderCityCode: CityCode;
+  readonly recipientCityCode: CityCode;
+  /** For a RECEIVED copy: the sender's notice it stands for. */
+  readonly remoteNoticeId: string | null;
+  readonly state: NoticeState;
+  readonly createdAt: EpochMs;
+  readonly deliveredAt: EpochMs | null;
+  readonly acknowledgedAt: EpochMs | null;
+  readonly acknowledgedBy: Actor | null;
+}
+
+export interface AuditRecord {
+  readonly entityId: string;
+  readonly at: EpochMs;
+  readonly actor: Actor;
+  readonly requestId: string;
+  readonly action: string;
+  /** JSON text. */
+  readonly changes: string;
+}
+
+/** What every write carries: its idempotency key and fingerprint, who, when, which request. */
+export interface WriteMeta {
+  readonly idempotencyKey: string;
+  /** SHA-256 of the operation and its canonical input (computeFingerprint). */
+  readonly fingerprint: string;
+  readonly actor: Actor;
+  readonly requestId: string;
+  readonly now: EpochMs;
+}
+
+export interface NewIncident {
+  readonly title: string;
+  readonly description: string;
+  readonly occurredAt: EpochMs;
+  readonly longitude: number;
+  readonly latitude: number;
+  readonly riverId: string | null;
+  readonly nearestSectionId: string | null;
+  readonly pollutants: readonly string[];
+  readonly facts: IncidentGradingFacts;
+  /** Bureaus that get a notice (never the reporter); decided by the kit before the write. */
+  readonly recipients: readonly CityCode[];
+}
+
+/** A write's result: the record's global id, and whether it was a retry answered from the key. */
+export interface WriteResult {
+  readonly id: string;
+  readonly replayed: boolean;
+}
+
+export interface IncidentFilter {
+  readonly status?: IncidentStatus;
+}
+
+export interface NoticeFilter {
+  readonly state?: NoticeState;
+}
+
+export interface OutboxState {
+  readonly messages: readonly RelayMessage[];
+  readonly pendingCount: number;
+  readonly oldestPendingAt: EpochMs | null;
+}
+
+export interface CooperationStore {
+  reportIncident(meta: WriteMeta, incident: NewIncident): Promise<WriteResult>;
+  /** INCIDENT_CLOSED after the FINAL report; INVALID_ID when the incident is not this bureau's. */
+  addIncidentReport(meta: WriteMeta, incidentId: string, report: { readonly kind: 'FOLLOW_UP' | 'FINAL'; readonly text: string }): Promise<WriteResult>;
+  /** On a RECEIVED notice of this inbox only (NOT_NOTICE_RECIPIENT otherwise); queues the acknowledgement to the sender. */
+  acknowledgeNotice(meta: WriteMeta, noticeId: string): Promise<WriteResult>;
+
+  listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>>;
+  incidentsByIds(ids: readonly string[]): Promise<ReadonlyArray<IncidentRecord | null>>;
+  /** RECEIVED notices (this bureau's inbox). */
+  listReceivedNotices(query: ListQuery<NoticeFilter>): Promise<ListResult<NoticeRecord>>;
+  noticesByIds(ids: readonly string[]): Promise<ReadonlyArray<NoticeRecord | null>>;
+  /** SENT notices per incident, by recipient. */
+  noticesOfIncidents(incidentIds: readonly string[]): Promise<ReadonlyArray<readonly NoticeRecord[]>>;
+  reportsOfIncidents(incidentIds: readonly string[]): Promise<ReadonlyArray<readonly IncidentReportRecord[]>>;
+  /** Audit entries per record, oldest first. */
+  historyOf(entityIds: readonly string[]): Promise<ReadonlyArray<readonly AuditRecord[]>>;
+
+  /** Undelivered messages, per recipient in sequence order, at most `limit`. */
+  pendingOutbox(limit: number): Promise<OutboxState>;
+  /** The recipient confirmed these; marks each once (and its notice DELIVERED). Returns how many changed. */
+  markDelivered(messageIds: readonly string[], now: EpochMs): Promise<number>;
+  /** Applies a message for this bureau exactly once, in its sender's order. */
+  receive(message: RelayMessage, now: EpochMs): Promise<InboxAnswer>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,105 @@
+/**
+ * The argument checks of the cooperation mutations, before anything is asked or written: text
+ * limits (TEXT_TOO_LONG), times (INVALID_TIME), coordinates and codes (BAD_USER_INPUT). Pure.
+ */
+import { ERRORS } from '../../../schema/errors.ts';
+import { parseIsoWithOffset } from '../scalars.ts';
+import type { IncidentGradingFacts } from './CooperationStore.ts';
+import { COOPERATION_LIMITS } from './cooperationLimits.ts';
+
+export interface ReportIncidentArgsInput {
+  readonly title: string;
+  readonly description: string;
+  readonly occurredAt: string;
+  readonly location: { readonly longitude: number; readonly latitude: number };
+  readonly riverId?: string | null;
+  readonly nearestSectionId?: string | null;
+  readonly pollutants?: readonly string[] | null;
+  readonly facts?: IncidentGradingFacts | null;
+  readonly extraRecipients?: readonly string[] | null;
+}
+
+export interface CheckedIncidentInput {
+  readonly title: string;
+  readonly description: string;
+  readonly occurredAt: number;
+  readonly longitude: number;
+  readonly latitude: number;
+  readonly riverId: string | null;
+  readonly nearestSectionId: string | null;
+  readonly pollutants: readonly string[];
+  readonly facts: IncidentGradingFacts;
+  readonly extraRecipients: readonly string[];
+}
+
+/** Clock skew allowed for an occurredAt "now" on another machine. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export function checkText(argument: string, value: string, max: number): string {
+  if ([...value].length > max) {
+    throw ERRORS.TEXT_TOO_LONG.err(`${argument} is longer than ${max} characters.`, { extensions: { argument, max } });
+  }
+  return value;
+}
+
+export function checkRequiredText(argument: string, value: string, max: number): string {
+  const text = checkText(argument, value, max).trim();
+  if (text === '') throw ERRORS.BAD_USER_INPUT.err(`${argument} must not be empty.`, { extensions: { argument } });
+  return text;
+}
+
+export function checkIdempotencyKey(key: string): string {
+  checkRequiredText('idempotencyKey', key, COOPERATION_LIMITS.idempotencyKey);
+  return key;
+}
+
+export function checkIncidentInput(input: ReportIncidentArgsInput, now: number): CheckedIncidentInput {
+  const occurredAt = parseIsoWithOffset(input.occurredAt);
+  if (occurredAt === null) {
+    throw ERRORS.INVALID_TIME.err('input.occurredAt must be ISO 8601 with an offset, e.g. 2026-05-01T08:30:00+08:00.', {
+      extensions: { argument: 'input.occurredAt' },
+    });
+  }
+  if (occurredAt > now + FUTURE_TOLERANCE_MS) {
+    throw ERRORS.INVALID_TIME.err('input.occurredAt lies in the future.', { extensions: { argument: 'input.occurredAt' } });
+  }
+  const { longitude, latitude } = input.location;
+  if (!(Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90)) {
+    throw ERRORS.BAD_USER_INPUT.err('input.location must have longitude in [-180, 180] and latitude in [-90, 90].', {
+      extensions: { argument: 'input.location' },
+    });
+  }
+  const pollutants = input.pollutants ?? [];
+  if (pollutants.length > COOPERATION_LIMITS.pollutants) {
+    throw ERRORS.TEXT_TOO_LONG.err(`input.pollutants has more than ${COOPERATION_LIMITS.pollutants} entries.`, {
+      extensions: { argument: 'input.pollutants', max: COOPERATION_LIMITS.pollutants },
+    });
+  }
+  const extra = input.extraRecipients ?? [];
+  if (extra.length > COOPERATION_LIMITS.extraRecipients) {
+    throw ERRORS.TEXT_TOO_LONG.err(`input.extraRecipients has more than ${COOPERATION_LIMITS.extraRecipients} entries.`, {
+      extensions: { argument: 'input.extraRecipients', max: COOPERATION_LIMITS.extraRecipients },
+    });
+  }
+  if (input.nearestSectionId != null && input.riverId == null) {
+    throw ERRORS.BAD_USER_INPUT.err('input.nearestSectionId needs input.riverId.', { extensions: { argument: 'input.nearestSectionId' } });
+  }
+  const facts = input.facts ?? {};
+  for (const [field, value] of Object.entries(facts)) {
+    if (typeof value === 'number' && !(Number.isFinite(value) && value >= 0)) {
+      throw ERRORS.BAD_USER_INPUT.err(`input.facts.${field} must be a non-negative number.`, { extensions: { argument: `input.facts.${field}` } });
+    }
+  }
+  return {
+    title: checkRequiredText('input.title', input.title, COOPERATION_LIMITS.title),
+    description: checkRequiredText('input.description', input.description, COOPERATION_LIMITS.description),
+    occurredAt,
+    longitude,
+    latitude,
+    riverId: input.riverId ?? null,
+    nearestSectionId: input.nearestSectionId ?? null,
+    pollutants: pollutants.map((p) => checkRequiredText('input.pollutants', p, COOPERATION_LIMITS.pollutant)),
+    facts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null && v !== undefined)),
+    extraRecipients: [...new Set(extra)],
+  };
+}

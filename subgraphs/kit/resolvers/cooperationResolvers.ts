@@ -1,0 +1,176 @@
+/**
+ * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices.
+ * Writes: argument checks → the bureau's own check of the caller (mayWriteForBureau) → recipients
+ * from the region (asked through the gateway, before the transaction) → one idempotent transaction
+ * in the store. Nothing is written when any step refuses.
+ */
+import { ERRORS } from '../../../schema/errors.ts';
+import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
+import { gradeIncident } from '../../standards/index.ts';
+import type { CityContext } from '../CityContext.ts';
+import { mayWriteForBureau } from '../access/mayWriteForBureau.ts';
+import type { CooperationContext } from '../cooperation/CooperationContext.ts';
+import type {
+  Actor, AuditRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, WriteMeta,
+} from '../cooperation/CooperationStore.ts';
+import { checkIdempotencyKey, checkIncidentInput, checkRequiredText, type ReportIncidentArgsInput } from '../cooperation/checkCooperationInput.ts';
+import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
+import { computeFingerprint } from '../cooperation/computeFingerprint.ts';
+import { downstreamBureaus } from '../cooperation/downstreamBureaus.ts';
+import { ownId } from './arguments.ts';
+import { listResolver, type ListArgs } from './listResolver.ts';
+import { riverRef } from './references.ts';
+
+const INCIDENTS_WRITE = 'incidents:write';
+const NOTICES_ACKNOWLEDGE = 'notices:acknowledge';
+
+function coop(ctx: CityContext): CooperationContext {
+  if (ctx.cooperation === null) {
+    throw ERRORS.CITY_SOURCE_UNAVAILABLE.err(`Bureau ${ctx.cityCode} keeps no cooperation store.`, { extensions: { city: ctx.cityCode } });
+  }
+  return ctx.cooperation;
+}
+
+/** The caller as the audit trail records it, once mayWriteForBureau has let it through. */
+function writeMeta(ctx: CityContext, scope: string, cityCode: string, idempotencyKey: string, operation: string, input: unknown): WriteMeta {
+  const refusal = mayWriteForBureau(ctx.caller, cityCode, scope);
+  if (refusal === 'not-authenticated') {
+    throw ERRORS.UNAUTHENTICATED.err('Writes need a signed-in caller.', { extensions: { reason: refusal } });
+  }
+  if (refusal !== null) {
+    throw ERRORS.FORBIDDEN.err(refusal === 'missing-scope'
+      ? `This write needs the ${scope} scope.`
+      : `A caller of bureau ${ctx.caller.bureau ?? '(none)'} cannot write for bureau ${cityCode}.`, {
+      extensions: { reason: refusal, city: cityCode, ...(refusal === 'missing-scope' && { requiredScopes: [[scope]] }) },
+    });
+  }
+  if (cityCode !== ctx.cityCode) throw ERRORS.UNKNOWN_CITY.err(`This is bureau ${ctx.cityCode}, not ${cityCode}.`, { extensions: { argument: 'cityCode' } });
+  const actor: Actor = { sub: ctx.caller.subject as string, bureau: cityCode };
+  return {
+    idempotencyKey: checkIdempotencyKey(idempotencyKey),
+    fingerprint: computeFingerprint(operation, cityCode, input),
+    actor,
+    requestId: ctx.requestId,
+    now: coop(ctx).now(),
+  };
+}
+
+interface ReportIncidentArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly input: ReportIncidentArgsInput;
+}
+
+async function reportIncident(_: unknown, args: ReportIncidentArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, INCIDENTS_WRITE, args.cityCode, args.idempotencyKey, 'reportIncident', args.input);
+  const input = checkIncidentInput(args.input, meta.now);
+  const { store, directory } = coop(ctx);
+  for (const code of input.extraRecipients) {
+    if (code === args.cityCode) {
+      throw ERRORS.INVALID_RECIPIENT.err('An incident is never notified to its own reporter.', { extensions: { cityCode: code, reason: 'self' } });
+    }
+  }
+  const region = await directory(input.riverId, ctx.gatewayToken);
+  for (const code of input.extraRecipients) {
+    if (!region.bureaus.has(code)) {
+      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
+    }
+  }
+  if (input.nearestSectionId !== null && !region.sections?.some((s) => s.id === input.nearestSectionId)) {
+    throw ERRORS.BAD_USER_INPUT.err(`Section ${input.nearestSectionId} is not on river ${input.riverId}.`, { extensions: { argument: 'input.nearestSectionId' } });
+  }
+  const downstream = region.sections === null ? [] : downstreamBureaus(args.cityCode, region.sections);
+  const recipients = [...new Set([...downstream, ...input.extraRecipients])].filter((c) => c !== args.cityCode).sort();
+  const { extraRecipients: _extra, ...incident } = input;
+  const result = await store.reportIncident(meta, { ...incident, recipients });
+  return coop(ctx).incidents.load(result.id);
+}
+
+interface AddReportArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly incidentId: string;
+  readonly input: { readonly kind: 'INITIAL' | 'FOLLOW_UP' | 'FINAL'; readonly text: string };
+}
+
+async function addIncidentReport(_: unknown, args: AddReportArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, INCIDENTS_WRITE, args.cityCode, args.idempotencyKey, 'addIncidentReport',
+    { incidentId: args.incidentId, input: args.input });
+  if (!ownId(args.incidentId, 'EnvironmentalIncident', ctx.cityCode, 'incidentId')) {
+    throw ERRORS.INVALID_ID.err(`incidentId names an incident of another bureau; reports are added where the incident is.`, {
+      extensions: { argument: 'incidentId' },
+    });
+  }
+  const { kind } = args.input;
+  if (kind === 'INITIAL') {
+    throw ERRORS.BAD_USER_INPUT.err('The initial report is filed by reportIncident; add FOLLOW_UP or FINAL.', { extensions: { argument: 'input.kind' } });
+  }
+  const text = checkRequiredText('input.text', args.input.text, COOPERATION_LIMITS.reportText);
+  const result = await coop(ctx).store.addIncidentReport(meta, args.incidentId, { kind, text });
+  return coop(ctx).incidents.load(result.id);
+}
+
+interface AcknowledgeArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly noticeId: string;
+}
+
+async function acknowledgeNotice(_: unknown, args: AcknowledgeArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, NOTICES_ACKNOWLEDGE, args.cityCode, args.idempotencyKey, 'acknowledgeNotice', { noticeId: args.noticeId });
+  if (!ownId(args.noticeId, 'IncidentNotice', ctx.cityCode, 'noticeId')) {
+    throw ERRORS.NOT_NOTICE_RECIPIENT.err(`Notice ${args.noticeId} is not in the inbox of ${ctx.cityCode}; only its recipient acknowledges it.`, {
+      extensions: { argument: 'noticeId' },
+    });
+  }
+  const result = await coop(ctx).store.acknowledgeNotice(meta, args.noticeId);
+  return coop(ctx).notices.load(result.id);
+}
+
+interface IncidentArgs extends ListArgs {
+  readonly status?: IncidentStatus | null;
+}
+
+interface NoticeArgs extends ListArgs {
+  readonly state?: NoticeState | null;
+}
+
+const auditView = (r: AuditRecord) => ({ at: r.at, actor: r.actor, requestId: r.requestId, action: r.action, changes: r.changes });
+
+export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolicy>) {
+  return {
+    Query: {
+      incidents: listResolver(policies.get('incidents'), {
+        filter: (args: IncidentArgs) => ({ status: args.status ?? undefined }),
+        list: (ctx, q) => coop(ctx).store.listIncidents(q),
+        loader: (ctx) => coop(ctx).incidents,
+      }),
+      receivedNotices: listResolver(policies.get('receivedNotices'), {
+        filter: (args: NoticeArgs) => ({ state: args.state ?? undefined }),
+        list: (ctx, q) => coop(ctx).store.listReceivedNotices(q),
+        loader: (ctx) => coop(ctx).notices,
+      }),
+    },
+    Mutation: { reportIncident, addIncidentReport, acknowledgeNotice },
+    EnvironmentalIncident: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'EnvironmentalIncident', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).incidents.load(ref.id) : null,
+      location: (i: IncidentRecord) => ({ longitude: i.longitude, latitude: i.latitude }),
+      river: (i: IncidentRecord) => riverRef(i.riverId),
+      grade: (i: IncidentRecord) => {
+        const grade = gradeIncident(i.facts);
+        return { level: grade.level, name: grade.name, reasons: grade.reasons };
+      },
+      reports: (i: IncidentRecord, _: unknown, ctx: CityContext) => coop(ctx).reportsOfIncident.load(i.id),
+      notices: (i: IncidentRecord, _: unknown, ctx: CityContext) => coop(ctx).noticesOfIncident.load(i.id),
+      history: async (i: IncidentRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(i.id)).map(auditView),
+    },
+    IncidentNotice: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'IncidentNotice', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).notices.load(ref.id) : null,
+      // The sender's copy only: the planner resolves this field in the same bureau, which holds no other bureau's incidents.
+      incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT' ? coop(ctx).incidents.load(n.incidentId) : null),
+      history: async (n: NoticeRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(n.id)).map(auditView),
+    },
+  };
+}

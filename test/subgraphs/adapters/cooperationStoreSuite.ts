@@ -1,0 +1,143 @@
+/**
+ * The behaviour every cooperation store must show (subgraphs/kit/cooperation/CooperationStore.ts),
+ * run against each store kind: the embedded SQLite store, PostgreSQL and MariaDB. Two stores play
+ * sender (510900) and recipient (500152); the test hands messages between them as the relay does.
+ */
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CooperationStore, NewIncident, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
+
+export interface OpenedCooperationStore {
+  readonly store: CooperationStore;
+  close(): Promise<void>;
+}
+
+export type OpenCooperationStore = (cityCode: string) => Promise<OpenedCooperationStore>;
+
+const SENDER = '510900';
+const RECIPIENT = '500152';
+const T0 = Date.parse('2026-05-01T08:00:00+08:00');
+
+const incident = (recipients: readonly string[] = [RECIPIENT, '500000']): NewIncident => ({
+  title: '琼江大安段柴油泄漏', description: '运输车侧翻，约 2 吨柴油入河。', occurredAt: T0 - 3_600_000, longitude: 105.56, latitude: 30.21,
+  riverId: 'qiongjiang', nearestSectionId: 'qiongjiang-daan', pollutants: ['石油类'], facts: { crossBorder: 'PROVINCIAL' }, recipients,
+});
+
+let counter = 0;
+const meta = (key: string, fingerprint = 'f1', bureau = SENDER): WriteMeta => ({
+  idempotencyKey: key, fingerprint, actor: { sub: 'li.ming', bureau }, requestId: `req-${++counter}`, now: T0 + counter,
+});
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GraphQLError) return String(error.extensions['code']);
+    throw error;
+  }
+  return 'no error';
+}
+
+export function describeCooperationStoreContract(kind: string, open: OpenCooperationStore): void {
+  describe(`${kind} cooperation store`, () => {
+    let sender: OpenedCooperationStore;
+    let recipient: OpenedCooperationStore;
+    beforeAll(async () => {
+      sender = await open(SENDER);
+      recipient = await open(RECIPIENT);
+    });
+    afterAll(async () => {
+      await sender?.close();
+      await recipient?.close();
+    });
+
+    it('writes an incident, its initial report, audit entry, PENDING notices and one outbox message per recipient in order', async () => {
+      const { id, replayed } = await sender.store.reportIncident(meta('k-report'), incident());
+      expect(replayed).toBe(false);
+      const [record] = await sender.store.incidentsByIds([id]);
+      expect(record).toMatchObject({ cityCode: SENDER, status: 'OPEN', pollutants: ['石油类'], facts: { crossBorder: 'PROVINCIAL' } });
+      const [reports] = await sender.store.reportsOfIncidents([id]);
+      expect(reports).toMatchObject([{ sequence: 1, kind: 'INITIAL', author: { sub: 'li.ming', bureau: SENDER } }]);
+      const [notices] = await sender.store.noticesOfIncidents([id]);
+      expect(notices!.map((n) => [n.recipientCityCode, n.state])).toEqual([['500000', 'PENDING'], [RECIPIENT, 'PENDING']]);
+      const [history] = await sender.store.historyOf([id]);
+      expect(history).toMatchObject([{ action: 'REPORTED', actor: { sub: 'li.ming', bureau: SENDER } }]);
+      const outbox = await sender.store.pendingOutbox(50);
+      expect(outbox.messages.map((m) => [m.recipient, m.sequence, m.body.kind])).toEqual([
+        ['500000', 1, 'incident-notice'], [RECIPIENT, 1, 'incident-notice'],
+      ]);
+      expect(outbox.pendingCount).toBe(2);
+      expect(outbox.oldestPendingAt).toBeTypeOf('number');
+    });
+
+    it('answers a retry with the same key from the key, writing nothing; refuses the key with other input', async () => {
+      const first = await sender.store.reportIncident(meta('k-retry'), incident([]));
+      const before = (await sender.store.listIncidents(listAll())).totalCount;
+      const again = await sender.store.reportIncident(meta('k-retry'), incident([]));
+      expect(again).toEqual({ id: first.id, replayed: true });
+      expect(await codeOf(sender.store.reportIncident(meta('k-retry', 'other'), incident([])))).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await sender.store.listIncidents(listAll())).totalCount).toBe(before);
+    });
+
+    it('keeps exactly one record for 50 concurrent identical requests', async () => {
+      const before = (await sender.store.listIncidents(listAll())).totalCount;
+      const outboxBefore = (await sender.store.pendingOutbox(200)).pendingCount;
+      const results = await Promise.all(Array.from({ length: 50 }, () => sender.store.reportIncident(meta('k-50'), incident([RECIPIENT]))));
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+      expect((await sender.store.listIncidents(listAll())).totalCount).toBe(before + 1);
+      expect((await sender.store.pendingOutbox(200)).pendingCount).toBe(outboxBefore + 1);
+    });
+
+    it('numbers a pair\'s messages without gaps under concurrent writes of different incidents', async () => {
+      await Promise.all(Array.from({ length: 8 }, (_, i) => sender.store.reportIncident(meta(`k-par-${i}`, `f-${i}`), incident(['511600']))));
+      const seqs = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === '511600').map((m) => m.sequence);
+      expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    });
+
+    it('adds follow-ups and one final report, then refuses any report (INCIDENT_CLOSED) and writes nothing', async () => {
+      const { id } = await sender.store.reportIncident(meta('k-closing'), incident([]));
+      await sender.store.addIncidentReport(meta('k-f1'), id, { kind: 'FOLLOW_UP', text: '已布设围油栏。' });
+      await sender.store.addIncidentReport(meta('k-f2'), id, { kind: 'FINAL', text: '处置完毕。' });
+      expect(await codeOf(sender.store.addIncidentReport(meta('k-f3'), id, { kind: 'FOLLOW_UP', text: '补充' }))).toBe('INCIDENT_CLOSED');
+      const [reports] = await sender.store.reportsOfIncidents([id]);
+      expect(reports!.map((r) => r.kind)).toEqual(['INITIAL', 'FOLLOW_UP', 'FINAL']);
+      expect((await sender.store.incidentsByIds([id]))[0]?.status).toBe('CLOSED');
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['REPORTED', 'REPORT_ADDED', 'REPORT_ADDED']);
+    });
+
+    it('delivers into the inbox once and in order, and carries the acknowledgement back to the sender', async () => {
+      const { id } = await sender.store.reportIncident(meta('k-roundtrip'), incident([RECIPIENT]));
+      const pending = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === RECIPIENT);
+      const first = pending[0]!;
+      const later = pending.at(-1)!;
+      if (pending.length > 1) expect(await recipient.store.receive(later, T0)).toEqual({ status: 'out-of-order', expected: 1 });
+      const answers = await Promise.all(Array.from({ length: 20 }, () => recipient.store.receive(first, T0)));
+      expect(answers.filter((a) => a.status === 'accepted')).toHaveLength(1);
+      for (const message of pending.slice(1)) expect(await recipient.store.receive(message, T0)).toEqual({ status: 'accepted' });
+      expect(await recipient.store.receive(first, T0)).toEqual({ status: 'duplicate' });
+      expect(await sender.store.markDelivered(pending.map((m) => m.messageId), T0 + 10_000)).toBe(pending.length);
+      expect(await sender.store.markDelivered(pending.map((m) => m.messageId), T0 + 11_000)).toBe(0);
+
+      const [sent] = (await sender.store.noticesOfIncidents([id]))[0]!;
+      expect(sent).toMatchObject({ state: 'DELIVERED', deliveredAt: T0 + 10_000 });
+      const inbox = await recipient.store.listReceivedNotices(listAll());
+      const copy = inbox.items.find((n) => n.remoteNoticeId === sent!.id)!;
+      expect(copy).toMatchObject({ cityCode: RECIPIENT, direction: 'RECEIVED', state: 'DELIVERED', senderCityCode: SENDER, incidentId: id });
+
+      expect(await codeOf(sender.store.acknowledgeNotice(meta('k-ack-wrong'), sent!.id))).toBe('NOT_NOTICE_RECIPIENT');
+      await recipient.store.acknowledgeNotice(meta('k-ack', 'f1', RECIPIENT), copy.id);
+      const back = (await recipient.store.pendingOutbox(10)).messages;
+      expect(back).toHaveLength(1);
+      expect(back[0]).toMatchObject({ sender: RECIPIENT, recipient: SENDER, sequence: 1, body: { kind: 'notice-acknowledged', noticeId: sent!.id } });
+      expect(await sender.store.receive(back[0]!, T0 + 20_000)).toEqual({ status: 'accepted' });
+      const [acked] = (await sender.store.noticesOfIncidents([id]))[0]!;
+      expect(acked).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { sub: 'li.ming', bureau: RECIPIENT } });
+      expect((await sender.store.historyOf([acked!.id]))[0]!.map((h) => h.action)).toEqual(['QUEUED', 'DELIVERED', 'ACKNOWLEDGED']);
+    });
+  });
+}
+
+function listAll() {
+  return { filter: {}, sort: { field: 'occurredAt', direction: 'DESC' as const }, after: null, limit: 101 };
+}
