@@ -1,5 +1,5 @@
 /**
- * The cooperation relay (ARCHITECTURE.md "Writes and delivery between bureaus"): bureaus never call
+ * The cooperation relay (README.md "Cooperation / 协同"): bureaus never call
  * each other, so the gateway carries their messages. Each pass, for every enabled bureau: pull its
  * outbox, deliver each pending message to the recipient's inbox in the pair's order, and once the
  * recipient confirms (accepted, or a duplicate it already holds), mark it delivered at the sender.
