@@ -31,6 +31,24 @@ export const relayMessageBodySchema = z.discriminatedUnion('kind', [
     acknowledgedAt: z.number().int(),
     by: actor,
   }),
+  /** A bulletin for the recipient's inbox. */
+  z.strictObject({
+    kind: z.literal('bulletin'),
+    /** The sender's bulletin (global id): what the read receipt names. */
+    bulletinId: z.string().min(1).max(160),
+    category: z.enum(['WARNING', 'MONITORING', 'RESPONSE', 'NOTICE', 'OTHER']),
+    title: z.string().max(200),
+    body: z.string().max(4000),
+    incidentId: z.string().min(1).max(160).nullable(),
+    sentAt: z.number().int(),
+  }),
+  /** The recipient read the sender's bulletin `bulletinId`. */
+  z.strictObject({
+    kind: z.literal('bulletin-read'),
+    bulletinId: z.string().min(1).max(160),
+    readAt: z.number().int(),
+    by: actor,
+  }),
 ]);
 
 export const relayMessageSchema = z.strictObject({

@@ -6,7 +6,7 @@ import { ERRORS } from '../../../schema/errors.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import type {
-  Actor, AuditRecord, CooperationStore, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
+  Actor, AuditRecord, BulletinExchangeRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, NewBulletin, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
   NoticeRecord, OutboxState, WriteMeta, WriteResult,
 } from '../../kit/cooperation/CooperationStore.ts';
 import type { CityCode, EpochMs } from '../../kit/model.ts';
@@ -109,6 +109,82 @@ export class SqlCooperationStore implements CooperationStore {
     });
   }
 
+  sendBulletin(meta: WriteMeta, bulletin: NewBulletin): Promise<WriteResult> {
+    const id = encodeGlobalId('Bulletin', this.cityCode, randomUUID());
+    return this.idempotent('sendBulletin', meta, id, async (trx) => {
+      await trx.insertInto('coop_bulletins').values({
+        id, direction: 'SENT', sender: this.cityCode, category: bulletin.category, title: bulletin.title, body: bulletin.body,
+        incident_id: bulletin.incidentId, remote_bulletin_id: null, created_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'SENT', { ...bulletin });
+      for (const recipient of bulletin.recipients) {
+        await trx.insertInto('coop_bulletin_recipients').values({
+          bulletin_id: id, recipient, state: 'PENDING', delivered_at: null, read_at: null, read_sub: null, read_bureau: null,
+        }).execute();
+        await this.enqueue(trx, recipient, meta.now, {
+          kind: 'bulletin', bulletinId: id, category: bulletin.category, title: bulletin.title, body: bulletin.body,
+          incidentId: bulletin.incidentId, sentAt: meta.now,
+        });
+      }
+    });
+  }
+
+  markBulletinRead(meta: WriteMeta, bulletinId: string): Promise<WriteResult> {
+    return this.idempotent('markBulletinRead', meta, bulletinId, async (trx) => {
+      const copy = await trx.selectFrom('coop_bulletins').selectAll().where('id', '=', bulletinId).executeTakeFirst();
+      if (copy === undefined || copy['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_BULLETIN_RECIPIENT.err(`Bulletin ${bulletinId} is not in the inbox of ${this.cityCode}; only a recipient marks it read.`, {
+          extensions: { argument: 'bulletinId' },
+        });
+      }
+      const changed = await trx.updateTable('coop_bulletin_recipients')
+        .set({ state: 'READ', read_at: meta.now, read_sub: meta.actor.sub, read_bureau: meta.actor.bureau })
+        .where('bulletin_id', '=', bulletinId).where('recipient', '=', this.cityCode).where('state', '<>', 'READ').executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) return; // read before, under another key: nothing more to send
+      await audit(trx, bulletinId, meta, 'READ', { state: 'READ', by: meta.actor });
+      await this.enqueue(trx, copy['sender'] as string, meta.now, {
+        kind: 'bulletin-read', bulletinId: copy['remote_bulletin_id'] as string, readAt: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listBulletins(query: ListQuery<object>): Promise<ListResult<BulletinRecord>> {
+    return this.listBulletinsOf('SENT', query);
+  }
+
+  listReceivedBulletins(query: ListQuery<object>): Promise<ListResult<BulletinRecord>> {
+    return this.listBulletinsOf('RECEIVED', query);
+  }
+
+  bulletinsByIds(ids: readonly string[]): Promise<ReadonlyArray<BulletinRecord | null>> {
+    return guarded(this.cityCode, 'bulletins by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_bulletins').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.bulletinOf(r)), (r) => r.id);
+    });
+  }
+
+  recipientsOfBulletins(bulletinIds: readonly string[]): Promise<ReadonlyArray<readonly BulletinRecipientRecord[]>> {
+    return guarded(this.cityCode, 'bulletin recipients', async () => {
+      const rows = await fetchByKeys(bulletinIds, (chunk) => this.db.selectFrom('coop_bulletin_recipients').selectAll()
+        .where('bulletin_id', 'in', chunk).orderBy('bulletin_id').orderBy('recipient').execute());
+      return alignMany(bulletinIds, rows.map((r): BulletinRecipientRecord => ({
+        bulletinId: r['bulletin_id'], cityCode: r['recipient'], state: r['state'], deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
+        readAt: toNullableNumber(r['read_at'] ?? null), readBy: r['read_sub'] == null ? null : { sub: r['read_sub'], bureau: r['read_bureau'] },
+      })), (r) => r.bulletinId);
+    });
+  }
+
+  bulletinExchange(from: EpochMs, to: EpochMs): Promise<readonly BulletinExchangeRecord[]> {
+    return guarded(this.cityCode, 'bulletin exchange', async () => {
+      const rows = await this.db.selectFrom('coop_bulletin_recipients as r')
+        .innerJoin('coop_bulletins as b', 'b.id', 'r.bulletin_id')
+        .where('b.direction', '=', 'SENT').where('b.created_at', '>=', from).where('b.created_at', '<', to)
+        .groupBy('r.recipient').select((eb) => ['r.recipient as recipient', eb.fn.countAll().as('count')])
+        .orderBy('r.recipient').execute();
+      return rows.map((r) => ({ senderCityCode: this.cityCode, recipientCityCode: r['recipient'] as string, count: toNumber(r['count']) }));
+    });
+  }
+
   listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>> {
     return guarded(this.cityCode, 'incidents list', () => {
       let filtered = this.db.selectFrom('coop_incidents');
@@ -193,6 +269,15 @@ export class SqlCooperationStore implements CooperationStore {
           .where('message_id', '=', row['message_id']).where('delivered_at', 'is', null).executeTakeFirst();
         if (Number(changed.numUpdatedRows) === 0) continue; // another relay confirmed it in between
         const body = fromJson<RelayMessageBody>(row['body_json']);
+        if (body.kind === 'bulletin') {
+          const recipient = await trx.updateTable('coop_bulletin_recipients').set({ state: 'DELIVERED', delivered_at: now })
+            .where('bulletin_id', '=', body.bulletinId).where('recipient', '=', row['recipient']).where('state', '=', 'PENDING').executeTakeFirst();
+          if (Number(recipient.numUpdatedRows) > 0) {
+            await audit(trx, body.bulletinId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED',
+              { recipient: row['recipient'], state: 'DELIVERED' });
+          }
+          continue;
+        }
         if (body.kind !== 'incident-notice') continue;
         const notice = await trx.updateTable('coop_notices').set({ state: 'DELIVERED', delivered_at: now })
           .where('id', '=', body.noticeId).where('state', '=', 'PENDING').executeTakeFirst();
@@ -246,6 +331,28 @@ export class SqlCooperationStore implements CooperationStore {
           acknowledged_at: null, ack_sub: null, ack_bureau: null,
         }).execute();
         await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', incidentId: body.incidentId, remoteNoticeId: body.noticeId });
+        break;
+      }
+      case 'bulletin': {
+        const id = encodeGlobalId('Bulletin', this.cityCode, randomUUID());
+        await trx.insertInto('coop_bulletins').values({
+          id, direction: 'RECEIVED', sender: message.sender, category: body.category, title: body.title, body: body.body,
+          incident_id: body.incidentId, remote_bulletin_id: body.bulletinId, created_at: body.sentAt,
+        }).execute();
+        await trx.insertInto('coop_bulletin_recipients').values({
+          bulletin_id: id, recipient: this.cityCode, state: 'DELIVERED', delivered_at: now, read_at: null, read_sub: null, read_bureau: null,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', remoteBulletinId: body.bulletinId });
+        break;
+      }
+      case 'bulletin-read': {
+        const recipient = await trx.selectFrom('coop_bulletin_recipients').select(['delivered_at'])
+          .where('bulletin_id', '=', body.bulletinId).where('recipient', '=', message.sender).executeTakeFirst();
+        if (recipient === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        await trx.updateTable('coop_bulletin_recipients').set({
+          state: 'READ', read_at: body.readAt, read_sub: body.by.sub, read_bureau: body.by.bureau, delivered_at: recipient['delivered_at'] ?? body.readAt,
+        }).where('bulletin_id', '=', body.bulletinId).where('recipient', '=', message.sender).execute();
+        await audit(trx, body.bulletinId, { ...meta, actor: body.by }, 'READ', { recipient: message.sender, state: 'READ', by: body.by });
         break;
       }
       case 'notice-acknowledged': {
@@ -314,6 +421,21 @@ export class SqlCooperationStore implements CooperationStore {
 
   private async inTransaction<T>(operation: string, run: (trx: Trx) => Promise<T>): Promise<T> {
     return guarded(this.cityCode, operation, () => this.db.transaction().execute(run));
+  }
+
+  private listBulletinsOf(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<BulletinRecord>> {
+    return guarded(this.cityCode, 'bulletins list', () => {
+      const filtered = this.db.selectFrom('coop_bulletins').where('direction', '=', direction);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.bulletinOf(row));
+    });
+  }
+
+  private bulletinOf(r: Row): BulletinRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], senderCityCode: r['sender'], category: r['category'], title: r['title'],
+      body: r['body'], incidentId: r['incident_id'] ?? null, remoteBulletinId: r['remote_bulletin_id'] ?? null, createdAt: toNumber(r['created_at']),
+    };
   }
 
   private incidentOf(r: Row): IncidentRecord {

@@ -4,7 +4,7 @@
  */
 import { ERRORS } from '../../../schema/errors.ts';
 import { parseIsoWithOffset } from '../scalars.ts';
-import type { IncidentGradingFacts } from './CooperationStore.ts';
+import type { BulletinCategory, IncidentGradingFacts } from './CooperationStore.ts';
 import { COOPERATION_LIMITS } from './cooperationLimits.ts';
 
 export interface ReportIncidentArgsInput {
@@ -101,5 +101,45 @@ export function checkIncidentInput(input: ReportIncidentArgsInput, now: number):
     pollutants: pollutants.map((p) => checkRequiredText('input.pollutants', p, COOPERATION_LIMITS.pollutant)),
     facts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null && v !== undefined)),
     extraRecipients: [...new Set(extra)],
+  };
+}
+
+export interface SendBulletinArgsInput {
+  readonly category: BulletinCategory;
+  readonly title: string;
+  readonly body: string;
+  readonly recipients: readonly string[];
+  readonly incidentId?: string | null;
+}
+
+export interface CheckedBulletinInput {
+  readonly category: BulletinCategory;
+  readonly title: string;
+  readonly body: string;
+  /** Distinct, sorted; not yet checked against the region. */
+  readonly recipients: readonly string[];
+  readonly incidentId: string | null;
+}
+
+/** Texts and the recipient list of sendBulletin (at least one, at most 10, never the sender). */
+export function checkBulletinInput(input: SendBulletinArgsInput, sender: string): CheckedBulletinInput {
+  const recipients = [...new Set(input.recipients)].sort();
+  if (recipients.length === 0) {
+    throw ERRORS.BAD_USER_INPUT.err('input.recipients must name at least one bureau.', { extensions: { argument: 'input.recipients' } });
+  }
+  if (recipients.length > COOPERATION_LIMITS.bulletinRecipients) {
+    throw ERRORS.TEXT_TOO_LONG.err(`input.recipients has more than ${COOPERATION_LIMITS.bulletinRecipients} entries.`, {
+      extensions: { argument: 'input.recipients', max: COOPERATION_LIMITS.bulletinRecipients },
+    });
+  }
+  if (recipients.includes(sender)) {
+    throw ERRORS.INVALID_RECIPIENT.err('A bulletin is never sent to its own sender.', { extensions: { cityCode: sender, reason: 'self' } });
+  }
+  return {
+    category: input.category,
+    title: checkRequiredText('input.title', input.title, COOPERATION_LIMITS.title),
+    body: checkRequiredText('input.body', input.body, COOPERATION_LIMITS.bulletinBody),
+    recipients,
+    incidentId: input.incidentId ?? null,
   };
 }

@@ -7,4 +7,6 @@ export const COOPERATION_LIMITS = Object.freeze({
   pollutant: 64,
   extraRecipients: 10,
   idempotencyKey: 128,
+  bulletinBody: 4000,
+  bulletinRecipients: 10,
 });

@@ -1,5 +1,5 @@
 /**
- * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices.
+ * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices, bulletins.
  * Writes: argument checks → the bureau's own check of the caller (mayWriteForBureau) → recipients
  * from the region (asked through the gateway, before the transaction) → one idempotent transaction
  * in the store. Nothing is written when any step refuses.
@@ -11,9 +11,11 @@ import type { CityContext } from '../CityContext.ts';
 import { mayWriteForBureau } from '../access/mayWriteForBureau.ts';
 import type { CooperationContext } from '../cooperation/CooperationContext.ts';
 import type {
-  Actor, AuditRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, WriteMeta,
+  Actor, AuditRecord, BulletinRecipientRecord, BulletinRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, WriteMeta,
 } from '../cooperation/CooperationStore.ts';
-import { checkIdempotencyKey, checkIncidentInput, checkRequiredText, type ReportIncidentArgsInput } from '../cooperation/checkCooperationInput.ts';
+import {
+  checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkRequiredText, type ReportIncidentArgsInput, type SendBulletinArgsInput,
+} from '../cooperation/checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
 import { computeFingerprint } from '../cooperation/computeFingerprint.ts';
 import { downstreamBureaus } from '../cooperation/downstreamBureaus.ts';
@@ -23,6 +25,8 @@ import { riverRef } from './references.ts';
 
 const INCIDENTS_WRITE = 'incidents:write';
 const NOTICES_ACKNOWLEDGE = 'notices:acknowledge';
+const BULLETINS_WRITE = 'bulletins:write';
+const BULLETINS_RECEIVE = 'bulletins:receive';
 
 function coop(ctx: CityContext): CooperationContext {
   if (ctx.cooperation === null) {
@@ -127,6 +131,55 @@ async function acknowledgeNotice(_: unknown, args: AcknowledgeArgs, ctx: CityCon
   return coop(ctx).notices.load(result.id);
 }
 
+interface SendBulletinArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly input: SendBulletinArgsInput;
+}
+
+async function sendBulletin(_: unknown, args: SendBulletinArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, BULLETINS_WRITE, args.cityCode, args.idempotencyKey, 'sendBulletin', args.input);
+  const input = checkBulletinInput(args.input, args.cityCode);
+  if (input.incidentId !== null) ownId(input.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
+  const region = await coop(ctx).directory(null, ctx.gatewayToken);
+  for (const code of input.recipients) {
+    if (!region.bureaus.has(code)) {
+      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
+    }
+  }
+  const result = await coop(ctx).store.sendBulletin(meta, input);
+  return coop(ctx).bulletins.load(result.id);
+}
+
+interface MarkReadArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly bulletinId: string;
+}
+
+async function markBulletinRead(_: unknown, args: MarkReadArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, BULLETINS_RECEIVE, args.cityCode, args.idempotencyKey, 'markBulletinRead', { bulletinId: args.bulletinId });
+  if (!ownId(args.bulletinId, 'Bulletin', ctx.cityCode, 'bulletinId')) {
+    throw ERRORS.NOT_BULLETIN_RECIPIENT.err(`Bulletin ${args.bulletinId} is not in the inbox of ${ctx.cityCode}; only a recipient marks it read.`, {
+      extensions: { argument: 'bulletinId' },
+    });
+  }
+  const result = await coop(ctx).store.markBulletinRead(meta, args.bulletinId);
+  return coop(ctx).bulletins.load(result.id);
+}
+
+interface ExchangeArgs {
+  readonly cityCodes?: readonly string[] | null;
+  readonly from: number;
+  readonly to: number;
+}
+
+async function bulletinExchange(_: unknown, args: ExchangeArgs, ctx: CityContext) {
+  if (args.to < args.from) throw ERRORS.BAD_USER_INPUT.err('to must not be before from.', { extensions: { argument: 'to' } });
+  if (args.cityCodes && !args.cityCodes.includes(ctx.cityCode)) return [];
+  return coop(ctx).store.bulletinExchange(args.from, args.to);
+}
+
 interface IncidentArgs extends ListArgs {
   readonly status?: IncidentStatus | null;
 }
@@ -150,8 +203,19 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
         list: (ctx, q) => coop(ctx).store.listReceivedNotices(q),
         loader: (ctx) => coop(ctx).notices,
       }),
+      bulletins: listResolver(policies.get('bulletins'), {
+        filter: () => ({}),
+        list: (ctx, q) => coop(ctx).store.listBulletins(q),
+        loader: (ctx) => coop(ctx).bulletins,
+      }),
+      receivedBulletins: listResolver(policies.get('receivedBulletins'), {
+        filter: () => ({}),
+        list: (ctx, q) => coop(ctx).store.listReceivedBulletins(q),
+        loader: (ctx) => coop(ctx).bulletins,
+      }),
+      bulletinExchange,
     },
-    Mutation: { reportIncident, addIncidentReport, acknowledgeNotice },
+    Mutation: { reportIncident, addIncidentReport, acknowledgeNotice, sendBulletin, markBulletinRead },
     EnvironmentalIncident: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
         ownId(ref.id, 'EnvironmentalIncident', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).incidents.load(ref.id) : null,
@@ -171,6 +235,13 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
       // The sender's copy only: the planner resolves this field in the same bureau, which holds no other bureau's incidents.
       incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT' ? coop(ctx).incidents.load(n.incidentId) : null),
       history: async (n: NoticeRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(n.id)).map(auditView),
+    },
+    Bulletin: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'Bulletin', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).bulletins.load(ref.id) : null,
+      recipients: async (b: BulletinRecord, _: unknown, ctx: CityContext) => (await coop(ctx).recipientsOfBulletin.load(b.id))
+        .map((r: BulletinRecipientRecord) => ({ cityCode: r.cityCode, state: r.state, deliveredAt: r.deliveredAt, readAt: r.readAt, readBy: r.readBy })),
+      history: async (b: BulletinRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(b.id)).map(auditView),
     },
   };
 }

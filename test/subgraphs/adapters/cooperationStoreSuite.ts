@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CooperationStore, NewIncident, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
+import type { CooperationStore, NewBulletin, NewIncident, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
 
 export interface OpenedCooperationStore {
   readonly store: CooperationStore;
@@ -21,6 +21,10 @@ const T0 = Date.parse('2026-05-01T08:00:00+08:00');
 const incident = (recipients: readonly string[] = [RECIPIENT, '500000']): NewIncident => ({
   title: '琼江大安段柴油泄漏', description: '运输车侧翻，约 2 吨柴油入河。', occurredAt: T0 - 3_600_000, longitude: 105.56, latitude: 30.21,
   riverId: 'qiongjiang', nearestSectionId: 'qiongjiang-daan', pollutants: ['石油类'], facts: { crossBorder: 'PROVINCIAL' }, recipients,
+});
+
+const bulletin = (recipients: readonly string[] = [RECIPIENT, '511600'], title = '琼江光辉断面石油类超标预警'): NewBulletin => ({
+  category: 'WARNING', title, body: '光辉断面石油类 0.08 mg/L，请下游做好取水口防护。', incidentId: null, recipients,
 });
 
 let counter = 0;
@@ -134,6 +138,63 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
       const [acked] = (await sender.store.noticesOfIncidents([id]))[0]!;
       expect(acked).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { sub: 'li.ming', bureau: RECIPIENT } });
       expect((await sender.store.historyOf([acked!.id]))[0]!.map((h) => h.action)).toEqual(['QUEUED', 'DELIVERED', 'ACKNOWLEDGED']);
+    });
+
+    it('sends a bulletin once per key (retry answered from the key, other input refused), one PENDING recipient and message each', async () => {
+      const before = (await sender.store.listBulletins(listAll())).totalCount;
+      const first = await sender.store.sendBulletin(meta('b-send', 'fb1'), bulletin());
+      expect(await sender.store.sendBulletin(meta('b-send', 'fb1'), bulletin())).toEqual({ id: first.id, replayed: true });
+      expect(await codeOf(sender.store.sendBulletin(meta('b-send', 'fb2'), bulletin([RECIPIENT], '另一条')))).toBe('IDEMPOTENCY_KEY_REUSED');
+      // The same key under another operation is another key: idempotency keys are per operation.
+      expect((await sender.store.listBulletins(listAll())).totalCount).toBe(before + 1);
+      const [recipients] = await sender.store.recipientsOfBulletins([first.id]);
+      expect(recipients!.map((r) => [r.cityCode, r.state])).toEqual([[RECIPIENT, 'PENDING'], ['511600', 'PENDING']]);
+      const kinds = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.body.kind === 'bulletin' && m.body.bulletinId === first.id);
+      expect(kinds.map((m) => m.recipient).sort()).toEqual([RECIPIENT, '511600']);
+      expect((await sender.store.historyOf([first.id]))[0]!.map((h) => h.action)).toEqual(['SENT']);
+    });
+
+    it('delivers a bulletin into the inbox in the pair\'s order after earlier messages, and carries the read receipt back', async () => {
+      const { id } = await sender.store.sendBulletin(meta('b-roundtrip', 'fb3'), bulletin([RECIPIENT]));
+      const pending = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === RECIPIENT);
+      const mine = pending.find((m) => m.body.kind === 'bulletin' && m.body.bulletinId === id)!;
+      // Messages of this pair queued before (notices, bulletins of earlier cases) go first; the bulletin never overtakes them.
+      expect(await recipient.store.receive(mine, T0 + 100_000)).toMatchObject(pending[0] === mine ? { status: 'accepted' } : { status: 'out-of-order' });
+      for (const m of pending) expect(['accepted', 'duplicate']).toContain((await recipient.store.receive(m, T0 + 100_000)).status);
+      expect(await recipient.store.receive(mine, T0 + 100_001)).toEqual({ status: 'duplicate' });
+      await sender.store.markDelivered(pending.map((m) => m.messageId), T0 + 100_002);
+      expect((await sender.store.recipientsOfBulletins([id]))[0]).toMatchObject([{ cityCode: RECIPIENT, state: 'DELIVERED', deliveredAt: T0 + 100_002 }]);
+
+      const inbox = await recipient.store.listReceivedBulletins(listAll());
+      const copy = inbox.items.find((b) => b.remoteBulletinId === id)!;
+      expect(copy).toMatchObject({ cityCode: RECIPIENT, direction: 'RECEIVED', senderCityCode: SENDER, category: 'WARNING' });
+      expect(await codeOf(sender.store.markBulletinRead(meta('b-read-wrong'), id))).toBe('NOT_BULLETIN_RECIPIENT');
+      const outBefore = (await recipient.store.pendingOutbox(200)).messages.length;
+      await recipient.store.markBulletinRead(meta('b-read', 'f1', RECIPIENT), copy.id);
+      await recipient.store.markBulletinRead(meta('b-read-2', 'f1', RECIPIENT), copy.id); // read again: nothing more to send
+      const back = (await recipient.store.pendingOutbox(200)).messages.filter((m) => m.recipient === SENDER);
+      expect(back).toHaveLength(outBefore + 1);
+      const receipt = back.at(-1)!;
+      expect(receipt.body).toMatchObject({ kind: 'bulletin-read', bulletinId: id, by: { bureau: RECIPIENT } });
+      for (const m of back) await sender.store.receive(m, T0 + 200_000);
+      const [read] = (await sender.store.recipientsOfBulletins([id]))[0]!;
+      expect(read).toMatchObject({ state: 'READ', readBy: { sub: 'li.ming', bureau: RECIPIENT } });
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['SENT', 'DELIVERED', 'READ']);
+      expect((await recipient.store.recipientsOfBulletins([copy.id]))[0]).toMatchObject([{ cityCode: RECIPIENT, state: 'READ' }]);
+    });
+
+    it('counts sent bulletins per recipient in [from, to)', async () => {
+      const from = T0 + 500_000;
+      const at = (offset: number, key: string, recipients: readonly string[]) =>
+        sender.store.sendBulletin({ ...meta(key, key), now: from + offset }, bulletin(recipients, key));
+      await at(0, 'x-1', [RECIPIENT, '511600']);
+      await at(10, 'x-2', [RECIPIENT]);
+      await at(1_000, 'x-3', [RECIPIENT]); // at `to`: outside
+      expect(await sender.store.bulletinExchange(from, from + 1_000)).toEqual([
+        { senderCityCode: SENDER, recipientCityCode: RECIPIENT, count: 2 },
+        { senderCityCode: SENDER, recipientCityCode: '511600', count: 1 },
+      ]);
+      expect(await recipient.store.bulletinExchange(from, from + 1_000)).toEqual([]);
     });
   });
 }

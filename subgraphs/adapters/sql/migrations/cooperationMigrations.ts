@@ -96,11 +96,42 @@ async function createCooperationTables(db: Kysely<any>, types: ColumnTypes): Pro
     .execute();
 }
 
+/*
+ * Bulletins (应急信息): one row per copy (the sender's, and each recipient's inbox copy), and one row
+ * per (bulletin, recipient) for delivery and reading; (bulletin_id, recipient) is unique.
+ */
+async function createBulletinTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.createTable('coop_bulletins')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('sender', types.code, (c) => c.notNull())
+    .addColumn('category', types.code, (c) => c.notNull())
+    .addColumn('title', types.text, (c) => c.notNull())
+    .addColumn('body', types.text, (c) => c.notNull())
+    .addColumn('incident_id', types.key)
+    .addColumn('remote_bulletin_id', types.key)
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_bulletins_list').on('coop_bulletins').columns(['direction', 'created_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_bulletin_recipients')
+    .addColumn('bulletin_id', types.key, (c) => c.notNull())
+    .addColumn('recipient', types.code, (c) => c.notNull())
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('read_at', 'bigint')
+    .addColumn('read_sub', types.text)
+    .addColumn('read_bureau', types.code)
+    .addPrimaryKeyConstraint('coop_bulletin_recipients_pk', ['bulletin_id', 'recipient'])
+    .execute();
+}
+
 export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
   return {
     name: 'cooperation',
     migrations: {
       '0001_incidents_notices_outbox': { up: (db) => createCooperationTables(db, types) },
+      '0002_bulletins': { up: (db) => createBulletinTables(db, types) },
     },
   };
 }
