@@ -39,8 +39,12 @@ describe('sharding policies read from the contract', () => {
       bulletinExchange: { kind: 'fanout', merge: 'LIST' },
       sendBulletin: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
       markBulletinRead: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      resourceRequests: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      requestResources: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      answerResourceRequest: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      updateResourceRequest: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
     });
-    expect(policies.size).toBe(22);
+    expect(policies.size).toBe(26);
   });
 
   it('refuses a root field without a policy, naming it', () => {

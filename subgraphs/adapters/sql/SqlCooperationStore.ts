@@ -6,9 +6,10 @@ import { ERRORS } from '../../../schema/errors.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import type {
-  Actor, AuditRecord, BulletinExchangeRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, NewBulletin, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
+  Actor, AuditRecord, BulletinExchangeRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, NewBulletin, NewResourceRequest, ResourceRequestFilter, ResourceRequestRecord, ResourceRequestState, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
   NoticeRecord, OutboxState, WriteMeta, WriteResult,
 } from '../../kit/cooperation/CooperationStore.ts';
+import { RESOURCE_REQUEST_NEXT } from '../../kit/cooperation/CooperationStore.ts';
 import type { CityCode, EpochMs } from '../../kit/model.ts';
 import type { ListQuery, ListResult } from '../../kit/ports.ts';
 import { alignMany, alignOne } from './alignByKey.ts';
@@ -185,6 +186,61 @@ export class SqlCooperationStore implements CooperationStore {
     });
   }
 
+  requestResources(meta: WriteMeta, request: NewResourceRequest): Promise<WriteResult> {
+    const id = encodeGlobalId('ResourceRequest', this.cityCode, randomUUID());
+    return this.idempotent('requestResources', meta, id, async (trx) => {
+      await trx.insertInto('coop_resource_requests').values({
+        id, direction: 'SENT', requester: this.cityCode, responder: request.responder, remote_request_id: null, incident_id: request.incidentId,
+        items_json: toJson(request.items), note: request.note, state: 'REQUESTED', reason: null, created_at: meta.now, delivered_at: null, updated_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'REQUESTED', { ...request, state: 'REQUESTED' });
+      await this.enqueue(trx, request.responder, meta.now, {
+        kind: 'resource-request', requestId: id, items: [...request.items], incidentId: request.incidentId, note: request.note, sentAt: meta.now,
+      });
+    });
+  }
+
+  changeResourceRequestState(
+    meta: WriteMeta, requestId: string, state: Exclude<ResourceRequestState, 'REQUESTED'>, reason: string | null,
+  ): Promise<WriteResult> {
+    const operation = state === 'ACCEPTED' || state === 'DECLINED' ? 'answerResourceRequest' : 'updateResourceRequest';
+    return this.idempotent(operation, meta, requestId, async (trx) => {
+      const request = await trx.selectFrom('coop_resource_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+      if (request === undefined || request['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_REQUEST_RESPONDER.err(`Request ${requestId} was not received by ${this.cityCode}; only the responding bureau changes it.`, {
+          extensions: { argument: 'requestId' },
+        });
+      }
+      const current = request['state'] as ResourceRequestState;
+      if (!RESOURCE_REQUEST_NEXT[current].includes(state)) {
+        throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err(`A request in state ${current} cannot become ${state}.`, { extensions: { state: current, requested: state } });
+      }
+      // Conditional on the state read: a concurrent change under another key makes this one change nothing, and it retries.
+      const changed = await trx.updateTable('coop_resource_requests').set({ state, reason: reason ?? request['reason'] ?? null, updated_at: meta.now })
+        .where('id', '=', requestId).where('state', '=', current).executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) throw new Error('the request changed concurrently');
+      await audit(trx, requestId, meta, state, { state, ...(reason !== null && { reason }) });
+      await this.enqueue(trx, request['requester'] as string, meta.now, {
+        kind: 'resource-request-state', requestId: request['remote_request_id'] as string, state, reason, at: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>> {
+    return guarded(this.cityCode, 'resource requests list', () => {
+      const filtered = this.db.selectFrom('coop_resource_requests').where('direction', '=', query.filter.role);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.resourceRequestOf(row));
+    });
+  }
+
+  resourceRequestsByIds(ids: readonly string[]): Promise<ReadonlyArray<ResourceRequestRecord | null>> {
+    return guarded(this.cityCode, 'resource requests by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_resource_requests').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.resourceRequestOf(r)), (r) => r.id);
+    });
+  }
+
   listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>> {
     return guarded(this.cityCode, 'incidents list', () => {
       let filtered = this.db.selectFrom('coop_incidents');
@@ -269,6 +325,14 @@ export class SqlCooperationStore implements CooperationStore {
           .where('message_id', '=', row['message_id']).where('delivered_at', 'is', null).executeTakeFirst();
         if (Number(changed.numUpdatedRows) === 0) continue; // another relay confirmed it in between
         const body = fromJson<RelayMessageBody>(row['body_json']);
+        if (body.kind === 'resource-request') {
+          const request = await trx.updateTable('coop_resource_requests').set({ delivered_at: now })
+            .where('id', '=', body.requestId).where('delivered_at', 'is', null).executeTakeFirst();
+          if (Number(request.numUpdatedRows) > 0) {
+            await audit(trx, body.requestId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED', { deliveredAt: now });
+          }
+          continue;
+        }
         if (body.kind === 'bulletin') {
           const recipient = await trx.updateTable('coop_bulletin_recipients').set({ state: 'DELIVERED', delivered_at: now })
             .where('bulletin_id', '=', body.bulletinId).where('recipient', '=', row['recipient']).where('state', '=', 'PENDING').executeTakeFirst();
@@ -331,6 +395,26 @@ export class SqlCooperationStore implements CooperationStore {
           acknowledged_at: null, ack_sub: null, ack_bureau: null,
         }).execute();
         await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', incidentId: body.incidentId, remoteNoticeId: body.noticeId });
+        break;
+      }
+      case 'resource-request': {
+        const id = encodeGlobalId('ResourceRequest', this.cityCode, randomUUID());
+        await trx.insertInto('coop_resource_requests').values({
+          id, direction: 'RECEIVED', requester: message.sender, responder: this.cityCode, remote_request_id: body.requestId, incident_id: body.incidentId,
+          items_json: toJson(body.items), note: body.note, state: 'REQUESTED', reason: null, created_at: body.sentAt, delivered_at: now, updated_at: body.sentAt,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { state: 'REQUESTED', remoteRequestId: body.requestId });
+        break;
+      }
+      case 'resource-request-state': {
+        const request = await trx.selectFrom('coop_resource_requests').select(['delivered_at']).where('id', '=', body.requestId)
+          .where('direction', '=', 'SENT').where('responder', '=', message.sender).executeTakeFirst();
+        if (request === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        // The responder changed its copy along RESOURCE_REQUEST_NEXT and the pair's order holds, so this copy follows step by step.
+        await trx.updateTable('coop_resource_requests').set({
+          state: body.state, reason: body.reason ?? null, updated_at: body.at, delivered_at: request['delivered_at'] ?? body.at,
+        }).where('id', '=', body.requestId).execute();
+        await audit(trx, body.requestId, { ...meta, actor: body.by }, body.state, { state: body.state, ...(body.reason !== null && { reason: body.reason }) });
         break;
       }
       case 'bulletin': {
@@ -429,6 +513,15 @@ export class SqlCooperationStore implements CooperationStore {
       return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
         query, (row: Row) => this.bulletinOf(row));
     });
+  }
+
+  private resourceRequestOf(r: Row): ResourceRequestRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], requesterCityCode: r['requester'], responderCityCode: r['responder'],
+      remoteRequestId: r['remote_request_id'] ?? null, incidentId: r['incident_id'] ?? null, items: fromJson(r['items_json']), note: r['note'],
+      state: r['state'], reason: r['reason'] ?? null, createdAt: toNumber(r['created_at']), deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
+      updatedAt: toNumber(r['updated_at']),
+    };
   }
 
   private bulletinOf(r: Row): BulletinRecord {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type {
-  AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, NoticeRecord,
+  AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, NoticeRecord, ResourceRequestRecord,
 } from './CooperationStore.ts';
 import type { RegionDirectory } from './createRegionDirectory.ts';
 
@@ -16,6 +16,7 @@ export interface CooperationContext {
   readonly history: DataLoader<string, readonly AuditRecord[]>;
   readonly bulletins: DataLoader<string, BulletinRecord | null>;
   readonly recipientsOfBulletin: DataLoader<string, readonly BulletinRecipientRecord[]>;
+  readonly resourceRequests: DataLoader<string, ResourceRequestRecord | null>;
 }
 
 export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
@@ -30,5 +31,6 @@ export function createCooperationContext(store: CooperationStore, directory: Reg
     history: new DataLoader((ids) => store.historyOf(ids)),
     bulletins: new DataLoader((ids) => store.bulletinsByIds(ids)),
     recipientsOfBulletin: new DataLoader((ids) => store.recipientsOfBulletins(ids)),
+    resourceRequests: new DataLoader((ids) => store.resourceRequestsByIds(ids)),
   };
 }

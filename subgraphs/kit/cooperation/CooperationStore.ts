@@ -122,6 +122,55 @@ export interface BulletinExchangeRecord {
   readonly count: number;
 }
 
+export type ResourceRequestState = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'DISPATCHED' | 'RETURNED';
+
+/** The only state changes there are: REQUESTED → ACCEPTED | DECLINED, ACCEPTED → DISPATCHED → RETURNED. */
+export const RESOURCE_REQUEST_NEXT: Readonly<Record<ResourceRequestState, readonly ResourceRequestState[]>> = Object.freeze({
+  REQUESTED: ['ACCEPTED', 'DECLINED'],
+  ACCEPTED: ['DISPATCHED'],
+  DECLINED: [],
+  DISPATCHED: ['RETURNED'],
+  RETURNED: [],
+});
+
+export interface ResourceRequestItem {
+  readonly resourceId: string;
+  readonly quantity: number;
+}
+
+export interface ResourceRequestRecord {
+  /** Global id; its bureau is `cityCode`, the store holding this copy. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  /** SENT = the requester's copy; RECEIVED = the responder's. */
+  readonly direction: 'SENT' | 'RECEIVED';
+  readonly requesterCityCode: CityCode;
+  readonly responderCityCode: CityCode;
+  /** For a RECEIVED copy: the requester's request it stands for. */
+  readonly remoteRequestId: string | null;
+  readonly incidentId: string | null;
+  readonly items: readonly ResourceRequestItem[];
+  readonly note: string;
+  readonly state: ResourceRequestState;
+  readonly reason: string | null;
+  readonly createdAt: EpochMs;
+  readonly deliveredAt: EpochMs | null;
+  readonly updatedAt: EpochMs;
+}
+
+export interface NewResourceRequest {
+  /** A known bureau, never the requester; checked by the kit before the write. */
+  readonly responder: CityCode;
+  /** Distinct resources of the responder. */
+  readonly items: readonly ResourceRequestItem[];
+  readonly incidentId: string | null;
+  readonly note: string;
+}
+
+export interface ResourceRequestFilter {
+  readonly role: 'SENT' | 'RECEIVED';
+}
+
 export interface AuditRecord {
   readonly entityId: string;
   readonly at: EpochMs;
@@ -195,6 +244,15 @@ export interface CooperationStore {
   recipientsOfBulletins(bulletinIds: readonly string[]): Promise<ReadonlyArray<readonly BulletinRecipientRecord[]>>;
   /** SENT bulletins with createdAt in [from, to), counted per recipient, by recipient code. */
   bulletinExchange(from: EpochMs, to: EpochMs): Promise<readonly BulletinExchangeRecord[]>;
+
+  requestResources(meta: WriteMeta, request: NewResourceRequest): Promise<WriteResult>;
+  /**
+   * The responder changes a RECEIVED request's state (NOT_REQUEST_RESPONDER for any other id) along
+   * RESOURCE_REQUEST_NEXT only (STATE_CHANGE_OUT_OF_ORDER otherwise), and queues the change to the requester.
+   */
+  changeResourceRequestState(meta: WriteMeta, requestId: string, state: Exclude<ResourceRequestState, 'REQUESTED'>, reason: string | null): Promise<WriteResult>;
+  listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>>;
+  resourceRequestsByIds(ids: readonly string[]): Promise<ReadonlyArray<ResourceRequestRecord | null>>;
 
   listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>>;
   incidentsByIds(ids: readonly string[]): Promise<ReadonlyArray<IncidentRecord | null>>;

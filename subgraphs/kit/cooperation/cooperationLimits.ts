@@ -9,4 +9,7 @@ export const COOPERATION_LIMITS = Object.freeze({
   idempotencyKey: 128,
   bulletinBody: 4000,
   bulletinRecipients: 10,
+  requestItems: 20,
+  requestQuantity: 1_000_000,
+  requestNote: 4000,
 });

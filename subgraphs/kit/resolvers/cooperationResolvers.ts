@@ -1,5 +1,6 @@
 /**
- * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices, bulletins.
+ * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices, bulletins,
+ * resource requests.
  * Writes: argument checks → the bureau's own check of the caller (mayWriteForBureau) → recipients
  * from the region (asked through the gateway, before the transaction) → one idempotent transaction
  * in the store. Nothing is written when any step refuses.
@@ -11,10 +12,11 @@ import type { CityContext } from '../CityContext.ts';
 import { mayWriteForBureau } from '../access/mayWriteForBureau.ts';
 import type { CooperationContext } from '../cooperation/CooperationContext.ts';
 import type {
-  Actor, AuditRecord, BulletinRecipientRecord, BulletinRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, WriteMeta,
+  Actor, AuditRecord, BulletinRecipientRecord, BulletinRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, ResourceRequestRecord, WriteMeta,
 } from '../cooperation/CooperationStore.ts';
 import {
-  checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkRequiredText, type ReportIncidentArgsInput, type SendBulletinArgsInput,
+  checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkRequiredText, checkResourceRequestInput, checkText,
+  type ReportIncidentArgsInput, type RequestResourcesArgsInput, type SendBulletinArgsInput,
 } from '../cooperation/checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
 import { computeFingerprint } from '../cooperation/computeFingerprint.ts';
@@ -27,6 +29,8 @@ const INCIDENTS_WRITE = 'incidents:write';
 const NOTICES_ACKNOWLEDGE = 'notices:acknowledge';
 const BULLETINS_WRITE = 'bulletins:write';
 const BULLETINS_RECEIVE = 'bulletins:receive';
+const RESOURCES_REQUEST = 'resources:request';
+const RESOURCES_RESPOND = 'resources:respond';
 
 function coop(ctx: CityContext): CooperationContext {
   if (ctx.cooperation === null) {
@@ -168,6 +172,67 @@ async function markBulletinRead(_: unknown, args: MarkReadArgs, ctx: CityContext
   return coop(ctx).bulletins.load(result.id);
 }
 
+interface RequestResourcesArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly input: RequestResourcesArgsInput;
+}
+
+async function requestResources(_: unknown, args: RequestResourcesArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, RESOURCES_REQUEST, args.cityCode, args.idempotencyKey, 'requestResources', args.input);
+  const request = checkResourceRequestInput(args.input, args.cityCode);
+  if (request.incidentId !== null) ownId(request.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
+  const region = await coop(ctx).directory(null, ctx.gatewayToken);
+  if (!region.bureaus.has(request.responder)) {
+    throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${request.responder}.`, { extensions: { cityCode: request.responder, reason: 'unknown-bureau' } });
+  }
+  const result = await coop(ctx).store.requestResources(meta, request);
+  return coop(ctx).resourceRequests.load(result.id);
+}
+
+/** The responder's own received copy, or NOT_REQUEST_RESPONDER before anything is asked of the store. */
+function checkReceivedRequestId(ctx: CityContext, requestId: string): void {
+  if (!ownId(requestId, 'ResourceRequest', ctx.cityCode, 'requestId')) {
+    throw ERRORS.NOT_REQUEST_RESPONDER.err(`Request ${requestId} was not received by ${ctx.cityCode}; only the responding bureau changes it.`, {
+      extensions: { argument: 'requestId' },
+    });
+  }
+}
+
+interface AnswerArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly requestId: string;
+  readonly answer: { readonly decision: 'ACCEPTED' | 'DECLINED'; readonly reason?: string | null };
+}
+
+async function answerResourceRequest(_: unknown, args: AnswerArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, RESOURCES_RESPOND, args.cityCode, args.idempotencyKey, 'answerResourceRequest',
+    { requestId: args.requestId, answer: args.answer });
+  checkReceivedRequestId(ctx, args.requestId);
+  const reason = args.answer.reason == null ? null : checkText('answer.reason', args.answer.reason, COOPERATION_LIMITS.requestNote).trim() || null;
+  if (args.answer.decision === 'DECLINED' && reason === null) {
+    throw ERRORS.BAD_USER_INPUT.err('Declining needs a reason.', { extensions: { argument: 'answer.reason' } });
+  }
+  const result = await coop(ctx).store.changeResourceRequestState(meta, args.requestId, args.answer.decision, reason);
+  return coop(ctx).resourceRequests.load(result.id);
+}
+
+interface UpdateArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly requestId: string;
+  readonly state: 'DISPATCHED' | 'RETURNED';
+}
+
+async function updateResourceRequest(_: unknown, args: UpdateArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, RESOURCES_RESPOND, args.cityCode, args.idempotencyKey, 'updateResourceRequest',
+    { requestId: args.requestId, state: args.state });
+  checkReceivedRequestId(ctx, args.requestId);
+  const result = await coop(ctx).store.changeResourceRequestState(meta, args.requestId, args.state, null);
+  return coop(ctx).resourceRequests.load(result.id);
+}
+
 interface ExchangeArgs {
   readonly cityCodes?: readonly string[] | null;
   readonly from: number;
@@ -214,8 +279,15 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
         loader: (ctx) => coop(ctx).bulletins,
       }),
       bulletinExchange,
+      resourceRequests: listResolver(policies.get('resourceRequests'), {
+        filter: (args: ListArgs & { readonly role: 'SENT' | 'RECEIVED' }) => ({ role: args.role }),
+        list: (ctx, q) => coop(ctx).store.listResourceRequests(q),
+        loader: (ctx) => coop(ctx).resourceRequests,
+      }),
     },
-    Mutation: { reportIncident, addIncidentReport, acknowledgeNotice, sendBulletin, markBulletinRead },
+    Mutation: {
+      reportIncident, addIncidentReport, acknowledgeNotice, sendBulletin, markBulletinRead, requestResources, answerResourceRequest, updateResourceRequest,
+    },
     EnvironmentalIncident: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
         ownId(ref.id, 'EnvironmentalIncident', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).incidents.load(ref.id) : null,
@@ -235,6 +307,11 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
       // The sender's copy only: the planner resolves this field in the same bureau, which holds no other bureau's incidents.
       incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT' ? coop(ctx).incidents.load(n.incidentId) : null),
       history: async (n: NoticeRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(n.id)).map(auditView),
+    },
+    ResourceRequest: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'ResourceRequest', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).resourceRequests.load(ref.id) : null,
+      history: async (r: ResourceRequestRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(r.id)).map(auditView),
     },
     Bulletin: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>

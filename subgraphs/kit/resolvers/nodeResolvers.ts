@@ -11,8 +11,8 @@ const LOADER_OF: Readonly<Record<Exclude<NodeType, CooperationNodeType>, keyof C
   EmergencyResource: 'resources',
 };
 
-type CooperationNodeType = 'EnvironmentalIncident' | 'IncidentNotice' | 'Bulletin';
-const COOPERATION_LOADER_OF = { EnvironmentalIncident: 'incidents', IncidentNotice: 'notices', Bulletin: 'bulletins' } as const;
+type CooperationNodeType = 'EnvironmentalIncident' | 'IncidentNotice' | 'Bulletin' | 'ResourceRequest';
+const COOPERATION_LOADER_OF = { EnvironmentalIncident: 'incidents', IncidentNotice: 'notices', Bulletin: 'bulletins', ResourceRequest: 'resourceRequests' } as const;
 
 const isCooperationType = (type: NodeType): type is CooperationNodeType => type in COOPERATION_LOADER_OF;
 

@@ -196,7 +196,62 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
       ]);
       expect(await recipient.store.bulletinExchange(from, from + 1_000)).toEqual([]);
     });
+
+    it('carries a resource request and each state change in order; refuses out-of-order changes and other bureaus, writing nothing', async () => {
+      const request = { responder: RECIPIENT, items: [{ resourceId: 'res-1', quantity: 2 }], incidentId: null, note: '围油栏' };
+      const { id } = await sender.store.requestResources(meta('rr-1', 'fr1'), request);
+      expect(await sender.store.requestResources(meta('rr-1', 'fr1'), request)).toEqual({ id, replayed: true });
+      expect(await codeOf(sender.store.requestResources(meta('rr-1', 'fr2'), { ...request, note: '另' }))).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await sender.store.listResourceRequests(listRole('SENT'))).items.filter((r) => r.id === id)).toHaveLength(1);
+
+      const relay = async (from: OpenedCooperationStore, to: OpenedCooperationStore, at: number) => {
+        const pending = (await from.store.pendingOutbox(200)).messages.filter((m) => m.recipient === (to === recipient ? RECIPIENT : SENDER));
+        // One millisecond apart, as a relay's pass takes at least: audit entries at the same instant have no order.
+        for (const [i, m] of pending.entries()) expect(['accepted', 'duplicate']).toContain((await to.store.receive(m, at + i)).status);
+        if (pending.length > 0) await from.store.markDelivered(pending.map((m) => m.messageId), at);
+      };
+      await relay(sender, recipient, T0 + 300_000);
+      expect((await sender.store.resourceRequestsByIds([id]))[0]).toMatchObject({ state: 'REQUESTED', deliveredAt: T0 + 300_000 });
+      const copy = (await recipient.store.listResourceRequests(listRole('RECEIVED'))).items.find((r) => r.remoteRequestId === id)!;
+      expect(copy).toMatchObject({ direction: 'RECEIVED', requesterCityCode: SENDER, responderCityCode: RECIPIENT, items: request.items, state: 'REQUESTED' });
+
+      const as = (key: string) => ({ ...meta(key, key, RECIPIENT), now: T0 + 350_000 + counter }); // after the delivery
+      const change = (key: string, state: 'ACCEPTED' | 'DECLINED' | 'DISPATCHED' | 'RETURNED', reason: string | null = null) =>
+        recipient.store.changeResourceRequestState(as(key), copy.id, state, reason);
+      expect(await codeOf(sender.store.changeResourceRequestState(meta('rr-own'), id, 'ACCEPTED', null))).toBe('NOT_REQUEST_RESPONDER');
+      expect(await codeOf(change('rr-early', 'DISPATCHED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      expect(await codeOf(change('rr-returned', 'RETURNED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      await change('rr-accept', 'ACCEPTED');
+      expect(await change('rr-accept', 'ACCEPTED')).toMatchObject({ replayed: true });
+      expect(await codeOf(change('rr-decline', 'DECLINED', '无库存'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      expect(await codeOf(change('rr-ret2', 'RETURNED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      await change('rr-dispatch', 'DISPATCHED');
+      await change('rr-return', 'RETURNED');
+      expect(await codeOf(change('rr-again', 'DISPATCHED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      const states = (await recipient.store.pendingOutbox(200)).messages
+        .filter((m) => m.body.kind === 'resource-request-state' && m.body.requestId === id).map((m) => m.body.kind === 'resource-request-state' && m.body.state);
+      expect(states).toEqual(['ACCEPTED', 'DISPATCHED', 'RETURNED']);
+      expect((await recipient.store.resourceRequestsByIds([copy.id]))[0]?.state).toBe('RETURNED');
+
+      await relay(recipient, sender, T0 + 400_000);
+      expect((await sender.store.resourceRequestsByIds([id]))[0]).toMatchObject({ state: 'RETURNED' });
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['REQUESTED', 'DELIVERED', 'ACCEPTED', 'DISPATCHED', 'RETURNED']);
+      expect((await recipient.store.historyOf([copy.id]))[0]!.map((h) => h.action)).toEqual(['DELIVERED', 'ACCEPTED', 'DISPATCHED', 'RETURNED']);
+
+      // A declined request is final, and its reason reaches the requester.
+      const declined = await sender.store.requestResources(meta('rr-2', 'fr3'), request);
+      await relay(sender, recipient, T0 + 500_000);
+      const copy2 = (await recipient.store.listResourceRequests(listRole('RECEIVED'))).items.find((r) => r.remoteRequestId === declined.id)!;
+      await recipient.store.changeResourceRequestState(as('rr-2-decline'), copy2.id, 'DECLINED', '库存不足');
+      expect(await codeOf(recipient.store.changeResourceRequestState(as('rr-2-dispatch'), copy2.id, 'DISPATCHED', null))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      await relay(recipient, sender, T0 + 600_000);
+      expect((await sender.store.resourceRequestsByIds([declined.id]))[0]).toMatchObject({ state: 'DECLINED', reason: '库存不足' });
+    });
   });
+}
+
+function listRole(role: 'SENT' | 'RECEIVED') {
+  return { filter: { role }, sort: { field: 'createdAt', direction: 'DESC' as const }, after: null, limit: 101 };
 }
 
 function listAll() {
