@@ -48,6 +48,22 @@ export const ACCESS_SCOPES = Object.freeze({
     zh: '签收本局收件箱中的事件通报（acknowledgeNotice），仅限令牌所属局。',
     en: "Acknowledge incident notices in the token's own bureau's inbox (acknowledgeNotice).",
   },
+  'bulletins:write': {
+    zh: '发送应急信息（sendBulletin），仅限令牌所属局。',
+    en: "Send bulletins to other bureaus (sendBulletin), for the token's own bureau only.",
+  },
+  'bulletins:receive': {
+    zh: '将本局收件箱中的应急信息标为已阅（markBulletinRead），仅限令牌所属局。',
+    en: "Mark bulletins in the token's own bureau's inbox read (markBulletinRead).",
+  },
+  'resources:request': {
+    zh: '向其他局提出应急资源调用请求（requestResources），仅限令牌所属局。',
+    en: "Ask other bureaus for emergency resources (requestResources), for the token's own bureau only.",
+  },
+  'resources:respond': {
+    zh: '答复本局收到的应急资源调用请求并报告调出、归还（answerResourceRequest、updateResourceRequest），仅限令牌所属局。',
+    en: "Answer resource requests the token's own bureau received and report dispatch and return (answerResourceRequest, updateResourceRequest).",
+  },
 } as const);
 
 export type AccessScope = keyof typeof ACCESS_SCOPES;

@@ -122,11 +122,21 @@ export const ERRORS = {
   INCIDENT_CLOSED: defineCode('INCIDENT_CLOSED',
     "A report was added to an incident whose final report (处理结果报告) is filed; nothing was written.", '0.5.0'),
   INVALID_RECIPIENT: defineCode('INVALID_RECIPIENT',
-    "A notice's recipient is not allowed: the reporting bureau itself (`extensions.reason` `self`) or a code the region " +
+    "A notice's or bulletin's recipient (or a resource request's responder) is not allowed: the writing bureau itself (`extensions.reason` `self`) or a code the region " +
     "does not know (`reason` `unknown-bureau`); `extensions.cityCode` names it and nothing was written.", '0.5.0'),
   NOT_NOTICE_RECIPIENT: defineCode('NOT_NOTICE_RECIPIENT',
     "acknowledgeNotice named a notice that is not in this bureau's inbox (another bureau's notice, or the sender's own " +
     'copy); only the recipient acknowledges. Nothing was written.', '0.5.0'),
+  NOT_BULLETIN_RECIPIENT: defineCode('NOT_BULLETIN_RECIPIENT',
+    "markBulletinRead named a bulletin that is not in this bureau's inbox (another bureau's bulletin, or the sender's own " +
+    'copy); only a recipient marks it read. Nothing was written.', '0.6.0'),
+  NOT_REQUEST_RESPONDER: defineCode('NOT_REQUEST_RESPONDER',
+    "answerResourceRequest or updateResourceRequest named a request that this bureau did not receive (another bureau's, or " +
+    "the requester's own copy); only the responding bureau answers and reports progress. Nothing was written.", '0.6.0'),
+  STATE_CHANGE_OUT_OF_ORDER: defineCode('STATE_CHANGE_OUT_OF_ORDER',
+    'A state change does not follow the current state (a resource request goes REQUESTED → ACCEPTED or DECLINED, ' +
+    'ACCEPTED → DISPATCHED → RETURNED); `extensions.state` is the current state and `extensions.requested` the refused ' +
+    'one. Nothing was written.', '0.6.0'),
   TEXT_TOO_LONG: defineCode('TEXT_TOO_LONG',
     'A text input is longer than the contract allows (title 200, description and report text 4000, a pollutant 64, an ' +
     'idempotency key 128 characters) or a list has too many entries; `extensions.argument` names it and `extensions.max` ' +

@@ -31,6 +31,43 @@ export const relayMessageBodySchema = z.discriminatedUnion('kind', [
     acknowledgedAt: z.number().int(),
     by: actor,
   }),
+  /** A bulletin for the recipient's inbox. */
+  z.strictObject({
+    kind: z.literal('bulletin'),
+    /** The sender's bulletin (global id): what the read receipt names. */
+    bulletinId: z.string().min(1).max(160),
+    category: z.enum(['WARNING', 'MONITORING', 'RESPONSE', 'NOTICE', 'OTHER']),
+    title: z.string().max(200),
+    body: z.string().max(4000),
+    incidentId: z.string().min(1).max(160).nullable(),
+    sentAt: z.number().int(),
+  }),
+  /** The recipient read the sender's bulletin `bulletinId`. */
+  z.strictObject({
+    kind: z.literal('bulletin-read'),
+    bulletinId: z.string().min(1).max(160),
+    readAt: z.number().int(),
+    by: actor,
+  }),
+  /** A resource request for the responder's inbox. */
+  z.strictObject({
+    kind: z.literal('resource-request'),
+    /** The requester's request (global id): what the state changes name. */
+    requestId: z.string().min(1).max(160),
+    items: z.array(z.strictObject({ resourceId: z.string().min(1).max(160), quantity: z.number().int().min(1) })).min(1).max(20),
+    incidentId: z.string().min(1).max(160).nullable(),
+    note: z.string().max(4000),
+    sentAt: z.number().int(),
+  }),
+  /** The responder changed the state of the requester's request `requestId`. */
+  z.strictObject({
+    kind: z.literal('resource-request-state'),
+    requestId: z.string().min(1).max(160),
+    state: z.enum(['ACCEPTED', 'DECLINED', 'DISPATCHED', 'RETURNED']),
+    reason: z.string().max(4000).nullable(),
+    at: z.number().int(),
+    by: actor,
+  }),
 ]);
 
 export const relayMessageSchema = z.strictObject({

@@ -36,7 +36,10 @@ describe('access policies read from the contract', () => {
   });
 
   it('catalogues exactly the scopes the contract uses', () => {
-    expect([...ACCESS_SCOPE_NAMES].sort()).toEqual(['cases:internal', 'cases:read', 'emergency:contacts', 'emergency:read', 'incidents:write', 'notices:acknowledge']);
+    expect([...ACCESS_SCOPE_NAMES].sort()).toEqual([
+      'bulletins:receive', 'bulletins:write', 'cases:internal', 'cases:read', 'emergency:contacts', 'emergency:read', 'incidents:write', 'notices:acknowledge',
+      'resources:request', 'resources:respond',
+    ]);
   });
 
   it("documents every scope in the README's table exactly as ACCESS_SCOPES says", () => {

@@ -34,8 +34,17 @@ describe('sharding policies read from the contract', () => {
       reportIncident: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
       addIncidentReport: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
       acknowledgeNotice: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      bulletins: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      receivedBulletins: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      bulletinExchange: { kind: 'fanout', merge: 'LIST' },
+      sendBulletin: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      markBulletinRead: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      resourceRequests: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      requestResources: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      answerResourceRequest: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      updateResourceRequest: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
     });
-    expect(policies.size).toBe(17);
+    expect(policies.size).toBe(26);
   });
 
   it('refuses a root field without a policy, naming it', () => {

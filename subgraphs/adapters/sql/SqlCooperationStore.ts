@@ -6,9 +6,10 @@ import { ERRORS } from '../../../schema/errors.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import type {
-  Actor, AuditRecord, CooperationStore, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
+  Actor, AuditRecord, BulletinExchangeRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, NewBulletin, NewResourceRequest, ResourceRequestFilter, ResourceRequestRecord, ResourceRequestState, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
   NoticeRecord, OutboxState, WriteMeta, WriteResult,
 } from '../../kit/cooperation/CooperationStore.ts';
+import { RESOURCE_REQUEST_NEXT } from '../../kit/cooperation/CooperationStore.ts';
 import type { CityCode, EpochMs } from '../../kit/model.ts';
 import type { ListQuery, ListResult } from '../../kit/ports.ts';
 import { alignMany, alignOne } from './alignByKey.ts';
@@ -109,6 +110,137 @@ export class SqlCooperationStore implements CooperationStore {
     });
   }
 
+  sendBulletin(meta: WriteMeta, bulletin: NewBulletin): Promise<WriteResult> {
+    const id = encodeGlobalId('Bulletin', this.cityCode, randomUUID());
+    return this.idempotent('sendBulletin', meta, id, async (trx) => {
+      await trx.insertInto('coop_bulletins').values({
+        id, direction: 'SENT', sender: this.cityCode, category: bulletin.category, title: bulletin.title, body: bulletin.body,
+        incident_id: bulletin.incidentId, remote_bulletin_id: null, created_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'SENT', { ...bulletin });
+      for (const recipient of bulletin.recipients) {
+        await trx.insertInto('coop_bulletin_recipients').values({
+          bulletin_id: id, recipient, state: 'PENDING', delivered_at: null, read_at: null, read_sub: null, read_bureau: null,
+        }).execute();
+        await this.enqueue(trx, recipient, meta.now, {
+          kind: 'bulletin', bulletinId: id, category: bulletin.category, title: bulletin.title, body: bulletin.body,
+          incidentId: bulletin.incidentId, sentAt: meta.now,
+        });
+      }
+    });
+  }
+
+  markBulletinRead(meta: WriteMeta, bulletinId: string): Promise<WriteResult> {
+    return this.idempotent('markBulletinRead', meta, bulletinId, async (trx) => {
+      const copy = await trx.selectFrom('coop_bulletins').selectAll().where('id', '=', bulletinId).executeTakeFirst();
+      if (copy === undefined || copy['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_BULLETIN_RECIPIENT.err(`Bulletin ${bulletinId} is not in the inbox of ${this.cityCode}; only a recipient marks it read.`, {
+          extensions: { argument: 'bulletinId' },
+        });
+      }
+      const changed = await trx.updateTable('coop_bulletin_recipients')
+        .set({ state: 'READ', read_at: meta.now, read_sub: meta.actor.sub, read_bureau: meta.actor.bureau })
+        .where('bulletin_id', '=', bulletinId).where('recipient', '=', this.cityCode).where('state', '<>', 'READ').executeTakeFirst();
+      if (Number(changed.numUpdatedRows) === 0) return; // read before, under another key: nothing more to send
+      await audit(trx, bulletinId, meta, 'READ', { state: 'READ', by: meta.actor });
+      await this.enqueue(trx, copy['sender'] as string, meta.now, {
+        kind: 'bulletin-read', bulletinId: copy['remote_bulletin_id'] as string, readAt: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listBulletins(query: ListQuery<object>): Promise<ListResult<BulletinRecord>> {
+    return this.listBulletinsOf('SENT', query);
+  }
+
+  listReceivedBulletins(query: ListQuery<object>): Promise<ListResult<BulletinRecord>> {
+    return this.listBulletinsOf('RECEIVED', query);
+  }
+
+  bulletinsByIds(ids: readonly string[]): Promise<ReadonlyArray<BulletinRecord | null>> {
+    return guarded(this.cityCode, 'bulletins by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_bulletins').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.bulletinOf(r)), (r) => r.id);
+    });
+  }
+
+  recipientsOfBulletins(bulletinIds: readonly string[]): Promise<ReadonlyArray<readonly BulletinRecipientRecord[]>> {
+    return guarded(this.cityCode, 'bulletin recipients', async () => {
+      const rows = await fetchByKeys(bulletinIds, (chunk) => this.db.selectFrom('coop_bulletin_recipients').selectAll()
+        .where('bulletin_id', 'in', chunk).orderBy('bulletin_id').orderBy('recipient').execute());
+      return alignMany(bulletinIds, rows.map((r): BulletinRecipientRecord => ({
+        bulletinId: r['bulletin_id'], cityCode: r['recipient'], state: r['state'], deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
+        readAt: toNullableNumber(r['read_at'] ?? null), readBy: r['read_sub'] == null ? null : { sub: r['read_sub'], bureau: r['read_bureau'] },
+      })), (r) => r.bulletinId);
+    });
+  }
+
+  bulletinExchange(from: EpochMs, to: EpochMs): Promise<readonly BulletinExchangeRecord[]> {
+    return guarded(this.cityCode, 'bulletin exchange', async () => {
+      const rows = await this.db.selectFrom('coop_bulletin_recipients as r')
+        .innerJoin('coop_bulletins as b', 'b.id', 'r.bulletin_id')
+        .where('b.direction', '=', 'SENT').where('b.created_at', '>=', from).where('b.created_at', '<', to)
+        .groupBy('r.recipient').select((eb) => ['r.recipient as recipient', eb.fn.countAll().as('count')])
+        .orderBy('r.recipient').execute();
+      return rows.map((r) => ({ senderCityCode: this.cityCode, recipientCityCode: r['recipient'] as string, count: toNumber(r['count']) }));
+    });
+  }
+
+  requestResources(meta: WriteMeta, request: NewResourceRequest): Promise<WriteResult> {
+    const id = encodeGlobalId('ResourceRequest', this.cityCode, randomUUID());
+    return this.idempotent('requestResources', meta, id, async (trx) => {
+      await trx.insertInto('coop_resource_requests').values({
+        id, direction: 'SENT', requester: this.cityCode, responder: request.responder, remote_request_id: null, incident_id: request.incidentId,
+        items_json: toJson(request.items), note: request.note, state: 'REQUESTED', reason: null, created_at: meta.now, delivered_at: null, updated_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'REQUESTED', { ...request, state: 'REQUESTED' });
+      await this.enqueue(trx, request.responder, meta.now, {
+        kind: 'resource-request', requestId: id, items: [...request.items], incidentId: request.incidentId, note: request.note, sentAt: meta.now,
+      });
+    });
+  }
+
+  changeResourceRequestState(
+    meta: WriteMeta, requestId: string, state: Exclude<ResourceRequestState, 'REQUESTED'>, reason: string | null,
+  ): Promise<WriteResult> {
+    const operation = state === 'ACCEPTED' || state === 'DECLINED' ? 'answerResourceRequest' : 'updateResourceRequest';
+    return this.idempotent(operation, meta, requestId, async (trx) => {
+      const request = await trx.selectFrom('coop_resource_requests').selectAll().where('id', '=', requestId).executeTakeFirst();
+      if (request === undefined || request['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_REQUEST_RESPONDER.err(`Request ${requestId} was not received by ${this.cityCode}; only the responding bureau changes it.`, {
+          extensions: { argument: 'requestId' },
+        });
+      }
+      const current = request['state'] as ResourceRequestState;
+      if (!RESOURCE_REQUEST_NEXT[current].includes(state)) {
+        throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err(`A request in state ${current} cannot become ${state}.`, { extensions: { state: current, requested: state } });
+      }
+      // Conditional on the state read: a concurrent change under another key makes this one change nothing, and it retries.
+      const changed = await trx.updateTable('coop_resource_requests').set({ state, reason: reason ?? request['reason'] ?? null, updated_at: meta.now })
+        .where('id', '=', requestId).where('state', '=', current).executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) throw new Error('the request changed concurrently');
+      await audit(trx, requestId, meta, state, { state, ...(reason !== null && { reason }) });
+      await this.enqueue(trx, request['requester'] as string, meta.now, {
+        kind: 'resource-request-state', requestId: request['remote_request_id'] as string, state, reason, at: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>> {
+    return guarded(this.cityCode, 'resource requests list', () => {
+      const filtered = this.db.selectFrom('coop_resource_requests').where('direction', '=', query.filter.role);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.resourceRequestOf(row));
+    });
+  }
+
+  resourceRequestsByIds(ids: readonly string[]): Promise<ReadonlyArray<ResourceRequestRecord | null>> {
+    return guarded(this.cityCode, 'resource requests by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_resource_requests').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.resourceRequestOf(r)), (r) => r.id);
+    });
+  }
+
   listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>> {
     return guarded(this.cityCode, 'incidents list', () => {
       let filtered = this.db.selectFrom('coop_incidents');
@@ -193,6 +325,23 @@ export class SqlCooperationStore implements CooperationStore {
           .where('message_id', '=', row['message_id']).where('delivered_at', 'is', null).executeTakeFirst();
         if (Number(changed.numUpdatedRows) === 0) continue; // another relay confirmed it in between
         const body = fromJson<RelayMessageBody>(row['body_json']);
+        if (body.kind === 'resource-request') {
+          const request = await trx.updateTable('coop_resource_requests').set({ delivered_at: now })
+            .where('id', '=', body.requestId).where('delivered_at', 'is', null).executeTakeFirst();
+          if (Number(request.numUpdatedRows) > 0) {
+            await audit(trx, body.requestId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED', { deliveredAt: now });
+          }
+          continue;
+        }
+        if (body.kind === 'bulletin') {
+          const recipient = await trx.updateTable('coop_bulletin_recipients').set({ state: 'DELIVERED', delivered_at: now })
+            .where('bulletin_id', '=', body.bulletinId).where('recipient', '=', row['recipient']).where('state', '=', 'PENDING').executeTakeFirst();
+          if (Number(recipient.numUpdatedRows) > 0) {
+            await audit(trx, body.bulletinId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED',
+              { recipient: row['recipient'], state: 'DELIVERED' });
+          }
+          continue;
+        }
         if (body.kind !== 'incident-notice') continue;
         const notice = await trx.updateTable('coop_notices').set({ state: 'DELIVERED', delivered_at: now })
           .where('id', '=', body.noticeId).where('state', '=', 'PENDING').executeTakeFirst();
@@ -246,6 +395,48 @@ export class SqlCooperationStore implements CooperationStore {
           acknowledged_at: null, ack_sub: null, ack_bureau: null,
         }).execute();
         await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', incidentId: body.incidentId, remoteNoticeId: body.noticeId });
+        break;
+      }
+      case 'resource-request': {
+        const id = encodeGlobalId('ResourceRequest', this.cityCode, randomUUID());
+        await trx.insertInto('coop_resource_requests').values({
+          id, direction: 'RECEIVED', requester: message.sender, responder: this.cityCode, remote_request_id: body.requestId, incident_id: body.incidentId,
+          items_json: toJson(body.items), note: body.note, state: 'REQUESTED', reason: null, created_at: body.sentAt, delivered_at: now, updated_at: body.sentAt,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { state: 'REQUESTED', remoteRequestId: body.requestId });
+        break;
+      }
+      case 'resource-request-state': {
+        const request = await trx.selectFrom('coop_resource_requests').select(['delivered_at']).where('id', '=', body.requestId)
+          .where('direction', '=', 'SENT').where('responder', '=', message.sender).executeTakeFirst();
+        if (request === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        // The responder changed its copy along RESOURCE_REQUEST_NEXT and the pair's order holds, so this copy follows step by step.
+        await trx.updateTable('coop_resource_requests').set({
+          state: body.state, reason: body.reason ?? null, updated_at: body.at, delivered_at: request['delivered_at'] ?? body.at,
+        }).where('id', '=', body.requestId).execute();
+        await audit(trx, body.requestId, { ...meta, actor: body.by }, body.state, { state: body.state, ...(body.reason !== null && { reason: body.reason }) });
+        break;
+      }
+      case 'bulletin': {
+        const id = encodeGlobalId('Bulletin', this.cityCode, randomUUID());
+        await trx.insertInto('coop_bulletins').values({
+          id, direction: 'RECEIVED', sender: message.sender, category: body.category, title: body.title, body: body.body,
+          incident_id: body.incidentId, remote_bulletin_id: body.bulletinId, created_at: body.sentAt,
+        }).execute();
+        await trx.insertInto('coop_bulletin_recipients').values({
+          bulletin_id: id, recipient: this.cityCode, state: 'DELIVERED', delivered_at: now, read_at: null, read_sub: null, read_bureau: null,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', remoteBulletinId: body.bulletinId });
+        break;
+      }
+      case 'bulletin-read': {
+        const recipient = await trx.selectFrom('coop_bulletin_recipients').select(['delivered_at'])
+          .where('bulletin_id', '=', body.bulletinId).where('recipient', '=', message.sender).executeTakeFirst();
+        if (recipient === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        await trx.updateTable('coop_bulletin_recipients').set({
+          state: 'READ', read_at: body.readAt, read_sub: body.by.sub, read_bureau: body.by.bureau, delivered_at: recipient['delivered_at'] ?? body.readAt,
+        }).where('bulletin_id', '=', body.bulletinId).where('recipient', '=', message.sender).execute();
+        await audit(trx, body.bulletinId, { ...meta, actor: body.by }, 'READ', { recipient: message.sender, state: 'READ', by: body.by });
         break;
       }
       case 'notice-acknowledged': {
@@ -314,6 +505,30 @@ export class SqlCooperationStore implements CooperationStore {
 
   private async inTransaction<T>(operation: string, run: (trx: Trx) => Promise<T>): Promise<T> {
     return guarded(this.cityCode, operation, () => this.db.transaction().execute(run));
+  }
+
+  private listBulletinsOf(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<BulletinRecord>> {
+    return guarded(this.cityCode, 'bulletins list', () => {
+      const filtered = this.db.selectFrom('coop_bulletins').where('direction', '=', direction);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.bulletinOf(row));
+    });
+  }
+
+  private resourceRequestOf(r: Row): ResourceRequestRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], requesterCityCode: r['requester'], responderCityCode: r['responder'],
+      remoteRequestId: r['remote_request_id'] ?? null, incidentId: r['incident_id'] ?? null, items: fromJson(r['items_json']), note: r['note'],
+      state: r['state'], reason: r['reason'] ?? null, createdAt: toNumber(r['created_at']), deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
+      updatedAt: toNumber(r['updated_at']),
+    };
+  }
+
+  private bulletinOf(r: Row): BulletinRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], senderCityCode: r['sender'], category: r['category'], title: r['title'],
+      body: r['body'], incidentId: r['incident_id'] ?? null, remoteBulletinId: r['remote_bulletin_id'] ?? null, createdAt: toNumber(r['created_at']),
+    };
   }
 
   private incidentOf(r: Row): IncidentRecord {

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import type { AuditRecord, CooperationStore, IncidentRecord, IncidentReportRecord, NoticeRecord } from './CooperationStore.ts';
+import type {
+  AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, NoticeRecord, ResourceRequestRecord,
+} from './CooperationStore.ts';
 import type { RegionDirectory } from './createRegionDirectory.ts';
 
 /** What the cooperation resolvers of one request use: the store, its per-request loaders, the region directory, the clock. */
@@ -12,6 +14,9 @@ export interface CooperationContext {
   readonly noticesOfIncident: DataLoader<string, readonly NoticeRecord[]>;
   readonly reportsOfIncident: DataLoader<string, readonly IncidentReportRecord[]>;
   readonly history: DataLoader<string, readonly AuditRecord[]>;
+  readonly bulletins: DataLoader<string, BulletinRecord | null>;
+  readonly recipientsOfBulletin: DataLoader<string, readonly BulletinRecipientRecord[]>;
+  readonly resourceRequests: DataLoader<string, ResourceRequestRecord | null>;
 }
 
 export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
@@ -24,5 +29,8 @@ export function createCooperationContext(store: CooperationStore, directory: Reg
     noticesOfIncident: new DataLoader((ids) => store.noticesOfIncidents(ids)),
     reportsOfIncident: new DataLoader((ids) => store.reportsOfIncidents(ids)),
     history: new DataLoader((ids) => store.historyOf(ids)),
+    bulletins: new DataLoader((ids) => store.bulletinsByIds(ids)),
+    recipientsOfBulletin: new DataLoader((ids) => store.recipientsOfBulletins(ids)),
+    resourceRequests: new DataLoader((ids) => store.resourceRequestsByIds(ids)),
   };
 }

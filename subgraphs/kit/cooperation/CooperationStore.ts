@@ -8,7 +8,7 @@
  * Writes: each runs in ONE transaction that first claims its idempotency key (unique), then checks,
  * writes the records, their audit entries and the outbox messages. A key already claimed answers the
  * stored result when the fingerprint matches (nothing written) and IDEMPOTENCY_KEY_REUSED otherwise.
- * Domain refusals are GraphQLErrors with their code (INCIDENT_CLOSED, NOT_NOTICE_RECIPIENT, …).
+ * Domain refusals are GraphQLErrors with their code (INCIDENT_CLOSED, NOT_NOTICE_RECIPIENT, NOT_BULLETIN_RECIPIENT, …).
  */
 import type { InboxAnswer, RelayMessage } from '../../../schema/cooperation/relayMessages.ts';
 import type { CityCode, EpochMs } from '../model.ts';
@@ -77,6 +77,100 @@ export interface NoticeRecord {
   readonly acknowledgedBy: Actor | null;
 }
 
+export type BulletinCategory = 'WARNING' | 'MONITORING' | 'RESPONSE' | 'NOTICE' | 'OTHER';
+export type BulletinState = 'PENDING' | 'DELIVERED' | 'READ';
+
+export interface BulletinRecord {
+  /** Global id; its bureau is `cityCode`, the store holding this copy. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  /** SENT = the sender's copy; RECEIVED = the copy in a recipient's inbox. */
+  readonly direction: 'SENT' | 'RECEIVED';
+  readonly senderCityCode: CityCode;
+  readonly category: BulletinCategory;
+  readonly title: string;
+  readonly body: string;
+  readonly incidentId: string | null;
+  /** For a RECEIVED copy: the sender's bulletin it stands for. */
+  readonly remoteBulletinId: string | null;
+  /** When the sender wrote it (on both copies). */
+  readonly createdAt: EpochMs;
+}
+
+export interface BulletinRecipientRecord {
+  readonly bulletinId: string;
+  readonly cityCode: CityCode;
+  readonly state: BulletinState;
+  readonly deliveredAt: EpochMs | null;
+  readonly readAt: EpochMs | null;
+  readonly readBy: Actor | null;
+}
+
+export interface NewBulletin {
+  readonly category: BulletinCategory;
+  readonly title: string;
+  readonly body: string;
+  readonly incidentId: string | null;
+  /** Known bureaus, never the sender; checked by the kit before the write. */
+  readonly recipients: readonly CityCode[];
+}
+
+/** Bulletins sent from `senderCityCode` to `recipientCityCode` in a period. */
+export interface BulletinExchangeRecord {
+  readonly senderCityCode: CityCode;
+  readonly recipientCityCode: CityCode;
+  readonly count: number;
+}
+
+export type ResourceRequestState = 'REQUESTED' | 'ACCEPTED' | 'DECLINED' | 'DISPATCHED' | 'RETURNED';
+
+/** The only state changes there are: REQUESTED → ACCEPTED | DECLINED, ACCEPTED → DISPATCHED → RETURNED. */
+export const RESOURCE_REQUEST_NEXT: Readonly<Record<ResourceRequestState, readonly ResourceRequestState[]>> = Object.freeze({
+  REQUESTED: ['ACCEPTED', 'DECLINED'],
+  ACCEPTED: ['DISPATCHED'],
+  DECLINED: [],
+  DISPATCHED: ['RETURNED'],
+  RETURNED: [],
+});
+
+export interface ResourceRequestItem {
+  readonly resourceId: string;
+  readonly quantity: number;
+}
+
+export interface ResourceRequestRecord {
+  /** Global id; its bureau is `cityCode`, the store holding this copy. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  /** SENT = the requester's copy; RECEIVED = the responder's. */
+  readonly direction: 'SENT' | 'RECEIVED';
+  readonly requesterCityCode: CityCode;
+  readonly responderCityCode: CityCode;
+  /** For a RECEIVED copy: the requester's request it stands for. */
+  readonly remoteRequestId: string | null;
+  readonly incidentId: string | null;
+  readonly items: readonly ResourceRequestItem[];
+  readonly note: string;
+  readonly state: ResourceRequestState;
+  readonly reason: string | null;
+  readonly createdAt: EpochMs;
+  readonly deliveredAt: EpochMs | null;
+  readonly updatedAt: EpochMs;
+}
+
+export interface NewResourceRequest {
+  /** A known bureau, never the requester; checked by the kit before the write. */
+  readonly responder: CityCode;
+  /** Distinct resources of the responder. */
+  readonly items: readonly ResourceRequestItem[];
+  readonly incidentId: string | null;
+  readonly note: string;
+}
+
+export interface ResourceRequestFilter {
+  readonly role: 'SENT' | 'RECEIVED';
+}
+
 export interface AuditRecord {
   readonly entityId: string;
   readonly at: EpochMs;
@@ -138,6 +232,28 @@ export interface CooperationStore {
   /** On a RECEIVED notice of this inbox only (NOT_NOTICE_RECIPIENT otherwise); queues the acknowledgement to the sender. */
   acknowledgeNotice(meta: WriteMeta, noticeId: string): Promise<WriteResult>;
 
+  sendBulletin(meta: WriteMeta, bulletin: NewBulletin): Promise<WriteResult>;
+  /** On a RECEIVED bulletin of this inbox only (NOT_BULLETIN_RECIPIENT otherwise); queues the read receipt to the sender. */
+  markBulletinRead(meta: WriteMeta, bulletinId: string): Promise<WriteResult>;
+  /** SENT bulletins (what this bureau sent), by createdAt. */
+  listBulletins(query: ListQuery<object>): Promise<ListResult<BulletinRecord>>;
+  /** RECEIVED bulletins (this bureau's inbox), by createdAt. */
+  listReceivedBulletins(query: ListQuery<object>): Promise<ListResult<BulletinRecord>>;
+  bulletinsByIds(ids: readonly string[]): Promise<ReadonlyArray<BulletinRecord | null>>;
+  /** Recipients per bulletin, by city code (a RECEIVED copy has only this bureau). */
+  recipientsOfBulletins(bulletinIds: readonly string[]): Promise<ReadonlyArray<readonly BulletinRecipientRecord[]>>;
+  /** SENT bulletins with createdAt in [from, to), counted per recipient, by recipient code. */
+  bulletinExchange(from: EpochMs, to: EpochMs): Promise<readonly BulletinExchangeRecord[]>;
+
+  requestResources(meta: WriteMeta, request: NewResourceRequest): Promise<WriteResult>;
+  /**
+   * The responder changes a RECEIVED request's state (NOT_REQUEST_RESPONDER for any other id) along
+   * RESOURCE_REQUEST_NEXT only (STATE_CHANGE_OUT_OF_ORDER otherwise), and queues the change to the requester.
+   */
+  changeResourceRequestState(meta: WriteMeta, requestId: string, state: Exclude<ResourceRequestState, 'REQUESTED'>, reason: string | null): Promise<WriteResult>;
+  listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>>;
+  resourceRequestsByIds(ids: readonly string[]): Promise<ReadonlyArray<ResourceRequestRecord | null>>;
+
   listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>>;
   incidentsByIds(ids: readonly string[]): Promise<ReadonlyArray<IncidentRecord | null>>;
   /** RECEIVED notices (this bureau's inbox). */
@@ -151,7 +267,7 @@ export interface CooperationStore {
 
   /** Undelivered messages, per recipient in sequence order, at most `limit`. */
   pendingOutbox(limit: number): Promise<OutboxState>;
-  /** The recipient confirmed these; marks each once (and its notice DELIVERED). Returns how many changed. */
+  /** The recipient confirmed these; marks each once (and its notice or bulletin recipient DELIVERED). Returns how many changed. */
   markDelivered(messageIds: readonly string[], now: EpochMs): Promise<number>;
   /** Applies a message for this bureau exactly once, in its sender's order. */
   receive(message: RelayMessage, now: EpochMs): Promise<InboxAnswer>;

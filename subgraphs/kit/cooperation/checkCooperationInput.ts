@@ -3,8 +3,9 @@
  * limits (TEXT_TOO_LONG), times (INVALID_TIME), coordinates and codes (BAD_USER_INPUT). Pure.
  */
 import { ERRORS } from '../../../schema/errors.ts';
+import { decodeGlobalId } from '../../../schema/globalId.ts';
 import { parseIsoWithOffset } from '../scalars.ts';
-import type { IncidentGradingFacts } from './CooperationStore.ts';
+import type { BulletinCategory, IncidentGradingFacts, NewResourceRequest } from './CooperationStore.ts';
 import { COOPERATION_LIMITS } from './cooperationLimits.ts';
 
 export interface ReportIncidentArgsInput {
@@ -101,5 +102,96 @@ export function checkIncidentInput(input: ReportIncidentArgsInput, now: number):
     pollutants: pollutants.map((p) => checkRequiredText('input.pollutants', p, COOPERATION_LIMITS.pollutant)),
     facts: Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null && v !== undefined)),
     extraRecipients: [...new Set(extra)],
+  };
+}
+
+export interface SendBulletinArgsInput {
+  readonly category: BulletinCategory;
+  readonly title: string;
+  readonly body: string;
+  readonly recipients: readonly string[];
+  readonly incidentId?: string | null;
+}
+
+export interface CheckedBulletinInput {
+  readonly category: BulletinCategory;
+  readonly title: string;
+  readonly body: string;
+  /** Distinct, sorted; not yet checked against the region. */
+  readonly recipients: readonly string[];
+  readonly incidentId: string | null;
+}
+
+/** Texts and the recipient list of sendBulletin (at least one, at most 10, never the sender). */
+export function checkBulletinInput(input: SendBulletinArgsInput, sender: string): CheckedBulletinInput {
+  const recipients = [...new Set(input.recipients)].sort();
+  if (recipients.length === 0) {
+    throw ERRORS.BAD_USER_INPUT.err('input.recipients must name at least one bureau.', { extensions: { argument: 'input.recipients' } });
+  }
+  if (recipients.length > COOPERATION_LIMITS.bulletinRecipients) {
+    throw ERRORS.TEXT_TOO_LONG.err(`input.recipients has more than ${COOPERATION_LIMITS.bulletinRecipients} entries.`, {
+      extensions: { argument: 'input.recipients', max: COOPERATION_LIMITS.bulletinRecipients },
+    });
+  }
+  if (recipients.includes(sender)) {
+    throw ERRORS.INVALID_RECIPIENT.err('A bulletin is never sent to its own sender.', { extensions: { cityCode: sender, reason: 'self' } });
+  }
+  return {
+    category: input.category,
+    title: checkRequiredText('input.title', input.title, COOPERATION_LIMITS.title),
+    body: checkRequiredText('input.body', input.body, COOPERATION_LIMITS.bulletinBody),
+    recipients,
+    incidentId: input.incidentId ?? null,
+  };
+}
+
+export interface RequestResourcesArgsInput {
+  readonly responderCityCode: string;
+  readonly items: ReadonlyArray<{ readonly resourceId: string; readonly quantity: number }>;
+  readonly incidentId?: string | null;
+  readonly note?: string | null;
+}
+
+/**
+ * requestResources: 1–20 distinct resources, each a global id of an EmergencyResource of the
+ * responder (INVALID_ID otherwise), quantities 1–1000000, a note ≤ 4000, never the requester itself.
+ */
+export function checkResourceRequestInput(input: RequestResourcesArgsInput, requester: string): NewResourceRequest {
+  const responder = input.responderCityCode;
+  if (responder === requester) {
+    throw ERRORS.INVALID_RECIPIENT.err('A bureau never requests resources of itself.', { extensions: { cityCode: responder, reason: 'self' } });
+  }
+  if (input.items.length === 0) {
+    throw ERRORS.BAD_USER_INPUT.err('input.items must name at least one resource.', { extensions: { argument: 'input.items' } });
+  }
+  if (input.items.length > COOPERATION_LIMITS.requestItems) {
+    throw ERRORS.TEXT_TOO_LONG.err(`input.items has more than ${COOPERATION_LIMITS.requestItems} entries.`, {
+      extensions: { argument: 'input.items', max: COOPERATION_LIMITS.requestItems },
+    });
+  }
+  const seen = new Set<string>();
+  const items = input.items.map(({ resourceId, quantity }, i) => {
+    const argument = `input.items[${i}].resourceId`;
+    const parts = decodeGlobalId(resourceId);
+    if (parts === null || parts.type !== 'EmergencyResource') {
+      throw ERRORS.INVALID_ID.err(`${argument} is not an emergency resource's global id.`, { extensions: { argument } });
+    }
+    if (parts.cityCode !== responder) {
+      throw ERRORS.INVALID_ID.err(`${argument} is a resource of bureau ${parts.cityCode}, not of the responder ${responder}.`, { extensions: { argument } });
+    }
+    if (seen.has(resourceId)) throw ERRORS.BAD_USER_INPUT.err(`${argument} is listed twice.`, { extensions: { argument } });
+    seen.add(resourceId);
+    if (!(Number.isInteger(quantity) && quantity >= 1 && quantity <= COOPERATION_LIMITS.requestQuantity)) {
+      throw ERRORS.BAD_USER_INPUT.err(`input.items[${i}].quantity must be 1–${COOPERATION_LIMITS.requestQuantity}.`, {
+        extensions: { argument: `input.items[${i}].quantity` },
+      });
+    }
+    return { resourceId, quantity };
+  });
+  return {
+    responder,
+    items,
+    incidentId: input.incidentId ?? null,
+    note: checkText('input.note', input.note ?? '', COOPERATION_LIMITS.requestNote).trim(),
   };
 }

@@ -7,4 +7,9 @@ export const COOPERATION_LIMITS = Object.freeze({
   pollutant: 64,
   extraRecipients: 10,
   idempotencyKey: 128,
+  bulletinBody: 4000,
+  bulletinRecipients: 10,
+  requestItems: 20,
+  requestQuantity: 1_000_000,
+  requestNote: 4000,
 });

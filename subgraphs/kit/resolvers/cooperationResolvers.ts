@@ -1,5 +1,6 @@
 /**
- * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices.
+ * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices, bulletins,
+ * resource requests.
  * Writes: argument checks → the bureau's own check of the caller (mayWriteForBureau) → recipients
  * from the region (asked through the gateway, before the transaction) → one idempotent transaction
  * in the store. Nothing is written when any step refuses.
@@ -11,9 +12,12 @@ import type { CityContext } from '../CityContext.ts';
 import { mayWriteForBureau } from '../access/mayWriteForBureau.ts';
 import type { CooperationContext } from '../cooperation/CooperationContext.ts';
 import type {
-  Actor, AuditRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, WriteMeta,
+  Actor, AuditRecord, BulletinRecipientRecord, BulletinRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, ResourceRequestRecord, WriteMeta,
 } from '../cooperation/CooperationStore.ts';
-import { checkIdempotencyKey, checkIncidentInput, checkRequiredText, type ReportIncidentArgsInput } from '../cooperation/checkCooperationInput.ts';
+import {
+  checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkRequiredText, checkResourceRequestInput, checkText,
+  type ReportIncidentArgsInput, type RequestResourcesArgsInput, type SendBulletinArgsInput,
+} from '../cooperation/checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
 import { computeFingerprint } from '../cooperation/computeFingerprint.ts';
 import { downstreamBureaus } from '../cooperation/downstreamBureaus.ts';
@@ -23,6 +27,10 @@ import { riverRef } from './references.ts';
 
 const INCIDENTS_WRITE = 'incidents:write';
 const NOTICES_ACKNOWLEDGE = 'notices:acknowledge';
+const BULLETINS_WRITE = 'bulletins:write';
+const BULLETINS_RECEIVE = 'bulletins:receive';
+const RESOURCES_REQUEST = 'resources:request';
+const RESOURCES_RESPOND = 'resources:respond';
 
 function coop(ctx: CityContext): CooperationContext {
   if (ctx.cooperation === null) {
@@ -127,6 +135,116 @@ async function acknowledgeNotice(_: unknown, args: AcknowledgeArgs, ctx: CityCon
   return coop(ctx).notices.load(result.id);
 }
 
+interface SendBulletinArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly input: SendBulletinArgsInput;
+}
+
+async function sendBulletin(_: unknown, args: SendBulletinArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, BULLETINS_WRITE, args.cityCode, args.idempotencyKey, 'sendBulletin', args.input);
+  const input = checkBulletinInput(args.input, args.cityCode);
+  if (input.incidentId !== null) ownId(input.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
+  const region = await coop(ctx).directory(null, ctx.gatewayToken);
+  for (const code of input.recipients) {
+    if (!region.bureaus.has(code)) {
+      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
+    }
+  }
+  const result = await coop(ctx).store.sendBulletin(meta, input);
+  return coop(ctx).bulletins.load(result.id);
+}
+
+interface MarkReadArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly bulletinId: string;
+}
+
+async function markBulletinRead(_: unknown, args: MarkReadArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, BULLETINS_RECEIVE, args.cityCode, args.idempotencyKey, 'markBulletinRead', { bulletinId: args.bulletinId });
+  if (!ownId(args.bulletinId, 'Bulletin', ctx.cityCode, 'bulletinId')) {
+    throw ERRORS.NOT_BULLETIN_RECIPIENT.err(`Bulletin ${args.bulletinId} is not in the inbox of ${ctx.cityCode}; only a recipient marks it read.`, {
+      extensions: { argument: 'bulletinId' },
+    });
+  }
+  const result = await coop(ctx).store.markBulletinRead(meta, args.bulletinId);
+  return coop(ctx).bulletins.load(result.id);
+}
+
+interface RequestResourcesArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly input: RequestResourcesArgsInput;
+}
+
+async function requestResources(_: unknown, args: RequestResourcesArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, RESOURCES_REQUEST, args.cityCode, args.idempotencyKey, 'requestResources', args.input);
+  const request = checkResourceRequestInput(args.input, args.cityCode);
+  if (request.incidentId !== null) ownId(request.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
+  const region = await coop(ctx).directory(null, ctx.gatewayToken);
+  if (!region.bureaus.has(request.responder)) {
+    throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${request.responder}.`, { extensions: { cityCode: request.responder, reason: 'unknown-bureau' } });
+  }
+  const result = await coop(ctx).store.requestResources(meta, request);
+  return coop(ctx).resourceRequests.load(result.id);
+}
+
+/** The responder's own received copy, or NOT_REQUEST_RESPONDER before anything is asked of the store. */
+function checkReceivedRequestId(ctx: CityContext, requestId: string): void {
+  if (!ownId(requestId, 'ResourceRequest', ctx.cityCode, 'requestId')) {
+    throw ERRORS.NOT_REQUEST_RESPONDER.err(`Request ${requestId} was not received by ${ctx.cityCode}; only the responding bureau changes it.`, {
+      extensions: { argument: 'requestId' },
+    });
+  }
+}
+
+interface AnswerArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly requestId: string;
+  readonly answer: { readonly decision: 'ACCEPTED' | 'DECLINED'; readonly reason?: string | null };
+}
+
+async function answerResourceRequest(_: unknown, args: AnswerArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, RESOURCES_RESPOND, args.cityCode, args.idempotencyKey, 'answerResourceRequest',
+    { requestId: args.requestId, answer: args.answer });
+  checkReceivedRequestId(ctx, args.requestId);
+  const reason = args.answer.reason == null ? null : checkText('answer.reason', args.answer.reason, COOPERATION_LIMITS.requestNote).trim() || null;
+  if (args.answer.decision === 'DECLINED' && reason === null) {
+    throw ERRORS.BAD_USER_INPUT.err('Declining needs a reason.', { extensions: { argument: 'answer.reason' } });
+  }
+  const result = await coop(ctx).store.changeResourceRequestState(meta, args.requestId, args.answer.decision, reason);
+  return coop(ctx).resourceRequests.load(result.id);
+}
+
+interface UpdateArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly requestId: string;
+  readonly state: 'DISPATCHED' | 'RETURNED';
+}
+
+async function updateResourceRequest(_: unknown, args: UpdateArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, RESOURCES_RESPOND, args.cityCode, args.idempotencyKey, 'updateResourceRequest',
+    { requestId: args.requestId, state: args.state });
+  checkReceivedRequestId(ctx, args.requestId);
+  const result = await coop(ctx).store.changeResourceRequestState(meta, args.requestId, args.state, null);
+  return coop(ctx).resourceRequests.load(result.id);
+}
+
+interface ExchangeArgs {
+  readonly cityCodes?: readonly string[] | null;
+  readonly from: number;
+  readonly to: number;
+}
+
+async function bulletinExchange(_: unknown, args: ExchangeArgs, ctx: CityContext) {
+  if (args.to < args.from) throw ERRORS.BAD_USER_INPUT.err('to must not be before from.', { extensions: { argument: 'to' } });
+  if (args.cityCodes && !args.cityCodes.includes(ctx.cityCode)) return [];
+  return coop(ctx).store.bulletinExchange(args.from, args.to);
+}
+
 interface IncidentArgs extends ListArgs {
   readonly status?: IncidentStatus | null;
 }
@@ -150,8 +268,26 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
         list: (ctx, q) => coop(ctx).store.listReceivedNotices(q),
         loader: (ctx) => coop(ctx).notices,
       }),
+      bulletins: listResolver(policies.get('bulletins'), {
+        filter: () => ({}),
+        list: (ctx, q) => coop(ctx).store.listBulletins(q),
+        loader: (ctx) => coop(ctx).bulletins,
+      }),
+      receivedBulletins: listResolver(policies.get('receivedBulletins'), {
+        filter: () => ({}),
+        list: (ctx, q) => coop(ctx).store.listReceivedBulletins(q),
+        loader: (ctx) => coop(ctx).bulletins,
+      }),
+      bulletinExchange,
+      resourceRequests: listResolver(policies.get('resourceRequests'), {
+        filter: (args: ListArgs & { readonly role: 'SENT' | 'RECEIVED' }) => ({ role: args.role }),
+        list: (ctx, q) => coop(ctx).store.listResourceRequests(q),
+        loader: (ctx) => coop(ctx).resourceRequests,
+      }),
     },
-    Mutation: { reportIncident, addIncidentReport, acknowledgeNotice },
+    Mutation: {
+      reportIncident, addIncidentReport, acknowledgeNotice, sendBulletin, markBulletinRead, requestResources, answerResourceRequest, updateResourceRequest,
+    },
     EnvironmentalIncident: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
         ownId(ref.id, 'EnvironmentalIncident', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).incidents.load(ref.id) : null,
@@ -171,6 +307,18 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
       // The sender's copy only: the planner resolves this field in the same bureau, which holds no other bureau's incidents.
       incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT' ? coop(ctx).incidents.load(n.incidentId) : null),
       history: async (n: NoticeRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(n.id)).map(auditView),
+    },
+    ResourceRequest: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'ResourceRequest', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).resourceRequests.load(ref.id) : null,
+      history: async (r: ResourceRequestRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(r.id)).map(auditView),
+    },
+    Bulletin: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'Bulletin', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).bulletins.load(ref.id) : null,
+      recipients: async (b: BulletinRecord, _: unknown, ctx: CityContext) => (await coop(ctx).recipientsOfBulletin.load(b.id))
+        .map((r: BulletinRecipientRecord) => ({ cityCode: r.cityCode, state: r.state, deliveredAt: r.deliveredAt, readAt: r.readAt, readBy: r.readBy })),
+      history: async (b: BulletinRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(b.id)).map(auditView),
     },
   };
 }

@@ -3,7 +3,7 @@ import { decodeGlobalId, type NodeType } from '../../../schema/globalId.ts';
 import type { CityContext } from '../CityContext.ts';
 import type { CityLoaders } from '../createLoaders.ts';
 
-const LOADER_OF: Readonly<Record<Exclude<NodeType, 'EnvironmentalIncident' | 'IncidentNotice'>, keyof CityLoaders>> = {
+const LOADER_OF: Readonly<Record<Exclude<NodeType, CooperationNodeType>, keyof CityLoaders>> = {
   Project: 'projects',
   Station: 'stations',
   EnforcementCase: 'cases',
@@ -11,11 +11,16 @@ const LOADER_OF: Readonly<Record<Exclude<NodeType, 'EnvironmentalIncident' | 'In
   EmergencyResource: 'resources',
 };
 
+type CooperationNodeType = 'EnvironmentalIncident' | 'IncidentNotice' | 'Bulletin' | 'ResourceRequest';
+const COOPERATION_LOADER_OF = { EnvironmentalIncident: 'incidents', IncidentNotice: 'notices', Bulletin: 'bulletins', ResourceRequest: 'resourceRequests' } as const;
+
+const isCooperationType = (type: NodeType): type is CooperationNodeType => type in COOPERATION_LOADER_OF;
+
 /** The loader of a node type: the domain loaders, or the cooperation store's. */
 function loaderOf(ctx: CityContext, type: NodeType): { load(id: string): Promise<object | null> } {
-  if (type === 'EnvironmentalIncident' || type === 'IncidentNotice') {
+  if (isCooperationType(type)) {
     if (ctx.cooperation === null) throw ERRORS.CITY_SOURCE_UNAVAILABLE.err(`Bureau ${ctx.cityCode} keeps no cooperation store.`);
-    return type === 'EnvironmentalIncident' ? ctx.cooperation.incidents : ctx.cooperation.notices;
+    return ctx.cooperation[COOPERATION_LOADER_OF[type]];
   }
   return ctx.loaders[LOADER_OF[type]] as { load(id: string): Promise<object | null> };
 }

@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CooperationStore, NewIncident, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
+import type { CooperationStore, NewBulletin, NewIncident, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
 
 export interface OpenedCooperationStore {
   readonly store: CooperationStore;
@@ -21,6 +21,10 @@ const T0 = Date.parse('2026-05-01T08:00:00+08:00');
 const incident = (recipients: readonly string[] = [RECIPIENT, '500000']): NewIncident => ({
   title: '琼江大安段柴油泄漏', description: '运输车侧翻，约 2 吨柴油入河。', occurredAt: T0 - 3_600_000, longitude: 105.56, latitude: 30.21,
   riverId: 'qiongjiang', nearestSectionId: 'qiongjiang-daan', pollutants: ['石油类'], facts: { crossBorder: 'PROVINCIAL' }, recipients,
+});
+
+const bulletin = (recipients: readonly string[] = [RECIPIENT, '511600'], title = '琼江光辉断面石油类超标预警'): NewBulletin => ({
+  category: 'WARNING', title, body: '光辉断面石油类 0.08 mg/L，请下游做好取水口防护。', incidentId: null, recipients,
 });
 
 let counter = 0;
@@ -135,7 +139,119 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
       expect(acked).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { sub: 'li.ming', bureau: RECIPIENT } });
       expect((await sender.store.historyOf([acked!.id]))[0]!.map((h) => h.action)).toEqual(['QUEUED', 'DELIVERED', 'ACKNOWLEDGED']);
     });
+
+    it('sends a bulletin once per key (retry answered from the key, other input refused), one PENDING recipient and message each', async () => {
+      const before = (await sender.store.listBulletins(listAll())).totalCount;
+      const first = await sender.store.sendBulletin(meta('b-send', 'fb1'), bulletin());
+      expect(await sender.store.sendBulletin(meta('b-send', 'fb1'), bulletin())).toEqual({ id: first.id, replayed: true });
+      expect(await codeOf(sender.store.sendBulletin(meta('b-send', 'fb2'), bulletin([RECIPIENT], '另一条')))).toBe('IDEMPOTENCY_KEY_REUSED');
+      // The same key under another operation is another key: idempotency keys are per operation.
+      expect((await sender.store.listBulletins(listAll())).totalCount).toBe(before + 1);
+      const [recipients] = await sender.store.recipientsOfBulletins([first.id]);
+      expect(recipients!.map((r) => [r.cityCode, r.state])).toEqual([[RECIPIENT, 'PENDING'], ['511600', 'PENDING']]);
+      const kinds = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.body.kind === 'bulletin' && m.body.bulletinId === first.id);
+      expect(kinds.map((m) => m.recipient).sort()).toEqual([RECIPIENT, '511600']);
+      expect((await sender.store.historyOf([first.id]))[0]!.map((h) => h.action)).toEqual(['SENT']);
+    });
+
+    it('delivers a bulletin into the inbox in the pair\'s order after earlier messages, and carries the read receipt back', async () => {
+      const { id } = await sender.store.sendBulletin(meta('b-roundtrip', 'fb3'), bulletin([RECIPIENT]));
+      const pending = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === RECIPIENT);
+      const mine = pending.find((m) => m.body.kind === 'bulletin' && m.body.bulletinId === id)!;
+      // Messages of this pair queued before (notices, bulletins of earlier cases) go first; the bulletin never overtakes them.
+      expect(await recipient.store.receive(mine, T0 + 100_000)).toMatchObject(pending[0] === mine ? { status: 'accepted' } : { status: 'out-of-order' });
+      for (const m of pending) expect(['accepted', 'duplicate']).toContain((await recipient.store.receive(m, T0 + 100_000)).status);
+      expect(await recipient.store.receive(mine, T0 + 100_001)).toEqual({ status: 'duplicate' });
+      await sender.store.markDelivered(pending.map((m) => m.messageId), T0 + 100_002);
+      expect((await sender.store.recipientsOfBulletins([id]))[0]).toMatchObject([{ cityCode: RECIPIENT, state: 'DELIVERED', deliveredAt: T0 + 100_002 }]);
+
+      const inbox = await recipient.store.listReceivedBulletins(listAll());
+      const copy = inbox.items.find((b) => b.remoteBulletinId === id)!;
+      expect(copy).toMatchObject({ cityCode: RECIPIENT, direction: 'RECEIVED', senderCityCode: SENDER, category: 'WARNING' });
+      expect(await codeOf(sender.store.markBulletinRead(meta('b-read-wrong'), id))).toBe('NOT_BULLETIN_RECIPIENT');
+      const outBefore = (await recipient.store.pendingOutbox(200)).messages.length;
+      await recipient.store.markBulletinRead(meta('b-read', 'f1', RECIPIENT), copy.id);
+      await recipient.store.markBulletinRead(meta('b-read-2', 'f1', RECIPIENT), copy.id); // read again: nothing more to send
+      const back = (await recipient.store.pendingOutbox(200)).messages.filter((m) => m.recipient === SENDER);
+      expect(back).toHaveLength(outBefore + 1);
+      const receipt = back.at(-1)!;
+      expect(receipt.body).toMatchObject({ kind: 'bulletin-read', bulletinId: id, by: { bureau: RECIPIENT } });
+      for (const m of back) await sender.store.receive(m, T0 + 200_000);
+      const [read] = (await sender.store.recipientsOfBulletins([id]))[0]!;
+      expect(read).toMatchObject({ state: 'READ', readBy: { sub: 'li.ming', bureau: RECIPIENT } });
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['SENT', 'DELIVERED', 'READ']);
+      expect((await recipient.store.recipientsOfBulletins([copy.id]))[0]).toMatchObject([{ cityCode: RECIPIENT, state: 'READ' }]);
+    });
+
+    it('counts sent bulletins per recipient in [from, to)', async () => {
+      const from = T0 + 500_000;
+      const at = (offset: number, key: string, recipients: readonly string[]) =>
+        sender.store.sendBulletin({ ...meta(key, key), now: from + offset }, bulletin(recipients, key));
+      await at(0, 'x-1', [RECIPIENT, '511600']);
+      await at(10, 'x-2', [RECIPIENT]);
+      await at(1_000, 'x-3', [RECIPIENT]); // at `to`: outside
+      expect(await sender.store.bulletinExchange(from, from + 1_000)).toEqual([
+        { senderCityCode: SENDER, recipientCityCode: RECIPIENT, count: 2 },
+        { senderCityCode: SENDER, recipientCityCode: '511600', count: 1 },
+      ]);
+      expect(await recipient.store.bulletinExchange(from, from + 1_000)).toEqual([]);
+    });
+
+    it('carries a resource request and each state change in order; refuses out-of-order changes and other bureaus, writing nothing', async () => {
+      const request = { responder: RECIPIENT, items: [{ resourceId: 'res-1', quantity: 2 }], incidentId: null, note: '围油栏' };
+      const { id } = await sender.store.requestResources(meta('rr-1', 'fr1'), request);
+      expect(await sender.store.requestResources(meta('rr-1', 'fr1'), request)).toEqual({ id, replayed: true });
+      expect(await codeOf(sender.store.requestResources(meta('rr-1', 'fr2'), { ...request, note: '另' }))).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await sender.store.listResourceRequests(listRole('SENT'))).items.filter((r) => r.id === id)).toHaveLength(1);
+
+      const relay = async (from: OpenedCooperationStore, to: OpenedCooperationStore, at: number) => {
+        const pending = (await from.store.pendingOutbox(200)).messages.filter((m) => m.recipient === (to === recipient ? RECIPIENT : SENDER));
+        // One millisecond apart, as a relay's pass takes at least: audit entries at the same instant have no order.
+        for (const [i, m] of pending.entries()) expect(['accepted', 'duplicate']).toContain((await to.store.receive(m, at + i)).status);
+        if (pending.length > 0) await from.store.markDelivered(pending.map((m) => m.messageId), at);
+      };
+      await relay(sender, recipient, T0 + 300_000);
+      expect((await sender.store.resourceRequestsByIds([id]))[0]).toMatchObject({ state: 'REQUESTED', deliveredAt: T0 + 300_000 });
+      const copy = (await recipient.store.listResourceRequests(listRole('RECEIVED'))).items.find((r) => r.remoteRequestId === id)!;
+      expect(copy).toMatchObject({ direction: 'RECEIVED', requesterCityCode: SENDER, responderCityCode: RECIPIENT, items: request.items, state: 'REQUESTED' });
+
+      const as = (key: string) => ({ ...meta(key, key, RECIPIENT), now: T0 + 350_000 + counter }); // after the delivery
+      const change = (key: string, state: 'ACCEPTED' | 'DECLINED' | 'DISPATCHED' | 'RETURNED', reason: string | null = null) =>
+        recipient.store.changeResourceRequestState(as(key), copy.id, state, reason);
+      expect(await codeOf(sender.store.changeResourceRequestState(meta('rr-own'), id, 'ACCEPTED', null))).toBe('NOT_REQUEST_RESPONDER');
+      expect(await codeOf(change('rr-early', 'DISPATCHED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      expect(await codeOf(change('rr-returned', 'RETURNED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      await change('rr-accept', 'ACCEPTED');
+      expect(await change('rr-accept', 'ACCEPTED')).toMatchObject({ replayed: true });
+      expect(await codeOf(change('rr-decline', 'DECLINED', '无库存'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      expect(await codeOf(change('rr-ret2', 'RETURNED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      await change('rr-dispatch', 'DISPATCHED');
+      await change('rr-return', 'RETURNED');
+      expect(await codeOf(change('rr-again', 'DISPATCHED'))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      const states = (await recipient.store.pendingOutbox(200)).messages
+        .filter((m) => m.body.kind === 'resource-request-state' && m.body.requestId === id).map((m) => m.body.kind === 'resource-request-state' && m.body.state);
+      expect(states).toEqual(['ACCEPTED', 'DISPATCHED', 'RETURNED']);
+      expect((await recipient.store.resourceRequestsByIds([copy.id]))[0]?.state).toBe('RETURNED');
+
+      await relay(recipient, sender, T0 + 400_000);
+      expect((await sender.store.resourceRequestsByIds([id]))[0]).toMatchObject({ state: 'RETURNED' });
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['REQUESTED', 'DELIVERED', 'ACCEPTED', 'DISPATCHED', 'RETURNED']);
+      expect((await recipient.store.historyOf([copy.id]))[0]!.map((h) => h.action)).toEqual(['DELIVERED', 'ACCEPTED', 'DISPATCHED', 'RETURNED']);
+
+      // A declined request is final, and its reason reaches the requester.
+      const declined = await sender.store.requestResources(meta('rr-2', 'fr3'), request);
+      await relay(sender, recipient, T0 + 500_000);
+      const copy2 = (await recipient.store.listResourceRequests(listRole('RECEIVED'))).items.find((r) => r.remoteRequestId === declined.id)!;
+      await recipient.store.changeResourceRequestState(as('rr-2-decline'), copy2.id, 'DECLINED', '库存不足');
+      expect(await codeOf(recipient.store.changeResourceRequestState(as('rr-2-dispatch'), copy2.id, 'DISPATCHED', null))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      await relay(recipient, sender, T0 + 600_000);
+      expect((await sender.store.resourceRequestsByIds([declined.id]))[0]).toMatchObject({ state: 'DECLINED', reason: '库存不足' });
+    });
   });
+}
+
+function listRole(role: 'SENT' | 'RECEIVED') {
+  return { filter: { role }, sort: { field: 'createdAt', direction: 'DESC' as const }, after: null, limit: 101 };
 }
 
 function listAll() {

@@ -96,11 +96,66 @@ async function createCooperationTables(db: Kysely<any>, types: ColumnTypes): Pro
     .execute();
 }
 
+/*
+ * Bulletins (应急信息): one row per copy (the sender's, and each recipient's inbox copy), and one row
+ * per (bulletin, recipient) for delivery and reading; (bulletin_id, recipient) is unique.
+ */
+async function createBulletinTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.createTable('coop_bulletins')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('sender', types.code, (c) => c.notNull())
+    .addColumn('category', types.code, (c) => c.notNull())
+    .addColumn('title', types.text, (c) => c.notNull())
+    .addColumn('body', types.text, (c) => c.notNull())
+    .addColumn('incident_id', types.key)
+    .addColumn('remote_bulletin_id', types.key)
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_bulletins_list').on('coop_bulletins').columns(['direction', 'created_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_bulletin_recipients')
+    .addColumn('bulletin_id', types.key, (c) => c.notNull())
+    .addColumn('recipient', types.code, (c) => c.notNull())
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('read_at', 'bigint')
+    .addColumn('read_sub', types.text)
+    .addColumn('read_bureau', types.code)
+    .addPrimaryKeyConstraint('coop_bulletin_recipients_pk', ['bulletin_id', 'recipient'])
+    .execute();
+}
+
+/*
+ * Resource requests (应急资源调用): one row per copy (the requester's SENT, the responder's RECEIVED),
+ * each carrying the state both sides see.
+ */
+async function createResourceRequestTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.createTable('coop_resource_requests')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('requester', types.code, (c) => c.notNull())
+    .addColumn('responder', types.code, (c) => c.notNull())
+    .addColumn('remote_request_id', types.key)
+    .addColumn('incident_id', types.key)
+    .addColumn('items_json', types.text, (c) => c.notNull())
+    .addColumn('note', types.text, (c) => c.notNull())
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('reason', types.text)
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_resource_requests_list').on('coop_resource_requests').columns(['direction', 'created_at desc', 'id']).execute();
+}
+
 export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
   return {
     name: 'cooperation',
     migrations: {
       '0001_incidents_notices_outbox': { up: (db) => createCooperationTables(db, types) },
+      '0002_bulletins': { up: (db) => createBulletinTables(db, types) },
+      '0003_resource_requests': { up: (db) => createResourceRequestTables(db, types) },
     },
   };
 }
