@@ -6,11 +6,13 @@
  * asked directly.
  */
 import { ApolloClient, HttpLink, InMemoryCache, gql, type NormalizedCacheObject } from '@apollo/client';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId } from '../../schema/globalId.ts';
 import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
+import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
@@ -211,3 +213,36 @@ describe('Apollo Client against the gateway', () => {
     client.stop();
   });
 });
+
+describe('Apollo Client writes', () => {
+  it('reports an incident with client.mutate (what useMutation calls), and the cache holds the incident and its notice by global id', async () => {
+    // The reporting bureau asks the graph for the river's sections: it needs the gateway's address.
+    await federation.killBureau('510900');
+    await federation.restartBureau('510900', { ECOGRAPH_GATEWAY_URL: federation.gateway.url });
+    const readyz = async () => ((await (await fetch(`${federation.gateway.origin}/readyz`)).json()) as { cities: Array<{ code: string; status: string; circuit: string }> });
+    await expect.poll(async () => (await readyz()).cities.find((c) => c.code === '510900'), { timeout: 30_000 })
+      .toMatchObject({ status: 'up', circuit: 'closed' });
+    const token = await callerToken({ sub: 'wang.fang', bureau: '510900', scope: 'incidents:write' });
+    const cache = new InMemoryCache();
+    const client = new ApolloClient({ link: new HttpLink({ uri: federation.gateway.url, headers: { authorization: `Bearer ${token}` } }), cache });
+    const REPORT = gql`mutation ReportIncident($key: ID!, $input: ReportIncidentInput!) {
+      reportIncident(cityCode: "510900", idempotencyKey: $key, input: $input) { id status notices { id recipientCityCode state } }
+    }`;
+    const variables = {
+      key: randomUUID(), // one key per user action: a retry of the same action sends the same key
+      input: {
+        title: '琼江柴油泄漏', description: '罐车侧翻，约 2 吨柴油入河', occurredAt: '2026-05-01T08:30:00+08:00',
+        location: { longitude: 105.56, latitude: 30.21 }, riverId: 'qiongjiang', nearestSectionId: 'qiongjiang-daan',
+      },
+    };
+    const first = await client.mutate({ mutation: REPORT, variables });
+    const again = await client.mutate({ mutation: REPORT, variables }); // a retry: the first result, nothing written twice
+    const incident = (first.data as { reportIncident: { id: string; status: string; notices: Array<{ id: string; recipientCityCode: string }> } }).reportIncident;
+    expect((again.data as { reportIncident: { id: string } }).reportIncident.id).toBe(incident.id);
+    expect(incident.notices.map((n) => n.recipientCityCode)).toEqual(['500152']);
+    const entries = cache.extract();
+    expect(entriesOf(entries, 'EnvironmentalIncident').map(([key]) => key)).toEqual([`EnvironmentalIncident:${incident.id}`]);
+    expect(entriesOf(entries, 'IncidentNotice')).toHaveLength(1);
+  });
+});
+

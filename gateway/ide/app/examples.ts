@@ -232,5 +232,55 @@ query IncidentsAndNotices($cityCodes: [ID!]) {
 }
 `,
     },
+    {
+      title: '报告突发环境事件',
+      operationName: 'ReportIncident',
+      variables: {
+        cityCode: '510900',
+        // One key per report: running the tab again is a retry and answers the first result; a new
+        // report needs a new key (the page makes one each time it is opened).
+        idempotencyKey: `ide-${now.getTime()}`,
+        input: {
+          title: '琼江柴油泄漏', description: '罐车侧翻，约 2 吨柴油入河。', occurredAt: now.toISOString(),
+          location: { longitude: 105.56, latitude: 30.21 }, riverId: 'qiongjiang', nearestSectionId: 'qiongjiang-daan',
+          pollutants: ['石油类'], facts: { crossBorder: 'PROVINCIAL' },
+        },
+      },
+      query: `# 报告突发环境事件（初报）· Report an environmental incident (initial report)
+# 需要令牌：incidents:write，且令牌的 bureau 必须等于 cityCode，例如
+#   npm run -s token -- --bureau 510900 --scope "incidents:write" --sub wang.fang
+# 下游各局（此处潼南）收到通报；同一 idempotencyKey 重试只返回第一次的结果。
+# Needs incidents:write for the token's own bureau; downstream bureaus get a notice; a retry with the
+# same idempotencyKey answers the first result and writes nothing.
+mutation ReportIncident($cityCode: ID!, $idempotencyKey: ID!, $input: ReportIncidentInput!) {
+  reportIncident(cityCode: $cityCode, idempotencyKey: $idempotencyKey, input: $input) {
+    id
+    status
+    grade { level name }
+    notices { id recipientCityCode state }
+  }
+}
+`,
+    },
+    {
+      title: '签收通报',
+      operationName: 'AcknowledgeNotice',
+      variables: { cityCode: '500152', idempotencyKey: `ide-ack-${now.getTime()}`, noticeId: '<通报 id：见“突发环境事件与通报”标签的 receivedNotices>' },
+      query: `# 签收通报 · Acknowledge a notice in your bureau's inbox
+# 需要令牌：notices:acknowledge，且令牌的 bureau 必须等于 cityCode（通报的接收局），例如
+#   npm run -s token -- --bureau 500152 --scope "notices:acknowledge" --sub zhao.lei
+# noticeId 取自“突发环境事件与通报”标签中 receivedNotices 的 id；签收回执经网关送回报告局。
+# Needs notices:acknowledge for the recipient bureau; take noticeId from receivedNotices in the
+# "突发环境事件与通报" tab; the acknowledgement travels back to the reporting bureau.
+mutation AcknowledgeNotice($cityCode: ID!, $idempotencyKey: ID!, $noticeId: ID!) {
+  acknowledgeNotice(cityCode: $cityCode, idempotencyKey: $idempotencyKey, noticeId: $noticeId) {
+    id
+    state
+    acknowledgedAt
+    acknowledgedBy { sub bureau }
+  }
+}
+`,
+    },
   ];
 }

@@ -22,7 +22,7 @@ beforeAll(() => {
 const examples = ideExamples(new Date('2026-11-20T10:00:00+08:00'));
 
 describe('the saved examples', () => {
-  it('are the six questions analysts ask, the cross-border sections first', () => {
+  it('are the questions analysts ask and the two cooperation writes, the cross-border sections first', () => {
     expect(examples.map((e) => e.title)).toEqual([
       '跨界断面水质达标情况',
       '某企业在各地的执法案件',
@@ -30,6 +30,8 @@ describe('the saved examples', () => {
       '各地重大项目及环评进展',
       '实时报警',
       '突发环境事件与通报',
+      '报告突发环境事件',
+      '签收通报',
     ]);
     expect(examples[0]!.operationName).toBe('CrossBorderSections');
     expect(examples[0]!.variables).toEqual({ period: '2026-10' });
