@@ -68,6 +68,26 @@ export const relayMessageBodySchema = z.discriminatedUnion('kind', [
     at: z.number().int(),
     by: actor,
   }),
+  /** An action item of a joint meeting for the assigned bureau's inbox. */
+  z.strictObject({
+    kind: z.literal('action-item'),
+    /** The convener's action item (global id): what the status changes name. */
+    actionItemId: z.string().min(1).max(160),
+    meetingId: z.string().min(1).max(160),
+    meetingTitle: z.string().max(200),
+    description: z.string().max(2000),
+    dueAt: z.number().int(),
+    sentAt: z.number().int(),
+  }),
+  /** The assigned bureau changed the status of the convener's action item `actionItemId`. */
+  z.strictObject({
+    kind: z.literal('action-item-status'),
+    actionItemId: z.string().min(1).max(160),
+    status: z.enum(['IN_PROGRESS', 'DONE']),
+    note: z.string().max(4000).nullable(),
+    at: z.number().int(),
+    by: actor,
+  }),
 ]);
 
 export const relayMessageSchema = z.strictObject({

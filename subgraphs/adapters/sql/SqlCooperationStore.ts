@@ -6,10 +6,11 @@ import { ERRORS } from '../../../schema/errors.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import type {
+  ActionItemFilter, ActionItemRecord, ActionItemStatus, JointMeetingRecord, NewJointMeeting,
   Actor, AuditRecord, BulletinExchangeRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, NewBulletin, NewResourceRequest, ResourceRequestFilter, ResourceRequestRecord, ResourceRequestState, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
   NoticeRecord, OutboxState, WriteMeta, WriteResult,
 } from '../../kit/cooperation/CooperationStore.ts';
-import { RESOURCE_REQUEST_NEXT } from '../../kit/cooperation/CooperationStore.ts';
+import { ACTION_ITEM_NEXT, RESOURCE_REQUEST_NEXT } from '../../kit/cooperation/CooperationStore.ts';
 import type { CityCode, EpochMs } from '../../kit/model.ts';
 import type { ListQuery, ListResult } from '../../kit/ports.ts';
 import { alignMany, alignOne } from './alignByKey.ts';
@@ -226,6 +227,92 @@ export class SqlCooperationStore implements CooperationStore {
     });
   }
 
+  recordJointMeeting(meta: WriteMeta, meeting: NewJointMeeting): Promise<WriteResult> {
+    const id = encodeGlobalId('JointMeeting', this.cityCode, randomUUID());
+    return this.idempotent('recordJointMeeting', meta, id, async (trx) => {
+      await trx.insertInto('coop_meetings').values({
+        id, convener: this.cityCode, kind: meeting.kind, title: meeting.title, held_at: meeting.heldAt, present_json: toJson(meeting.bureausPresent),
+        topics_json: toJson(meeting.topics), decisions_json: toJson(meeting.decisions), created_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'RECORDED', { ...meeting });
+      for (const [position, item] of meeting.actionItems.entries()) {
+        const itemId = encodeGlobalId('ActionItem', this.cityCode, randomUUID());
+        await trx.insertInto('coop_action_items').values({
+          id: itemId, direction: 'SENT', meeting_id: id, position, meeting_title: meeting.title, convener: this.cityCode, assignee: item.assignee,
+          remote_item_id: null, description: item.description, due_at: item.dueAt, status: 'OPEN', note: null, created_at: meta.now,
+          delivered_at: null, updated_at: meta.now,
+        }).execute();
+        await audit(trx, itemId, meta, 'ASSIGNED', { ...item, status: 'OPEN' });
+        await this.enqueue(trx, item.assignee, meta.now, {
+          kind: 'action-item', actionItemId: itemId, meetingId: id, meetingTitle: meeting.title, description: item.description,
+          dueAt: item.dueAt, sentAt: meta.now,
+        });
+      }
+    });
+  }
+
+  updateActionItem(meta: WriteMeta, actionItemId: string, status: Exclude<ActionItemStatus, 'OPEN'>, note: string | null): Promise<WriteResult> {
+    return this.idempotent('updateActionItem', meta, actionItemId, async (trx) => {
+      const item = await trx.selectFrom('coop_action_items').selectAll().where('id', '=', actionItemId).executeTakeFirst();
+      if (item === undefined || item['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_ACTION_ITEM_ASSIGNEE.err(`Action item ${actionItemId} is not in the inbox of ${this.cityCode}; only its assigned bureau updates it.`, {
+          extensions: { argument: 'actionItemId' },
+        });
+      }
+      const current = item['status'] as ActionItemStatus;
+      if (!ACTION_ITEM_NEXT[current].includes(status)) {
+        throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err(`An action item ${current} cannot become ${status}.`, { extensions: { state: current, requested: status } });
+      }
+      // Conditional on the status read: a concurrent change under another key makes this one change nothing, and it retries.
+      const changed = await trx.updateTable('coop_action_items').set({ status, note: note ?? item['note'] ?? null, updated_at: meta.now })
+        .where('id', '=', actionItemId).where('status', '=', current).executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) throw new Error('the action item changed concurrently');
+      await audit(trx, actionItemId, meta, status, { status, ...(note !== null && { note }) });
+      await this.enqueue(trx, item['convener'] as string, meta.now, {
+        kind: 'action-item-status', actionItemId: item['remote_item_id'] as string, status, note, at: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listJointMeetings(query: ListQuery<object>): Promise<ListResult<JointMeetingRecord>> {
+    return guarded(this.cityCode, 'joint meetings list', () => {
+      const filtered = this.db.selectFrom('coop_meetings');
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('held_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.meetingOf(row));
+    });
+  }
+
+  jointMeetingsByIds(ids: readonly string[]): Promise<ReadonlyArray<JointMeetingRecord | null>> {
+    return guarded(this.cityCode, 'joint meetings by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_meetings').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.meetingOf(r)), (r) => r.id);
+    });
+  }
+
+  listActionItems(query: ListQuery<ActionItemFilter>): Promise<ListResult<ActionItemRecord>> {
+    return guarded(this.cityCode, 'action items list', () => {
+      let filtered = this.db.selectFrom('coop_action_items').where('direction', '=', 'RECEIVED');
+      if (query.filter.overdueAt !== undefined) filtered = filtered.where('status', '<>', 'DONE').where('due_at', '<', query.filter.overdueAt);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('due_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.actionItemOf(row));
+    });
+  }
+
+  actionItemsByIds(ids: readonly string[]): Promise<ReadonlyArray<ActionItemRecord | null>> {
+    return guarded(this.cityCode, 'action items by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_action_items').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.actionItemOf(r)), (r) => r.id);
+    });
+  }
+
+  actionItemsOfMeetings(meetingIds: readonly string[]): Promise<ReadonlyArray<readonly ActionItemRecord[]>> {
+    return guarded(this.cityCode, 'action items of meetings', async () => {
+      const rows = await fetchByKeys(meetingIds, (chunk) => this.db.selectFrom('coop_action_items').selectAll()
+        .where('meeting_id', 'in', chunk).where('direction', '=', 'SENT').orderBy('meeting_id').orderBy('position').execute());
+      return alignMany(meetingIds, rows.map((r) => this.actionItemOf(r)), (r) => r.meetingId);
+    });
+  }
+
   listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>> {
     return guarded(this.cityCode, 'resource requests list', () => {
       const filtered = this.db.selectFrom('coop_resource_requests').where('direction', '=', query.filter.role);
@@ -333,6 +420,14 @@ export class SqlCooperationStore implements CooperationStore {
           }
           continue;
         }
+        if (body.kind === 'action-item') {
+          const item = await trx.updateTable('coop_action_items').set({ delivered_at: now })
+            .where('id', '=', body.actionItemId).where('delivered_at', 'is', null).executeTakeFirst();
+          if (Number(item.numUpdatedRows) > 0) {
+            await audit(trx, body.actionItemId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED', { deliveredAt: now });
+          }
+          continue;
+        }
         if (body.kind === 'bulletin') {
           const recipient = await trx.updateTable('coop_bulletin_recipients').set({ state: 'DELIVERED', delivered_at: now })
             .where('bulletin_id', '=', body.bulletinId).where('recipient', '=', row['recipient']).where('state', '=', 'PENDING').executeTakeFirst();
@@ -415,6 +510,27 @@ export class SqlCooperationStore implements CooperationStore {
           state: body.state, reason: body.reason ?? null, updated_at: body.at, delivered_at: request['delivered_at'] ?? body.at,
         }).where('id', '=', body.requestId).execute();
         await audit(trx, body.requestId, { ...meta, actor: body.by }, body.state, { state: body.state, ...(body.reason !== null && { reason: body.reason }) });
+        break;
+      }
+      case 'action-item': {
+        const id = encodeGlobalId('ActionItem', this.cityCode, randomUUID());
+        await trx.insertInto('coop_action_items').values({
+          id, direction: 'RECEIVED', meeting_id: body.meetingId, position: 0, meeting_title: body.meetingTitle, convener: message.sender,
+          assignee: this.cityCode, remote_item_id: body.actionItemId, description: body.description, due_at: body.dueAt, status: 'OPEN', note: null,
+          created_at: body.sentAt, delivered_at: now, updated_at: body.sentAt,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { status: 'OPEN', remoteItemId: body.actionItemId });
+        break;
+      }
+      case 'action-item-status': {
+        const item = await trx.selectFrom('coop_action_items').select(['delivered_at']).where('id', '=', body.actionItemId)
+          .where('direction', '=', 'SENT').where('assignee', '=', message.sender).executeTakeFirst();
+        if (item === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        // The assignee changed its copy along ACTION_ITEM_NEXT and the pair's order holds, so this copy follows step by step.
+        await trx.updateTable('coop_action_items').set({
+          status: body.status, note: body.note ?? null, updated_at: body.at, delivered_at: item['delivered_at'] ?? body.at,
+        }).where('id', '=', body.actionItemId).execute();
+        await audit(trx, body.actionItemId, { ...meta, actor: body.by }, body.status, { status: body.status, ...(body.note !== null && { note: body.note }) });
         break;
       }
       case 'bulletin': {
@@ -521,6 +637,22 @@ export class SqlCooperationStore implements CooperationStore {
       remoteRequestId: r['remote_request_id'] ?? null, incidentId: r['incident_id'] ?? null, items: fromJson(r['items_json']), note: r['note'],
       state: r['state'], reason: r['reason'] ?? null, createdAt: toNumber(r['created_at']), deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
       updatedAt: toNumber(r['updated_at']),
+    };
+  }
+
+  private meetingOf(r: Row): JointMeetingRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, kind: r['kind'], title: r['title'], heldAt: toNumber(r['held_at']), bureausPresent: fromJson(r['present_json']),
+      topics: fromJson(r['topics_json']), decisions: fromJson(r['decisions_json']), createdAt: toNumber(r['created_at']),
+    };
+  }
+
+  private actionItemOf(r: Row): ActionItemRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], meetingId: r['meeting_id'], meetingTitle: r['meeting_title'],
+      convenerCityCode: r['convener'], assigneeCityCode: r['assignee'], remoteItemId: r['remote_item_id'] ?? null, description: r['description'],
+      dueAt: toNumber(r['due_at']), status: r['status'], note: r['note'] ?? null, createdAt: toNumber(r['created_at']),
+      deliveredAt: toNullableNumber(r['delivered_at'] ?? null), updatedAt: toNumber(r['updated_at']),
     };
   }
 

@@ -12,4 +12,10 @@ export const COOPERATION_LIMITS = Object.freeze({
   requestItems: 20,
   requestQuantity: 1_000_000,
   requestNote: 4000,
+  meetingBureaus: 20,
+  meetingTopics: 20,
+  meetingDecisions: 50,
+  meetingActionItems: 50,
+  meetingText: 2000,
+  actionItemNote: 4000,
 });
