@@ -1,0 +1,190 @@
+/**
+ * Cooperation (issue #11, third slice) across real processes: joint meetings (联席会议、会商). 遂宁 (510900)
+ * records a meeting with two action items for 潼南 (500152), one already past due; the gateway's relay
+ * carries each into 潼南's inbox, where `actionItems` lists them and `actionItems(overdueAt:)` only the
+ * overdue one. 潼南 moves an item IN_PROGRESS → DONE and 遂宁's copy follows each status in turn; a change
+ * after DONE is refused. Also: retries, refusals with their codes, and the access matrix of both mutations.
+ * Every wait is a poll with a deadline, never a fixed sleep.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerToken } from '../fixtures/callerTokens.ts';
+import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
+import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
+import { postGraphQL, type GraphQLAnswer } from '../fixtures/startSubgraphProcess.ts';
+
+const SUINING = '510900';
+const TONGNAN = '500152';
+const DAY = 86_400_000;
+const RELAY_ENV = { ECOGRAPH_RELAY_INTERVAL_MS: '100', ECOGRAPH_RELAY_BACKOFF_BASE_MS: '50', ECOGRAPH_RELAY_BACKOFF_MAX_MS: '400' };
+
+let federation: GatewayFederation;
+let convener: string;
+let assignee: string;
+let analyst: string;
+
+const RECORD = `mutation Record($cityCode: ID!, $key: ID!, $input: RecordJointMeetingInput!) {
+  recordJointMeeting(cityCode: $cityCode, idempotencyKey: $key, input: $input) {
+    id cityCode kind title heldAt bureausPresent topics decisions
+    actionItems { id cityCode assigneeCityCode description dueAt status deliveredAt }
+  }
+}`;
+const UPDATE = `mutation Update($cityCode: ID!, $key: ID!, $actionItemId: ID!, $status: ActionItemStatus!, $note: String) {
+  updateActionItem(cityCode: $cityCode, idempotencyKey: $key, actionItemId: $actionItemId, status: $status, note: $note) { id status note }
+}`;
+const ITEMS = `query Items($cityCodes: [ID!], $overdueAt: DateTime) { actionItems(cityCodes: $cityCodes, overdueAt: $overdueAt, first: 100) {
+  totalCount edges { node { id cityCode meetingId meetingTitle convenerCityCode assigneeCityCode description dueAt status meeting { id } } } } }`;
+const ITEM_NODE = `query I($id: ID!) { node(id: $id) { ... on ActionItem { id status note deliveredAt meeting { id title }
+  history { action actor { sub bureau } } } } }`;
+const MEETING_COUNT = `query Count { jointMeetings(cityCodes: ["${SUINING}"], first: 0) { totalCount } }`;
+
+const ask = async (token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer> =>
+  postGraphQL(federation.gateway.url, query, variables, token === null ? {} : { authorization: `Bearer ${token}` });
+const codes = (answer: GraphQLAnswer) => (answer.errors ?? []).map((e) => e.extensions?.['code']);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+const input = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'JOINT_MEETING', title: `琼江联防联控联席会议-${randomUUID()}`, heldAt: iso(Date.now() - 3_600_000), bureausPresent: [SUINING, TONGNAN],
+  topics: ['琼江光辉断面水质'], decisions: ['开展联合巡河'],
+  actionItems: [
+    { description: '排查琼江沿线入河排污口', assigneeCityCode: TONGNAN, dueAt: iso(Date.now() + 30 * DAY) },
+    { description: '报送光辉断面加密监测数据', assigneeCityCode: TONGNAN, dueAt: iso(Date.now() - DAY) },
+  ],
+  ...overrides,
+});
+const record = (variables: Record<string, unknown> = {}, token = convener) =>
+  ask(token, RECORD, { cityCode: SUINING, key: randomUUID(), input: input(), ...variables });
+const update = (actionItemId: string, status: string, token = assignee, cityCode = TONGNAN, note?: string) =>
+  ask(token, UPDATE, { cityCode, key: randomUUID(), actionItemId, status, ...(note !== undefined && { note }) });
+const meetingCount = async () => (await ask(analyst, MEETING_COUNT)).data?.['jointMeetings']?.totalCount as number;
+
+type Item = { id: string; meetingId: string; description: string; status: string; meeting: null | { id: string } };
+const itemsOf = (answer: GraphQLAnswer, meetingId: string) =>
+  ((answer.data?.['actionItems']?.edges ?? []) as Array<{ node: Item }>).map((e) => e.node).filter((i) => i.meetingId === meetingId);
+/** 潼南's copies of the meeting's items, once the relay has delivered them all. */
+const inboxItems = async (meetingId: string, count: number) => itemsOf(await pollUntil(() => ask(assignee, ITEMS, { cityCodes: [TONGNAN] }),
+  (a) => itemsOf(a, meetingId).length === count, 'the action items at 潼南', { timeoutMs: 20_000 }), meetingId);
+const statusAt = async (id: string) => (await ask(analyst, ITEM_NODE, { id })).data?.['node']?.status as string;
+
+beforeAll(async () => {
+  federation = await startGatewayFederation({ gatewayEnv: RELAY_ENV });
+  // The convener asks the gateway which bureaus the region has: restart it knowing where the gateway is.
+  await federation.killBureau(SUINING);
+  await federation.restartBureau(SUINING, { ECOGRAPH_GATEWAY_URL: federation.gateway.url });
+  convener = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'meetings:write' });
+  assignee = await callerToken({ sub: 'chen.jing', bureau: TONGNAN, scope: 'meetings:act' });
+  analyst = await callerToken({ sub: 'analyst', bureau: '500000', scope: 'emergency:read' });
+  await pollUntil(() => meetingCount().catch(() => undefined), (n) => typeof n === 'number', 'the restarted convener served again');
+}, 180_000);
+
+afterAll(async () => {
+  await federation?.stop();
+});
+
+describe('a joint meeting of 遂宁 with action items for 潼南', () => {
+  it('delivers each item to 潼南, lists the overdue one, and carries IN_PROGRESS and DONE back to 遂宁', async () => {
+    const answer = await record();
+    expect(answer.errors).toBeUndefined();
+    const meeting = answer.data?.['recordJointMeeting'];
+    expect(meeting).toMatchObject({ cityCode: SUINING, kind: 'JOINT_MEETING', bureausPresent: [TONGNAN, SUINING].sort(), decisions: ['开展联合巡河'] });
+    const [sent, sentOverdue] = meeting.actionItems as Array<{ id: string; status: string }>;
+    expect(meeting.actionItems.map((i: { status: string; assigneeCityCode: string }) => [i.assigneeCityCode, i.status]))
+      .toEqual([[TONGNAN, 'OPEN'], [TONGNAN, 'OPEN']]);
+
+    const items = await inboxItems(meeting.id, 2);
+    expect(items.map((i) => i.description)).toEqual(['报送光辉断面加密监测数据', '排查琼江沿线入河排污口']); // earliest due first
+    expect(items[0]).toMatchObject({ status: 'OPEN', meeting: null });
+    const overdue = itemsOf(await ask(assignee, ITEMS, { cityCodes: [TONGNAN], overdueAt: iso(Date.now()) }), meeting.id);
+    expect(overdue.map((i) => i.description)).toEqual(['报送光辉断面加密监测数据']);
+
+    const item = items.find((i) => i.description === '排查琼江沿线入河排污口')!;
+    await pollUntil(() => ask(analyst, ITEM_NODE, { id: sent!.id }), (a) => a.data?.['node']?.deliveredAt != null, 'delivery confirmed at 遂宁');
+    for (const status of ['IN_PROGRESS', 'DONE']) {
+      const changed = await update(item.id, status, assignee, TONGNAN, `${status} 说明`);
+      expect(changed.errors, status).toBeUndefined();
+      expect(changed.data?.['updateActionItem']).toMatchObject({ status, note: `${status} 说明` });
+      await pollUntil(() => statusAt(sent!.id), (s) => s === status, `${status} at 遂宁`, { timeoutMs: 20_000 });
+    }
+    expect(codes(await update(item.id, 'IN_PROGRESS'))).toEqual(['STATE_CHANGE_OUT_OF_ORDER']);
+    expect(codes(await update(item.id, 'DONE'))).toEqual(['STATE_CHANGE_OUT_OF_ORDER']);
+    const back = (await ask(analyst, ITEM_NODE, { id: sent!.id })).data?.['node'];
+    expect(back).toMatchObject({ status: 'DONE', note: 'DONE 说明', meeting: { id: meeting.id } });
+    expect(back.history.map((h: { action: string }) => h.action)).toEqual(['ASSIGNED', 'DELIVERED', 'IN_PROGRESS', 'DONE']);
+    expect(back.history[3].actor).toEqual({ sub: 'chen.jing', bureau: TONGNAN });
+
+    // The overdue item, once DONE (straight from OPEN), is no longer overdue.
+    const overdueCopy = items.find((i) => i.description === '报送光辉断面加密监测数据')!;
+    expect(codes(await update(overdueCopy.id, 'OPEN'))).toEqual(['STATE_CHANGE_OUT_OF_ORDER']);
+    expect(codes(await update(overdueCopy.id, 'DONE'))).toEqual([]);
+    expect(itemsOf(await ask(assignee, ITEMS, { cityCodes: [TONGNAN], overdueAt: iso(Date.now()) }), meeting.id)).toEqual([]);
+    await pollUntil(() => statusAt(sentOverdue!.id), (s) => s === 'DONE', 'DONE at 遂宁', { timeoutMs: 20_000 });
+  }, 90_000);
+
+  it('refuses bad input with a stable code and writes nothing; a retry makes one meeting', async () => {
+    const before = await meetingCount();
+    const item = (overrides: Record<string, unknown>) => [{ description: '排查', assigneeCityCode: TONGNAN, dueAt: iso(Date.now() + DAY), ...overrides }];
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [input({ actionItems: item({ assigneeCityCode: '123456' }) }), 'INVALID_RECIPIENT'],
+      [input({ actionItems: item({ assigneeCityCode: SUINING }) }), 'INVALID_RECIPIENT'],
+      [input({ bureausPresent: [SUINING, '123456'] }), 'INVALID_RECIPIENT'],
+      [input({ bureausPresent: [] }), 'BAD_USER_INPUT'],
+      [input({ title: '标'.repeat(201) }), 'TEXT_TOO_LONG'],
+      [input({ title: '  ' }), 'BAD_USER_INPUT'],
+      [input({ topics: ['议'.repeat(2001)] }), 'TEXT_TOO_LONG'],
+      [input({ decisions: Array.from({ length: 51 }, (_, i) => `决定${i}`) }), 'TEXT_TOO_LONG'],
+      [input({ heldAt: '2026-05-10 09:00' }), 'INVALID_TIME'],
+      [input({ heldAt: iso(Date.now() + DAY) }), 'INVALID_TIME'],
+      [input({ actionItems: item({ dueAt: '2026-06-30' }) }), 'INVALID_TIME'],
+      [input({ actionItems: item({ description: '' }) }), 'BAD_USER_INPUT'],
+    ];
+    for (const [bad, code] of cases) expect(codes(await record({ input: bad })), code).toEqual([code]);
+    expect(await meetingCount()).toBe(before);
+
+    const key = randomUUID();
+    const same = input();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => record({ key, input: same })));
+    expect(answers.flatMap(codes)).toEqual([]);
+    expect(new Set(answers.map((a) => a.data?.['recordJointMeeting'].id)).size).toBe(1);
+    expect(codes(await record({ key, input: { ...same, title: '另' } }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(await meetingCount()).toBe(before + 1);
+
+    // Only the assignee's inbox copy can change: not 遂宁's own copy, not 遂宁's id named at 潼南.
+    const sentId = answers[0]!.data?.['recordJointMeeting'].actionItems[0].id as string;
+    const ownActor = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'meetings:act' });
+    expect(codes(await update(sentId, 'DONE', ownActor, SUINING))).toEqual(['NOT_ACTION_ITEM_ASSIGNEE']);
+    expect(codes(await update(sentId, 'DONE'))).toEqual(['NOT_ACTION_ITEM_ASSIGNEE']);
+    expect(codes(await update('not-an-id', 'DONE'))).toEqual(['INVALID_ID']);
+  }, 60_000);
+
+  it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
+    const token = (bureau: string, scope: string, jurisdiction?: string[]) =>
+      callerToken({ sub: `officer-${bureau}`, bureau, scope, ...(jurisdiction && { jurisdiction }) });
+    const matrix: Array<[string, string | null, string]> = [
+      ['public', null, 'UNAUTHENTICATED'],
+      ['no scope', await token(SUINING, 'cases:read'), 'FORBIDDEN'],
+      ['other scope', await token(SUINING, 'meetings:act'), 'FORBIDDEN'],
+      ['scope, other bureau', await token(TONGNAN, 'meetings:write'), 'FORBIDDEN'],
+      ['scope, own bureau outside its jurisdiction', await token(SUINING, 'meetings:write', [TONGNAN]), 'FORBIDDEN'],
+      ['scope, own bureau', await token(SUINING, 'meetings:write'), 'ok'],
+    ];
+    const before = await meetingCount();
+    let recorded: { id: string } | undefined;
+    for (const [who, bearer, expected] of matrix) {
+      const answer = await record({ input: input({ actionItems: [input().actionItems[0]] }) }, bearer as string);
+      expect(codes(answer)[0] ?? 'ok', who).toBe(expected);
+      recorded = answer.data?.['recordJointMeeting'] ?? recorded;
+    }
+    expect(await meetingCount()).toBe(before + 1);
+
+    const [copy] = await inboxItems(recorded!.id, 1);
+    const actMatrix: Array<[string, string | null, string]> = [
+      ['public', null, 'UNAUTHENTICATED'],
+      ['other scope', await token(TONGNAN, 'meetings:write'), 'FORBIDDEN'],
+      ['scope, other bureau', await token(SUINING, 'meetings:act'), 'FORBIDDEN'],
+      ['scope, own bureau outside its jurisdiction', await token(TONGNAN, 'meetings:act', [SUINING]), 'FORBIDDEN'],
+      ['scope, own bureau', assignee, 'ok'],
+    ];
+    for (const [who, bearer, expected] of actMatrix) expect(codes(await update(copy!.id, 'IN_PROGRESS', bearer as string))[0] ?? 'ok', who).toBe(expected);
+    expect(await statusAt(copy!.id)).toBe('IN_PROGRESS');
+  }, 90_000);
+});
