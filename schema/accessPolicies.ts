@@ -72,6 +72,14 @@ export const ACCESS_SCOPES = Object.freeze({
     zh: '报告交办给本局的督办事项进展（updateActionItem），仅限令牌所属局。',
     en: "Report progress on action items assigned to the token's own bureau (updateActionItem).",
   },
+  'patrols:propose': {
+    zh: '向其他局提议联合巡河（proposeJointPatrol），仅限令牌所属局。',
+    en: "Propose joint patrols to other bureaus (proposeJointPatrol), for the token's own bureau only.",
+  },
+  'patrols:confirm': {
+    zh: '确认或谢绝参加本局收到的联合巡河提议（confirmJointPatrol），仅限令牌所属局。',
+    en: "Confirm or decline participation in joint patrols proposed to the token's own bureau (confirmJointPatrol).",
+  },
 } as const);
 
 export type AccessScope = keyof typeof ACCESS_SCOPES;

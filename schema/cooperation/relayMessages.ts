@@ -88,6 +88,29 @@ export const relayMessageBodySchema = z.discriminatedUnion('kind', [
     at: z.number().int(),
     by: actor,
   }),
+  /** A joint patrol proposal for a partner's inbox. */
+  z.strictObject({
+    kind: z.literal('patrol-proposal'),
+    /** The proposer's proposal (global id): what the answer names. */
+    proposalId: z.string().min(1).max(160),
+    name: z.string().max(200),
+    mode: z.enum(['JOINT', 'CROSS', 'ASSISTANCE']),
+    riverId: z.string().min(1).max(160),
+    reach: z.string().max(200),
+    plannedStartAt: z.number().int(),
+    note: z.string().max(4000),
+    sentAt: z.number().int(),
+  }),
+  /** The partner answered the proposer's proposal `proposalId`. */
+  z.strictObject({
+    kind: z.literal('patrol-response'),
+    proposalId: z.string().min(1).max(160),
+    state: z.enum(['CONFIRMED', 'DECLINED']),
+    participants: z.number().int().min(0).nullable(),
+    note: z.string().max(4000).nullable(),
+    at: z.number().int(),
+    by: actor,
+  }),
 ]);
 
 export const relayMessageSchema = z.strictObject({

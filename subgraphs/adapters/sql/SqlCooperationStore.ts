@@ -7,6 +7,7 @@ import { encodeGlobalId } from '../../../schema/globalId.ts';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import type {
   ActionItemFilter, ActionItemRecord, ActionItemStatus, JointMeetingRecord, NewJointMeeting,
+  NewPatrolProposal, PatrolAnswer, PatrolPartnerRecord, PatrolProposalRecord,
   Actor, AuditRecord, BulletinExchangeRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, NewBulletin, NewResourceRequest, ResourceRequestFilter, ResourceRequestRecord, ResourceRequestState, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
   NoticeRecord, OutboxState, WriteMeta, WriteResult,
 } from '../../kit/cooperation/CooperationStore.ts';
@@ -313,6 +314,83 @@ export class SqlCooperationStore implements CooperationStore {
     });
   }
 
+  proposeJointPatrol(meta: WriteMeta, proposal: NewPatrolProposal): Promise<WriteResult> {
+    const id = encodeGlobalId('JointPatrolProposal', this.cityCode, randomUUID());
+    return this.idempotent('proposeJointPatrol', meta, id, async (trx) => {
+      await trx.insertInto('coop_patrol_proposals').values({
+        id, direction: 'SENT', proposer: this.cityCode, name: proposal.name, mode: proposal.mode, river_id: proposal.riverId, reach: proposal.reach,
+        planned_start_at: proposal.plannedStartAt, note: proposal.note, remote_proposal_id: null, created_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'PROPOSED', { ...proposal });
+      for (const partner of proposal.partners) {
+        await trx.insertInto('coop_patrol_partners').values({
+          proposal_id: id, partner, state: 'PROPOSED', delivered_at: null, responded_at: null, responded_sub: null, responded_bureau: null,
+          participants: null, note: null,
+        }).execute();
+        await this.enqueue(trx, partner, meta.now, {
+          kind: 'patrol-proposal', proposalId: id, name: proposal.name, mode: proposal.mode, riverId: proposal.riverId, reach: proposal.reach,
+          plannedStartAt: proposal.plannedStartAt, note: proposal.note, sentAt: meta.now,
+        });
+      }
+    });
+  }
+
+  confirmJointPatrol(meta: WriteMeta, proposalId: string, answer: PatrolAnswer): Promise<WriteResult> {
+    return this.idempotent('confirmJointPatrol', meta, proposalId, async (trx) => {
+      const copy = await trx.selectFrom('coop_patrol_proposals').selectAll().where('id', '=', proposalId).executeTakeFirst();
+      if (copy === undefined || copy['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_PATROL_PARTNER.err(`Proposal ${proposalId} is not in the inbox of ${this.cityCode}; only a partner answers it.`, {
+          extensions: { argument: 'proposalId' },
+        });
+      }
+      // Conditional on PROPOSED: an answer given before (under any key) makes this one change nothing.
+      const changed = await trx.updateTable('coop_patrol_partners').set({
+        state: answer.state, responded_at: meta.now, responded_sub: meta.actor.sub, responded_bureau: meta.actor.bureau,
+        participants: answer.participants, note: answer.note,
+      }).where('proposal_id', '=', proposalId).where('partner', '=', this.cityCode).where('state', '=', 'PROPOSED').executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) {
+        const current = await trx.selectFrom('coop_patrol_partners').select('state').where('proposal_id', '=', proposalId)
+          .where('partner', '=', this.cityCode).executeTakeFirst();
+        throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err(`This bureau already answered the proposal (${String(current?.['state'])}).`, {
+          extensions: { state: current?.['state'], requested: answer.state },
+        });
+      }
+      await audit(trx, proposalId, meta, answer.state, { ...answer, by: meta.actor });
+      await this.enqueue(trx, copy['proposer'] as string, meta.now, {
+        kind: 'patrol-response', proposalId: copy['remote_proposal_id'] as string, state: answer.state, participants: answer.participants,
+        note: answer.note, at: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listPatrolProposals(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<PatrolProposalRecord>> {
+    return guarded(this.cityCode, 'patrol proposals list', () => {
+      const filtered = this.db.selectFrom('coop_patrol_proposals').where('direction', '=', direction);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.proposalOf(row));
+    });
+  }
+
+  patrolProposalsByIds(ids: readonly string[]): Promise<ReadonlyArray<PatrolProposalRecord | null>> {
+    return guarded(this.cityCode, 'patrol proposals by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_patrol_proposals').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.proposalOf(r)), (r) => r.id);
+    });
+  }
+
+  partnersOfProposals(proposalIds: readonly string[]): Promise<ReadonlyArray<readonly PatrolPartnerRecord[]>> {
+    return guarded(this.cityCode, 'patrol partners', async () => {
+      const rows = await fetchByKeys(proposalIds, (chunk) => this.db.selectFrom('coop_patrol_partners').selectAll()
+        .where('proposal_id', 'in', chunk).orderBy('proposal_id').orderBy('partner').execute());
+      return alignMany(proposalIds, rows.map((r): PatrolPartnerRecord => ({
+        proposalId: r['proposal_id'], cityCode: r['partner'], state: r['state'], deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
+        respondedAt: toNullableNumber(r['responded_at'] ?? null),
+        respondedBy: r['responded_sub'] == null ? null : { sub: r['responded_sub'], bureau: r['responded_bureau'] },
+        participants: r['participants'] == null ? null : toNumber(r['participants']), note: r['note'] ?? null,
+      })), (r) => r.proposalId);
+    });
+  }
+
   listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>> {
     return guarded(this.cityCode, 'resource requests list', () => {
       const filtered = this.db.selectFrom('coop_resource_requests').where('direction', '=', query.filter.role);
@@ -420,6 +498,15 @@ export class SqlCooperationStore implements CooperationStore {
           }
           continue;
         }
+        if (body.kind === 'patrol-proposal') {
+          const partner = await trx.updateTable('coop_patrol_partners').set({ delivered_at: now })
+            .where('proposal_id', '=', body.proposalId).where('partner', '=', row['recipient']).where('delivered_at', 'is', null).executeTakeFirst();
+          if (Number(partner.numUpdatedRows) > 0) {
+            await audit(trx, body.proposalId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED',
+              { partner: row['recipient'], deliveredAt: now });
+          }
+          continue;
+        }
         if (body.kind === 'action-item') {
           const item = await trx.updateTable('coop_action_items').set({ delivered_at: now })
             .where('id', '=', body.actionItemId).where('delivered_at', 'is', null).executeTakeFirst();
@@ -510,6 +597,31 @@ export class SqlCooperationStore implements CooperationStore {
           state: body.state, reason: body.reason ?? null, updated_at: body.at, delivered_at: request['delivered_at'] ?? body.at,
         }).where('id', '=', body.requestId).execute();
         await audit(trx, body.requestId, { ...meta, actor: body.by }, body.state, { state: body.state, ...(body.reason !== null && { reason: body.reason }) });
+        break;
+      }
+      case 'patrol-proposal': {
+        const id = encodeGlobalId('JointPatrolProposal', this.cityCode, randomUUID());
+        await trx.insertInto('coop_patrol_proposals').values({
+          id, direction: 'RECEIVED', proposer: message.sender, name: body.name, mode: body.mode, river_id: body.riverId, reach: body.reach,
+          planned_start_at: body.plannedStartAt, note: body.note, remote_proposal_id: body.proposalId, created_at: body.sentAt,
+        }).execute();
+        await trx.insertInto('coop_patrol_partners').values({
+          proposal_id: id, partner: this.cityCode, state: 'PROPOSED', delivered_at: now, responded_at: null, responded_sub: null,
+          responded_bureau: null, participants: null, note: null,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { state: 'PROPOSED', remoteProposalId: body.proposalId });
+        break;
+      }
+      case 'patrol-response': {
+        const partner = await trx.selectFrom('coop_patrol_partners').select(['delivered_at'])
+          .where('proposal_id', '=', body.proposalId).where('partner', '=', message.sender).executeTakeFirst();
+        if (partner === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        await trx.updateTable('coop_patrol_partners').set({
+          state: body.state, responded_at: body.at, responded_sub: body.by.sub, responded_bureau: body.by.bureau, participants: body.participants,
+          note: body.note, delivered_at: partner['delivered_at'] ?? body.at,
+        }).where('proposal_id', '=', body.proposalId).where('partner', '=', message.sender).execute();
+        await audit(trx, body.proposalId, { ...meta, actor: body.by }, body.state,
+          { partner: message.sender, state: body.state, participants: body.participants, note: body.note });
         break;
       }
       case 'action-item': {
@@ -637,6 +749,14 @@ export class SqlCooperationStore implements CooperationStore {
       remoteRequestId: r['remote_request_id'] ?? null, incidentId: r['incident_id'] ?? null, items: fromJson(r['items_json']), note: r['note'],
       state: r['state'], reason: r['reason'] ?? null, createdAt: toNumber(r['created_at']), deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
       updatedAt: toNumber(r['updated_at']),
+    };
+  }
+
+  private proposalOf(r: Row): PatrolProposalRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], proposerCityCode: r['proposer'], name: r['name'], mode: r['mode'],
+      riverId: r['river_id'], reach: r['reach'], plannedStartAt: toNumber(r['planned_start_at']), note: r['note'],
+      remoteProposalId: r['remote_proposal_id'] ?? null, createdAt: toNumber(r['created_at']),
     };
   }
 

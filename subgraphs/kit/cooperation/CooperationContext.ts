@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type {
-  ActionItemRecord, AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, JointMeetingRecord, NoticeRecord, ResourceRequestRecord,
+  ActionItemRecord, AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, JointMeetingRecord, NoticeRecord, PatrolPartnerRecord, PatrolProposalRecord, ResourceRequestRecord,
 } from './CooperationStore.ts';
 import type { RegionDirectory } from './createRegionDirectory.ts';
 
@@ -20,6 +20,8 @@ export interface CooperationContext {
   readonly jointMeetings: DataLoader<string, JointMeetingRecord | null>;
   readonly actionItems: DataLoader<string, ActionItemRecord | null>;
   readonly actionItemsOfMeeting: DataLoader<string, readonly ActionItemRecord[]>;
+  readonly patrolProposals: DataLoader<string, PatrolProposalRecord | null>;
+  readonly partnersOfProposal: DataLoader<string, readonly PatrolPartnerRecord[]>;
 }
 
 export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
@@ -38,5 +40,7 @@ export function createCooperationContext(store: CooperationStore, directory: Reg
     jointMeetings: new DataLoader((ids) => store.jointMeetingsByIds(ids)),
     actionItems: new DataLoader((ids) => store.actionItemsByIds(ids)),
     actionItemsOfMeeting: new DataLoader((ids) => store.actionItemsOfMeetings(ids)),
+    patrolProposals: new DataLoader((ids) => store.patrolProposalsByIds(ids)),
+    partnersOfProposal: new DataLoader((ids) => store.partnersOfProposals(ids)),
   };
 }

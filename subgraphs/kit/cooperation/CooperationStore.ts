@@ -240,6 +240,57 @@ export interface ActionItemFilter {
   readonly overdueAt?: EpochMs;
 }
 
+export type JointMode = 'JOINT' | 'CROSS' | 'ASSISTANCE';
+export type PatrolPartnerState = 'PROPOSED' | 'CONFIRMED' | 'DECLINED';
+
+export interface PatrolProposalRecord {
+  /** Global id; its bureau is `cityCode`, the store holding this copy. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  /** SENT = the proposer's copy; RECEIVED = the copy in a partner's inbox. */
+  readonly direction: 'SENT' | 'RECEIVED';
+  readonly proposerCityCode: CityCode;
+  readonly name: string;
+  readonly mode: JointMode;
+  readonly riverId: string;
+  readonly reach: string;
+  readonly plannedStartAt: EpochMs;
+  readonly note: string;
+  /** For a RECEIVED copy: the proposer's proposal it stands for. */
+  readonly remoteProposalId: string | null;
+  /** When the proposer wrote it (on both copies). */
+  readonly createdAt: EpochMs;
+}
+
+export interface PatrolPartnerRecord {
+  readonly proposalId: string;
+  readonly cityCode: CityCode;
+  readonly state: PatrolPartnerState;
+  readonly deliveredAt: EpochMs | null;
+  readonly respondedAt: EpochMs | null;
+  readonly respondedBy: Actor | null;
+  readonly participants: number | null;
+  readonly note: string | null;
+}
+
+export interface NewPatrolProposal {
+  readonly name: string;
+  readonly mode: JointMode;
+  /** A river of the region; checked by the kit before the write. */
+  readonly riverId: string;
+  readonly reach: string;
+  readonly plannedStartAt: EpochMs;
+  readonly note: string;
+  /** Known bureaus, never the proposer; checked by the kit before the write. */
+  readonly partners: readonly CityCode[];
+}
+
+export interface PatrolAnswer {
+  readonly state: Exclude<PatrolPartnerState, 'PROPOSED'>;
+  readonly participants: number | null;
+  readonly note: string | null;
+}
+
 export interface AuditRecord {
   readonly entityId: string;
   readonly at: EpochMs;
@@ -338,6 +389,18 @@ export interface CooperationStore {
   actionItemsByIds(ids: readonly string[]): Promise<ReadonlyArray<ActionItemRecord | null>>;
   /** SENT action items per meeting, in the order recorded. */
   actionItemsOfMeetings(meetingIds: readonly string[]): Promise<ReadonlyArray<readonly ActionItemRecord[]>>;
+
+  proposeJointPatrol(meta: WriteMeta, proposal: NewPatrolProposal): Promise<WriteResult>;
+  /**
+   * A partner answers a RECEIVED proposal (NOT_PATROL_PARTNER for any other id), only while PROPOSED
+   * (STATE_CHANGE_OUT_OF_ORDER otherwise), and queues the answer to the proposer.
+   */
+  confirmJointPatrol(meta: WriteMeta, proposalId: string, answer: PatrolAnswer): Promise<WriteResult>;
+  /** SENT (what this bureau proposed) or RECEIVED (its inbox) proposals, by createdAt. */
+  listPatrolProposals(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<PatrolProposalRecord>>;
+  patrolProposalsByIds(ids: readonly string[]): Promise<ReadonlyArray<PatrolProposalRecord | null>>;
+  /** Partners per proposal, by city code (a RECEIVED copy has only this bureau). */
+  partnersOfProposals(proposalIds: readonly string[]): Promise<ReadonlyArray<readonly PatrolPartnerRecord[]>>;
 
   listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>>;
   incidentsByIds(ids: readonly string[]): Promise<ReadonlyArray<IncidentRecord | null>>;

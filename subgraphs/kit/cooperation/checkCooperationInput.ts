@@ -5,7 +5,9 @@
 import { ERRORS } from '../../../schema/errors.ts';
 import { decodeGlobalId } from '../../../schema/globalId.ts';
 import { parseIsoWithOffset } from '../scalars.ts';
-import type { BulletinCategory, IncidentGradingFacts, JointMeetingKind, NewJointMeeting, NewResourceRequest } from './CooperationStore.ts';
+import type {
+  BulletinCategory, IncidentGradingFacts, JointMeetingKind, JointMode, NewJointMeeting, NewPatrolProposal, NewResourceRequest, PatrolAnswer,
+} from './CooperationStore.ts';
 import { COOPERATION_LIMITS } from './cooperationLimits.ts';
 
 export interface ReportIncidentArgsInput {
@@ -258,5 +260,48 @@ export function checkJointMeetingInput(input: RecordJointMeetingArgsInput, conve
         dueAt: checkTime(`input.actionItems[${i}].dueAt`, item.dueAt),
       };
     }),
+  };
+}
+
+export interface ProposeJointPatrolArgsInput {
+  readonly name: string;
+  readonly mode: JointMode;
+  readonly riverId: string;
+  readonly reach: string;
+  readonly plannedStartAt: string;
+  readonly partners: readonly string[];
+  readonly note?: string | null;
+}
+
+/** proposeJointPatrol: name and reach ≤ 200, a start with an offset, 1–10 partners never the proposer, a note ≤ 4000. */
+export function checkPatrolProposalInput(input: ProposeJointPatrolArgsInput, proposer: string): NewPatrolProposal {
+  const partners = [...new Set(input.partners)].sort();
+  if (partners.length === 0) {
+    throw ERRORS.BAD_USER_INPUT.err('input.partners must name at least one bureau.', { extensions: { argument: 'input.partners' } });
+  }
+  checkCount('input.partners', partners, COOPERATION_LIMITS.patrolPartners);
+  if (partners.includes(proposer)) {
+    throw ERRORS.INVALID_RECIPIENT.err('A joint patrol is never proposed to its own proposer.', { extensions: { cityCode: proposer, reason: 'self' } });
+  }
+  return {
+    name: checkRequiredText('input.name', input.name, COOPERATION_LIMITS.title),
+    mode: input.mode,
+    riverId: checkRequiredText('input.riverId', input.riverId, COOPERATION_LIMITS.title),
+    reach: checkRequiredText('input.reach', input.reach, COOPERATION_LIMITS.patrolReach),
+    plannedStartAt: checkTime('input.plannedStartAt', input.plannedStartAt),
+    note: checkText('input.note', input.note ?? '', COOPERATION_LIMITS.patrolNote).trim(),
+    partners,
+  };
+}
+
+/** confirmJointPatrol: participants 0–10000, a note ≤ 4000 (blank is none). */
+export function checkPatrolAnswer(decision: PatrolAnswer['state'], participants: number | null | undefined, note: string | null | undefined): PatrolAnswer {
+  if (participants != null && !(Number.isInteger(participants) && participants >= 0 && participants <= COOPERATION_LIMITS.patrolParticipants)) {
+    throw ERRORS.BAD_USER_INPUT.err(`participants must be 0–${COOPERATION_LIMITS.patrolParticipants}.`, { extensions: { argument: 'participants' } });
+  }
+  return {
+    state: decision,
+    participants: participants ?? null,
+    note: note == null ? null : checkText('note', note, COOPERATION_LIMITS.patrolNote).trim() || null,
   };
 }

@@ -18,4 +18,8 @@ export const COOPERATION_LIMITS = Object.freeze({
   meetingActionItems: 50,
   meetingText: 2000,
   actionItemNote: 4000,
+  patrolPartners: 10,
+  patrolReach: 200,
+  patrolNote: 4000,
+  patrolParticipants: 10_000,
 });

@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CooperationStore, NewBulletin, NewIncident, NewJointMeeting, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
+import type { CooperationStore, NewBulletin, NewIncident, NewJointMeeting, NewPatrolProposal, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
 
 export interface OpenedCooperationStore {
   readonly store: CooperationStore;
@@ -295,6 +295,43 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
       expect((await sender.store.historyOf([sent![0]!.id]))[0]!.map((h) => h.action)).toEqual(['ASSIGNED', 'DELIVERED', 'IN_PROGRESS', 'DONE']);
       expect((await recipient.store.historyOf([item.id]))[0]!.map((h) => h.action)).toEqual(['DELIVERED', 'IN_PROGRESS', 'DONE']);
       expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['RECORDED']);
+    });
+
+    it('proposes a joint patrol once per key to each partner; a partner answers once and the answer travels back', async () => {
+      const proposal: NewPatrolProposal = {
+        name: '琼江跨界联合巡河', mode: 'JOINT', riverId: 'qiongjiang', reach: '光辉断面至大安段', plannedStartAt: T0 + 7 * 86_400_000,
+        note: '', partners: [RECIPIENT, '511600'],
+      };
+      const { id } = await sender.store.proposeJointPatrol(meta('jp-1', 'fp1'), proposal);
+      expect(await sender.store.proposeJointPatrol(meta('jp-1', 'fp1'), proposal)).toEqual({ id, replayed: true });
+      expect(await codeOf(sender.store.proposeJointPatrol(meta('jp-1', 'fp2'), { ...proposal, reach: '另' }))).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await sender.store.listPatrolProposals('SENT', listBy('createdAt'))).items.filter((p) => p.id === id)).toHaveLength(1);
+      expect((await sender.store.partnersOfProposals([id]))[0]!.map((p) => [p.cityCode, p.state, p.deliveredAt])).toEqual([
+        [RECIPIENT, 'PROPOSED', null], ['511600', 'PROPOSED', null],
+      ]);
+
+      const pending = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === RECIPIENT);
+      for (const [i, m] of pending.entries()) expect(['accepted', 'duplicate']).toContain((await recipient.store.receive(m, T0 + 900_000 + i)).status);
+      await sender.store.markDelivered(pending.map((m) => m.messageId), T0 + 900_000);
+      const copy = (await recipient.store.listPatrolProposals('RECEIVED', listBy('createdAt'))).items.find((p) => p.remoteProposalId === id)!;
+      expect(copy).toMatchObject({ direction: 'RECEIVED', proposerCityCode: SENDER, mode: 'JOINT', reach: proposal.reach, plannedStartAt: proposal.plannedStartAt });
+      expect((await recipient.store.partnersOfProposals([copy.id]))[0]!.map((p) => [p.cityCode, p.state])).toEqual([[RECIPIENT, 'PROPOSED']]);
+
+      const as = (key: string) => ({ ...meta(key, key, RECIPIENT), now: T0 + 950_000 + counter });
+      const confirmed = { state: 'CONFIRMED' as const, participants: 8, note: '派 8 人' };
+      expect(await codeOf(sender.store.confirmJointPatrol(meta('jp-own'), id, confirmed))).toBe('NOT_PATROL_PARTNER');
+      await recipient.store.confirmJointPatrol(as('jp-yes'), copy.id, confirmed);
+      expect(await recipient.store.confirmJointPatrol(as('jp-yes'), copy.id, confirmed)).toMatchObject({ replayed: true });
+      expect(await codeOf(recipient.store.confirmJointPatrol(as('jp-no'), copy.id, { state: 'DECLINED', participants: null, note: null })))
+        .toBe('STATE_CHANGE_OUT_OF_ORDER');
+
+      const back = (await recipient.store.pendingOutbox(200)).messages.filter((m) => m.recipient === SENDER);
+      for (const [i, m] of back.entries()) expect(['accepted', 'duplicate']).toContain((await sender.store.receive(m, T0 + 1_000_000 + i)).status);
+      const partners = (await sender.store.partnersOfProposals([id]))[0]!;
+      expect(partners[0]).toMatchObject({ cityCode: RECIPIENT, state: 'CONFIRMED', participants: 8, note: '派 8 人', respondedBy: { sub: 'li.ming', bureau: RECIPIENT } });
+      expect(partners[0]!.deliveredAt).toBe(T0 + 900_000);
+      expect(partners[1]).toMatchObject({ cityCode: '511600', state: 'PROPOSED', deliveredAt: null });
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['PROPOSED', 'DELIVERED', 'CONFIRMED']);
     });
   });
 }

@@ -188,6 +188,40 @@ async function createJointMeetingTables(db: Kysely<any>, types: ColumnTypes): Pr
   await db.schema.createIndex('coop_action_items_meeting').on('coop_action_items').columns(['meeting_id', 'position']).execute();
 }
 
+/*
+ * Joint patrol proposals (联合巡河提议): one row per copy (the proposer's SENT, each partner's RECEIVED),
+ * and one row per partner with its answer (a RECEIVED copy has only its own).
+ */
+async function createPatrolProposalTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.createTable('coop_patrol_proposals')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('proposer', types.code, (c) => c.notNull())
+    .addColumn('name', types.text, (c) => c.notNull())
+    .addColumn('mode', types.code, (c) => c.notNull())
+    .addColumn('river_id', types.key, (c) => c.notNull())
+    .addColumn('reach', types.text, (c) => c.notNull())
+    .addColumn('planned_start_at', 'bigint', (c) => c.notNull())
+    .addColumn('note', types.text, (c) => c.notNull())
+    .addColumn('remote_proposal_id', types.key)
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_patrol_proposals_list').on('coop_patrol_proposals').columns(['direction', 'created_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_patrol_partners')
+    .addColumn('proposal_id', types.key, (c) => c.notNull())
+    .addColumn('partner', types.code, (c) => c.notNull())
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('responded_at', 'bigint')
+    .addColumn('responded_sub', types.text)
+    .addColumn('responded_bureau', types.code)
+    .addColumn('participants', 'integer')
+    .addColumn('note', types.text)
+    .addPrimaryKeyConstraint('coop_patrol_partners_pk', ['proposal_id', 'partner'])
+    .execute();
+}
+
 export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
   return {
     name: 'cooperation',
@@ -196,6 +230,7 @@ export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
       '0002_bulletins': { up: (db) => createBulletinTables(db, types) },
       '0003_resource_requests': { up: (db) => createResourceRequestTables(db, types) },
       '0004_joint_meetings': { up: (db) => createJointMeetingTables(db, types) },
+      '0005_patrol_proposals': { up: (db) => createPatrolProposalTables(db, types) },
     },
   };
 }
