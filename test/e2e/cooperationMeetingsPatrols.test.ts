@@ -3,7 +3,9 @@
  * records a meeting with two action items for 潼南 (500152), one already past due; the gateway's relay
  * carries each into 潼南's inbox, where `actionItems` lists them and `actionItems(overdueAt:)` only the
  * overdue one. 潼南 moves an item IN_PROGRESS → DONE and 遂宁's copy follows each status in turn; a change
- * after DONE is refused. Also: retries, refusals with their codes, and the access matrix of both mutations.
+ * after DONE is refused. Then a joint patrol proposal (联合巡河提议) from 遂宁 to 潼南 and 广安 (511600): 潼南
+ * confirms with its participants and the answer reaches 遂宁's partner list. Also: retries, refusals with
+ * their codes, and the access matrix of every new mutation.
  * Every wait is a poll with a deadline, never a fixed sleep.
  */
 import { randomUUID } from 'node:crypto';
@@ -15,6 +17,7 @@ import { postGraphQL, type GraphQLAnswer } from '../fixtures/startSubgraphProces
 
 const SUINING = '510900';
 const TONGNAN = '500152';
+const GUANGAN = '511600';
 const DAY = 86_400_000;
 const RELAY_ENV = { ECOGRAPH_RELAY_INTERVAL_MS: '100', ECOGRAPH_RELAY_BACKOFF_BASE_MS: '50', ECOGRAPH_RELAY_BACKOFF_MAX_MS: '400' };
 
@@ -186,5 +189,122 @@ describe('a joint meeting of 遂宁 with action items for 潼南', () => {
     ];
     for (const [who, bearer, expected] of actMatrix) expect(codes(await update(copy!.id, 'IN_PROGRESS', bearer as string))[0] ?? 'ok', who).toBe(expected);
     expect(await statusAt(copy!.id)).toBe('IN_PROGRESS');
+  }, 90_000);
+});
+
+const PROPOSE = `mutation Propose($cityCode: ID!, $key: ID!, $input: ProposeJointPatrolInput!) {
+  proposeJointPatrol(cityCode: $cityCode, idempotencyKey: $key, input: $input) {
+    id cityCode proposerCityCode name mode river { id } reach plannedStartAt partners { cityCode state }
+  }
+}`;
+const CONFIRM = `mutation Confirm($cityCode: ID!, $key: ID!, $proposalId: ID!, $decision: JointPatrolDecision!, $participants: Int, $note: String) {
+  confirmJointPatrol(cityCode: $cityCode, idempotencyKey: $key, proposalId: $proposalId, decision: $decision, participants: $participants, note: $note) {
+    id partners { cityCode state participants note respondedBy { sub bureau } }
+  }
+}`;
+const RECEIVED = `query Received($cityCodes: [ID!]) { receivedJointPatrolProposals(cityCodes: $cityCodes, first: 100) {
+  edges { node { id cityCode proposerCityCode name partners { cityCode state } } } } }`;
+const PROPOSAL_NODE = `query P($id: ID!) { node(id: $id) { ... on JointPatrolProposal { id
+  partners { cityCode state deliveredAt participants note respondedBy { sub bureau } } history { action } } } }`;
+const PROPOSED_COUNT = `query Count { jointPatrolProposals(cityCodes: ["${SUINING}"], first: 0) { totalCount } }`;
+
+describe('a joint patrol proposed by 遂宁 to 潼南 and 广安', () => {
+  let proposer: string;
+  let partner: string;
+  beforeAll(async () => {
+    proposer = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'patrols:propose' });
+    partner = await callerToken({ sub: 'chen.jing', bureau: TONGNAN, scope: 'patrols:confirm' });
+  });
+
+  const proposal = (overrides: Record<string, unknown> = {}) => ({
+    name: `琼江跨界联合巡河-${randomUUID()}`, mode: 'JOINT', riverId: 'qiongjiang', reach: '光辉断面至大安段',
+    plannedStartAt: iso(Date.now() + 7 * DAY), partners: [TONGNAN, GUANGAN], ...overrides,
+  });
+  const propose = (variables: Record<string, unknown> = {}, token = proposer) =>
+    ask(token, PROPOSE, { cityCode: SUINING, key: randomUUID(), input: proposal(), ...variables });
+  const confirm = (proposalId: string, decision = 'CONFIRMED', token = partner, cityCode = TONGNAN, extra: Record<string, unknown> = {}) =>
+    ask(token, CONFIRM, { cityCode, key: randomUUID(), proposalId, decision, ...extra });
+  const proposedCount = async () => (await ask(analyst, PROPOSED_COUNT)).data?.['jointPatrolProposals'].totalCount as number;
+  type Copy = { id: string; name: string };
+  const inboxCopy = async (name: string) => (await pollUntil(() => ask(analyst, RECEIVED, { cityCodes: [TONGNAN] }),
+    (a) => (a.data?.['receivedJointPatrolProposals']?.edges ?? []).some((e: { node: Copy }) => e.node.name === name), 'the proposal at 潼南',
+    { timeoutMs: 20_000 })).data?.['receivedJointPatrolProposals'].edges.find((e: { node: Copy }) => e.node.name === name).node as Copy;
+
+  it('reaches 潼南, which confirms once; 遂宁 sees CONFIRMED for 潼南 and PROPOSED for 广安', async () => {
+    const input = proposal();
+    const made = await propose({ input });
+    expect(made.errors).toBeUndefined();
+    const sent = made.data?.['proposeJointPatrol'];
+    expect(sent).toMatchObject({ cityCode: SUINING, proposerCityCode: SUINING, mode: 'JOINT', river: { id: 'qiongjiang' },
+      partners: [{ cityCode: TONGNAN, state: 'PROPOSED' }, { cityCode: GUANGAN, state: 'PROPOSED' }] });
+    const copy = await inboxCopy(input.name);
+    const answer = await confirm(copy.id, 'CONFIRMED', partner, TONGNAN, { participants: 8, note: '派 8 人' });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.['confirmJointPatrol'].partners).toEqual([{ cityCode: TONGNAN, state: 'CONFIRMED', participants: 8, note: '派 8 人',
+      respondedBy: { sub: 'chen.jing', bureau: TONGNAN } }]);
+    expect(codes(await confirm(copy.id, 'DECLINED'))).toEqual(['STATE_CHANGE_OUT_OF_ORDER']);
+
+    const back = await pollUntil(() => ask(analyst, PROPOSAL_NODE, { id: sent.id }),
+      (a) => a.data?.['node']?.partners.some((p: { state: string }) => p.state === 'CONFIRMED'), 'the answer at 遂宁', { timeoutMs: 20_000 });
+    const byCode = Object.fromEntries(back.data?.['node'].partners.map((p: { cityCode: string }) => [p.cityCode, p]));
+    expect(byCode[TONGNAN]).toMatchObject({ state: 'CONFIRMED', participants: 8, respondedBy: { sub: 'chen.jing', bureau: TONGNAN } });
+    expect(byCode[GUANGAN]).toMatchObject({ state: 'PROPOSED', participants: null });
+  }, 60_000);
+
+  it('refuses bad input with a stable code and writes nothing; a retry makes one proposal', async () => {
+    const before = await proposedCount();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [proposal({ partners: ['123456'] }), 'INVALID_RECIPIENT'],
+      [proposal({ partners: [SUINING, TONGNAN] }), 'INVALID_RECIPIENT'],
+      [proposal({ partners: [] }), 'BAD_USER_INPUT'],
+      [proposal({ riverId: 'no-such-river' }), 'RECIPIENTS_UNAVAILABLE'],
+      [proposal({ name: '名'.repeat(201) }), 'TEXT_TOO_LONG'],
+      [proposal({ reach: ' ' }), 'BAD_USER_INPUT'],
+      [proposal({ plannedStartAt: '2026-06-01' }), 'INVALID_TIME'],
+    ];
+    for (const [bad, code] of cases) expect(codes(await propose({ input: bad })), code).toEqual([code]);
+    expect(await proposedCount()).toBe(before);
+
+    const key = randomUUID();
+    const same = proposal();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => propose({ key, input: same })));
+    expect(answers.flatMap(codes)).toEqual([]);
+    expect(new Set(answers.map((a) => a.data?.['proposeJointPatrol'].id)).size).toBe(1);
+    expect(codes(await propose({ key, input: { ...same, reach: '另' } }))).toEqual(['IDEMPOTENCY_KEY_REUSED']);
+    expect(await proposedCount()).toBe(before + 1);
+
+    const sentId = answers[0]!.data?.['proposeJointPatrol'].id as string;
+    const ownConfirmer = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'patrols:confirm' });
+    expect(codes(await confirm(sentId, 'CONFIRMED', ownConfirmer, SUINING))).toEqual(['NOT_PATROL_PARTNER']);
+    expect(codes(await confirm(sentId))).toEqual(['NOT_PATROL_PARTNER']);
+    const copy = await inboxCopy(same.name);
+    expect(codes(await confirm(copy.id, 'CONFIRMED', partner, TONGNAN, { participants: -1 }))).toEqual(['BAD_USER_INPUT']);
+  }, 60_000);
+
+  it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
+    const token = (bureau: string, scope: string, jurisdiction?: string[]) =>
+      callerToken({ sub: `officer-${bureau}`, bureau, scope, ...(jurisdiction && { jurisdiction }) });
+    const matrix: Array<[string, string | null, string]> = [
+      ['public', null, 'UNAUTHENTICATED'],
+      ['no scope', await token(SUINING, 'cases:read'), 'FORBIDDEN'],
+      ['other scope', await token(SUINING, 'patrols:confirm'), 'FORBIDDEN'],
+      ['scope, other bureau', await token(TONGNAN, 'patrols:propose'), 'FORBIDDEN'],
+      ['scope, own bureau outside its jurisdiction', await token(SUINING, 'patrols:propose', [TONGNAN]), 'FORBIDDEN'],
+      ['scope, own bureau', await token(SUINING, 'patrols:propose'), 'ok'],
+    ];
+    const before = await proposedCount();
+    const name = `权限-${randomUUID()}`;
+    for (const [who, bearer, expected] of matrix) expect(codes(await propose({ input: proposal({ name }) }, bearer as string))[0] ?? 'ok', who).toBe(expected);
+    expect(await proposedCount()).toBe(before + 1);
+
+    const copy = await inboxCopy(name);
+    const confirmMatrix: Array<[string, string | null, string]> = [
+      ['public', null, 'UNAUTHENTICATED'],
+      ['other scope', await token(TONGNAN, 'patrols:propose'), 'FORBIDDEN'],
+      ['scope, other bureau', await token(SUINING, 'patrols:confirm'), 'FORBIDDEN'],
+      ['scope, own bureau outside its jurisdiction', await token(TONGNAN, 'patrols:confirm', [SUINING]), 'FORBIDDEN'],
+      ['scope, own bureau', partner, 'ok'],
+    ];
+    for (const [who, bearer, expected] of confirmMatrix) expect(codes(await confirm(copy.id, 'DECLINED', bearer as string))[0] ?? 'ok', who).toBe(expected);
   }, 90_000);
 });
