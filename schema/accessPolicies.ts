@@ -64,6 +64,22 @@ export const ACCESS_SCOPES = Object.freeze({
     zh: '答复本局收到的应急资源调用请求并报告调出、归还（answerResourceRequest、updateResourceRequest），仅限令牌所属局。',
     en: "Answer resource requests the token's own bureau received and report dispatch and return (answerResourceRequest, updateResourceRequest).",
   },
+  'meetings:write': {
+    zh: '记录本局召集的联席会议与会商并交办督办事项（recordJointMeeting），仅限令牌所属局。',
+    en: "Record joint meetings and consultations the token's own bureau convened, with their action items (recordJointMeeting).",
+  },
+  'meetings:act': {
+    zh: '报告交办给本局的督办事项进展（updateActionItem），仅限令牌所属局。',
+    en: "Report progress on action items assigned to the token's own bureau (updateActionItem).",
+  },
+  'patrols:propose': {
+    zh: '向其他局提议联合巡河（proposeJointPatrol），仅限令牌所属局。',
+    en: "Propose joint patrols to other bureaus (proposeJointPatrol), for the token's own bureau only.",
+  },
+  'patrols:confirm': {
+    zh: '确认或谢绝参加本局收到的联合巡河提议（confirmJointPatrol），仅限令牌所属局。',
+    en: "Confirm or decline participation in joint patrols proposed to the token's own bureau (confirmJointPatrol).",
+  },
 } as const);
 
 export type AccessScope = keyof typeof ACCESS_SCOPES;

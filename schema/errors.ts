@@ -133,9 +133,15 @@ export const ERRORS = {
   NOT_REQUEST_RESPONDER: defineCode('NOT_REQUEST_RESPONDER',
     "answerResourceRequest or updateResourceRequest named a request that this bureau did not receive (another bureau's, or " +
     "the requester's own copy); only the responding bureau answers and reports progress. Nothing was written.", '0.6.0'),
+  NOT_ACTION_ITEM_ASSIGNEE: defineCode('NOT_ACTION_ITEM_ASSIGNEE',
+    "updateActionItem named an action item that is not in this bureau's inbox (another bureau's, or the convener's own " +
+    'copy); only the assigned bureau reports progress. Nothing was written.', '0.6.0'),
+  NOT_PATROL_PARTNER: defineCode('NOT_PATROL_PARTNER',
+    "confirmJointPatrol named a proposal that is not in this bureau's inbox (another bureau's, or the proposer's own " +
+    'copy); only a partner answers it. Nothing was written.', '0.6.0'),
   STATE_CHANGE_OUT_OF_ORDER: defineCode('STATE_CHANGE_OUT_OF_ORDER',
     'A state change does not follow the current state (a resource request goes REQUESTED → ACCEPTED or DECLINED, ' +
-    'ACCEPTED → DISPATCHED → RETURNED); `extensions.state` is the current state and `extensions.requested` the refused ' +
+    'ACCEPTED → DISPATCHED → RETURNED; an action item OPEN → IN_PROGRESS → DONE or OPEN → DONE; a patrol partner PROPOSED → CONFIRMED or DECLINED); `extensions.state` is the current state and `extensions.requested` the refused ' +
     'one. Nothing was written.', '0.6.0'),
   TEXT_TOO_LONG: defineCode('TEXT_TOO_LONG',
     'A text input is longer than the contract allows (title 200, description and report text 4000, a pollutant 64, an ' +

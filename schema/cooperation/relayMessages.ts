@@ -68,6 +68,49 @@ export const relayMessageBodySchema = z.discriminatedUnion('kind', [
     at: z.number().int(),
     by: actor,
   }),
+  /** An action item of a joint meeting for the assigned bureau's inbox. */
+  z.strictObject({
+    kind: z.literal('action-item'),
+    /** The convener's action item (global id): what the status changes name. */
+    actionItemId: z.string().min(1).max(160),
+    meetingId: z.string().min(1).max(160),
+    meetingTitle: z.string().max(200),
+    description: z.string().max(2000),
+    dueAt: z.number().int(),
+    sentAt: z.number().int(),
+  }),
+  /** The assigned bureau changed the status of the convener's action item `actionItemId`. */
+  z.strictObject({
+    kind: z.literal('action-item-status'),
+    actionItemId: z.string().min(1).max(160),
+    status: z.enum(['IN_PROGRESS', 'DONE']),
+    note: z.string().max(4000).nullable(),
+    at: z.number().int(),
+    by: actor,
+  }),
+  /** A joint patrol proposal for a partner's inbox. */
+  z.strictObject({
+    kind: z.literal('patrol-proposal'),
+    /** The proposer's proposal (global id): what the answer names. */
+    proposalId: z.string().min(1).max(160),
+    name: z.string().max(200),
+    mode: z.enum(['JOINT', 'CROSS', 'ASSISTANCE']),
+    riverId: z.string().min(1).max(160),
+    reach: z.string().max(200),
+    plannedStartAt: z.number().int(),
+    note: z.string().max(4000),
+    sentAt: z.number().int(),
+  }),
+  /** The partner answered the proposer's proposal `proposalId`. */
+  z.strictObject({
+    kind: z.literal('patrol-response'),
+    proposalId: z.string().min(1).max(160),
+    state: z.enum(['CONFIRMED', 'DECLINED']),
+    participants: z.number().int().min(0).nullable(),
+    note: z.string().max(4000).nullable(),
+    at: z.number().int(),
+    by: actor,
+  }),
 ]);
 
 export const relayMessageSchema = z.strictObject({

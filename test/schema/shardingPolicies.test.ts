@@ -43,8 +43,16 @@ describe('sharding policies read from the contract', () => {
       requestResources: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
       answerResourceRequest: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
       updateResourceRequest: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      jointMeetings: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'heldAt', direction: 'DESC' } },
+      actionItems: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'dueAt', direction: 'ASC' } },
+      recordJointMeeting: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      updateActionItem: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      jointPatrolProposals: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      receivedJointPatrolProposals: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      proposeJointPatrol: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      confirmJointPatrol: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
     });
-    expect(policies.size).toBe(26);
+    expect(policies.size).toBe(34);
   });
 
   it('refuses a root field without a policy, naming it', () => {

@@ -6,10 +6,12 @@ import { ERRORS } from '../../../schema/errors.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import { CitySourceError } from '../../kit/CitySourceError.ts';
 import type {
+  ActionItemFilter, ActionItemRecord, ActionItemStatus, JointMeetingRecord, NewJointMeeting,
+  NewPatrolProposal, PatrolAnswer, PatrolPartnerRecord, PatrolProposalRecord,
   Actor, AuditRecord, BulletinExchangeRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, NewBulletin, NewResourceRequest, ResourceRequestFilter, ResourceRequestRecord, ResourceRequestState, IncidentFilter, IncidentRecord, IncidentReportRecord, NewIncident, NoticeFilter,
   NoticeRecord, OutboxState, WriteMeta, WriteResult,
 } from '../../kit/cooperation/CooperationStore.ts';
-import { RESOURCE_REQUEST_NEXT } from '../../kit/cooperation/CooperationStore.ts';
+import { ACTION_ITEM_NEXT, RESOURCE_REQUEST_NEXT } from '../../kit/cooperation/CooperationStore.ts';
 import type { CityCode, EpochMs } from '../../kit/model.ts';
 import type { ListQuery, ListResult } from '../../kit/ports.ts';
 import { alignMany, alignOne } from './alignByKey.ts';
@@ -226,6 +228,169 @@ export class SqlCooperationStore implements CooperationStore {
     });
   }
 
+  recordJointMeeting(meta: WriteMeta, meeting: NewJointMeeting): Promise<WriteResult> {
+    const id = encodeGlobalId('JointMeeting', this.cityCode, randomUUID());
+    return this.idempotent('recordJointMeeting', meta, id, async (trx) => {
+      await trx.insertInto('coop_meetings').values({
+        id, convener: this.cityCode, kind: meeting.kind, title: meeting.title, held_at: meeting.heldAt, present_json: toJson(meeting.bureausPresent),
+        topics_json: toJson(meeting.topics), decisions_json: toJson(meeting.decisions), created_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'RECORDED', { ...meeting });
+      for (const [position, item] of meeting.actionItems.entries()) {
+        const itemId = encodeGlobalId('ActionItem', this.cityCode, randomUUID());
+        await trx.insertInto('coop_action_items').values({
+          id: itemId, direction: 'SENT', meeting_id: id, position, meeting_title: meeting.title, convener: this.cityCode, assignee: item.assignee,
+          remote_item_id: null, description: item.description, due_at: item.dueAt, status: 'OPEN', note: null, created_at: meta.now,
+          delivered_at: null, updated_at: meta.now,
+        }).execute();
+        await audit(trx, itemId, meta, 'ASSIGNED', { ...item, status: 'OPEN' });
+        await this.enqueue(trx, item.assignee, meta.now, {
+          kind: 'action-item', actionItemId: itemId, meetingId: id, meetingTitle: meeting.title, description: item.description,
+          dueAt: item.dueAt, sentAt: meta.now,
+        });
+      }
+    });
+  }
+
+  updateActionItem(meta: WriteMeta, actionItemId: string, status: Exclude<ActionItemStatus, 'OPEN'>, note: string | null): Promise<WriteResult> {
+    return this.idempotent('updateActionItem', meta, actionItemId, async (trx) => {
+      const item = await trx.selectFrom('coop_action_items').selectAll().where('id', '=', actionItemId).executeTakeFirst();
+      if (item === undefined || item['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_ACTION_ITEM_ASSIGNEE.err(`Action item ${actionItemId} is not in the inbox of ${this.cityCode}; only its assigned bureau updates it.`, {
+          extensions: { argument: 'actionItemId' },
+        });
+      }
+      const current = item['status'] as ActionItemStatus;
+      if (!ACTION_ITEM_NEXT[current].includes(status)) {
+        throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err(`An action item ${current} cannot become ${status}.`, { extensions: { state: current, requested: status } });
+      }
+      // Conditional on the status read: a concurrent change under another key makes this one change nothing, and it retries.
+      const changed = await trx.updateTable('coop_action_items').set({ status, note: note ?? item['note'] ?? null, updated_at: meta.now })
+        .where('id', '=', actionItemId).where('status', '=', current).executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) throw new Error('the action item changed concurrently');
+      await audit(trx, actionItemId, meta, status, { status, ...(note !== null && { note }) });
+      await this.enqueue(trx, item['convener'] as string, meta.now, {
+        kind: 'action-item-status', actionItemId: item['remote_item_id'] as string, status, note, at: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listJointMeetings(query: ListQuery<object>): Promise<ListResult<JointMeetingRecord>> {
+    return guarded(this.cityCode, 'joint meetings list', () => {
+      const filtered = this.db.selectFrom('coop_meetings');
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('held_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.meetingOf(row));
+    });
+  }
+
+  jointMeetingsByIds(ids: readonly string[]): Promise<ReadonlyArray<JointMeetingRecord | null>> {
+    return guarded(this.cityCode, 'joint meetings by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_meetings').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.meetingOf(r)), (r) => r.id);
+    });
+  }
+
+  listActionItems(query: ListQuery<ActionItemFilter>): Promise<ListResult<ActionItemRecord>> {
+    return guarded(this.cityCode, 'action items list', () => {
+      let filtered = this.db.selectFrom('coop_action_items').where('direction', '=', 'RECEIVED');
+      if (query.filter.overdueAt !== undefined) filtered = filtered.where('status', '<>', 'DONE').where('due_at', '<', query.filter.overdueAt);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('due_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.actionItemOf(row));
+    });
+  }
+
+  actionItemsByIds(ids: readonly string[]): Promise<ReadonlyArray<ActionItemRecord | null>> {
+    return guarded(this.cityCode, 'action items by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_action_items').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.actionItemOf(r)), (r) => r.id);
+    });
+  }
+
+  actionItemsOfMeetings(meetingIds: readonly string[]): Promise<ReadonlyArray<readonly ActionItemRecord[]>> {
+    return guarded(this.cityCode, 'action items of meetings', async () => {
+      const rows = await fetchByKeys(meetingIds, (chunk) => this.db.selectFrom('coop_action_items').selectAll()
+        .where('meeting_id', 'in', chunk).where('direction', '=', 'SENT').orderBy('meeting_id').orderBy('position').execute());
+      return alignMany(meetingIds, rows.map((r) => this.actionItemOf(r)), (r) => r.meetingId);
+    });
+  }
+
+  proposeJointPatrol(meta: WriteMeta, proposal: NewPatrolProposal): Promise<WriteResult> {
+    const id = encodeGlobalId('JointPatrolProposal', this.cityCode, randomUUID());
+    return this.idempotent('proposeJointPatrol', meta, id, async (trx) => {
+      await trx.insertInto('coop_patrol_proposals').values({
+        id, direction: 'SENT', proposer: this.cityCode, name: proposal.name, mode: proposal.mode, river_id: proposal.riverId, reach: proposal.reach,
+        planned_start_at: proposal.plannedStartAt, note: proposal.note, remote_proposal_id: null, created_at: meta.now,
+      }).execute();
+      await audit(trx, id, meta, 'PROPOSED', { ...proposal });
+      for (const partner of proposal.partners) {
+        await trx.insertInto('coop_patrol_partners').values({
+          proposal_id: id, partner, state: 'PROPOSED', delivered_at: null, responded_at: null, responded_sub: null, responded_bureau: null,
+          participants: null, note: null,
+        }).execute();
+        await this.enqueue(trx, partner, meta.now, {
+          kind: 'patrol-proposal', proposalId: id, name: proposal.name, mode: proposal.mode, riverId: proposal.riverId, reach: proposal.reach,
+          plannedStartAt: proposal.plannedStartAt, note: proposal.note, sentAt: meta.now,
+        });
+      }
+    });
+  }
+
+  confirmJointPatrol(meta: WriteMeta, proposalId: string, answer: PatrolAnswer): Promise<WriteResult> {
+    return this.idempotent('confirmJointPatrol', meta, proposalId, async (trx) => {
+      const copy = await trx.selectFrom('coop_patrol_proposals').selectAll().where('id', '=', proposalId).executeTakeFirst();
+      if (copy === undefined || copy['direction'] !== 'RECEIVED') {
+        throw ERRORS.NOT_PATROL_PARTNER.err(`Proposal ${proposalId} is not in the inbox of ${this.cityCode}; only a partner answers it.`, {
+          extensions: { argument: 'proposalId' },
+        });
+      }
+      // Conditional on PROPOSED: an answer given before (under any key) makes this one change nothing.
+      const changed = await trx.updateTable('coop_patrol_partners').set({
+        state: answer.state, responded_at: meta.now, responded_sub: meta.actor.sub, responded_bureau: meta.actor.bureau,
+        participants: answer.participants, note: answer.note,
+      }).where('proposal_id', '=', proposalId).where('partner', '=', this.cityCode).where('state', '=', 'PROPOSED').executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) {
+        const current = await trx.selectFrom('coop_patrol_partners').select('state').where('proposal_id', '=', proposalId)
+          .where('partner', '=', this.cityCode).executeTakeFirst();
+        throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err(`This bureau already answered the proposal (${String(current?.['state'])}).`, {
+          extensions: { state: current?.['state'], requested: answer.state },
+        });
+      }
+      await audit(trx, proposalId, meta, answer.state, { ...answer, by: meta.actor });
+      await this.enqueue(trx, copy['proposer'] as string, meta.now, {
+        kind: 'patrol-response', proposalId: copy['remote_proposal_id'] as string, state: answer.state, participants: answer.participants,
+        note: answer.note, at: meta.now, by: meta.actor,
+      });
+    });
+  }
+
+  listPatrolProposals(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<PatrolProposalRecord>> {
+    return guarded(this.cityCode, 'patrol proposals list', () => {
+      const filtered = this.db.selectFrom('coop_patrol_proposals').where('direction', '=', direction);
+      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
+        query, (row: Row) => this.proposalOf(row));
+    });
+  }
+
+  patrolProposalsByIds(ids: readonly string[]): Promise<ReadonlyArray<PatrolProposalRecord | null>> {
+    return guarded(this.cityCode, 'patrol proposals by id', async () => {
+      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_patrol_proposals').selectAll().where('id', 'in', chunk).execute());
+      return alignOne(ids, rows.map((r) => this.proposalOf(r)), (r) => r.id);
+    });
+  }
+
+  partnersOfProposals(proposalIds: readonly string[]): Promise<ReadonlyArray<readonly PatrolPartnerRecord[]>> {
+    return guarded(this.cityCode, 'patrol partners', async () => {
+      const rows = await fetchByKeys(proposalIds, (chunk) => this.db.selectFrom('coop_patrol_partners').selectAll()
+        .where('proposal_id', 'in', chunk).orderBy('proposal_id').orderBy('partner').execute());
+      return alignMany(proposalIds, rows.map((r): PatrolPartnerRecord => ({
+        proposalId: r['proposal_id'], cityCode: r['partner'], state: r['state'], deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
+        respondedAt: toNullableNumber(r['responded_at'] ?? null),
+        respondedBy: r['responded_sub'] == null ? null : { sub: r['responded_sub'], bureau: r['responded_bureau'] },
+        participants: r['participants'] == null ? null : toNumber(r['participants']), note: r['note'] ?? null,
+      })), (r) => r.proposalId);
+    });
+  }
+
   listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>> {
     return guarded(this.cityCode, 'resource requests list', () => {
       const filtered = this.db.selectFrom('coop_resource_requests').where('direction', '=', query.filter.role);
@@ -333,6 +498,23 @@ export class SqlCooperationStore implements CooperationStore {
           }
           continue;
         }
+        if (body.kind === 'patrol-proposal') {
+          const partner = await trx.updateTable('coop_patrol_partners').set({ delivered_at: now })
+            .where('proposal_id', '=', body.proposalId).where('partner', '=', row['recipient']).where('delivered_at', 'is', null).executeTakeFirst();
+          if (Number(partner.numUpdatedRows) > 0) {
+            await audit(trx, body.proposalId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED',
+              { partner: row['recipient'], deliveredAt: now });
+          }
+          continue;
+        }
+        if (body.kind === 'action-item') {
+          const item = await trx.updateTable('coop_action_items').set({ delivered_at: now })
+            .where('id', '=', body.actionItemId).where('delivered_at', 'is', null).executeTakeFirst();
+          if (Number(item.numUpdatedRows) > 0) {
+            await audit(trx, body.actionItemId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED', { deliveredAt: now });
+          }
+          continue;
+        }
         if (body.kind === 'bulletin') {
           const recipient = await trx.updateTable('coop_bulletin_recipients').set({ state: 'DELIVERED', delivered_at: now })
             .where('bulletin_id', '=', body.bulletinId).where('recipient', '=', row['recipient']).where('state', '=', 'PENDING').executeTakeFirst();
@@ -415,6 +597,52 @@ export class SqlCooperationStore implements CooperationStore {
           state: body.state, reason: body.reason ?? null, updated_at: body.at, delivered_at: request['delivered_at'] ?? body.at,
         }).where('id', '=', body.requestId).execute();
         await audit(trx, body.requestId, { ...meta, actor: body.by }, body.state, { state: body.state, ...(body.reason !== null && { reason: body.reason }) });
+        break;
+      }
+      case 'patrol-proposal': {
+        const id = encodeGlobalId('JointPatrolProposal', this.cityCode, randomUUID());
+        await trx.insertInto('coop_patrol_proposals').values({
+          id, direction: 'RECEIVED', proposer: message.sender, name: body.name, mode: body.mode, river_id: body.riverId, reach: body.reach,
+          planned_start_at: body.plannedStartAt, note: body.note, remote_proposal_id: body.proposalId, created_at: body.sentAt,
+        }).execute();
+        await trx.insertInto('coop_patrol_partners').values({
+          proposal_id: id, partner: this.cityCode, state: 'PROPOSED', delivered_at: now, responded_at: null, responded_sub: null,
+          responded_bureau: null, participants: null, note: null,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { state: 'PROPOSED', remoteProposalId: body.proposalId });
+        break;
+      }
+      case 'patrol-response': {
+        const partner = await trx.selectFrom('coop_patrol_partners').select(['delivered_at'])
+          .where('proposal_id', '=', body.proposalId).where('partner', '=', message.sender).executeTakeFirst();
+        if (partner === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        await trx.updateTable('coop_patrol_partners').set({
+          state: body.state, responded_at: body.at, responded_sub: body.by.sub, responded_bureau: body.by.bureau, participants: body.participants,
+          note: body.note, delivered_at: partner['delivered_at'] ?? body.at,
+        }).where('proposal_id', '=', body.proposalId).where('partner', '=', message.sender).execute();
+        await audit(trx, body.proposalId, { ...meta, actor: body.by }, body.state,
+          { partner: message.sender, state: body.state, participants: body.participants, note: body.note });
+        break;
+      }
+      case 'action-item': {
+        const id = encodeGlobalId('ActionItem', this.cityCode, randomUUID());
+        await trx.insertInto('coop_action_items').values({
+          id, direction: 'RECEIVED', meeting_id: body.meetingId, position: 0, meeting_title: body.meetingTitle, convener: message.sender,
+          assignee: this.cityCode, remote_item_id: body.actionItemId, description: body.description, due_at: body.dueAt, status: 'OPEN', note: null,
+          created_at: body.sentAt, delivered_at: now, updated_at: body.sentAt,
+        }).execute();
+        await audit(trx, id, meta, 'DELIVERED', { status: 'OPEN', remoteItemId: body.actionItemId });
+        break;
+      }
+      case 'action-item-status': {
+        const item = await trx.selectFrom('coop_action_items').select(['delivered_at']).where('id', '=', body.actionItemId)
+          .where('direction', '=', 'SENT').where('assignee', '=', message.sender).executeTakeFirst();
+        if (item === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
+        // The assignee changed its copy along ACTION_ITEM_NEXT and the pair's order holds, so this copy follows step by step.
+        await trx.updateTable('coop_action_items').set({
+          status: body.status, note: body.note ?? null, updated_at: body.at, delivered_at: item['delivered_at'] ?? body.at,
+        }).where('id', '=', body.actionItemId).execute();
+        await audit(trx, body.actionItemId, { ...meta, actor: body.by }, body.status, { status: body.status, ...(body.note !== null && { note: body.note }) });
         break;
       }
       case 'bulletin': {
@@ -521,6 +749,30 @@ export class SqlCooperationStore implements CooperationStore {
       remoteRequestId: r['remote_request_id'] ?? null, incidentId: r['incident_id'] ?? null, items: fromJson(r['items_json']), note: r['note'],
       state: r['state'], reason: r['reason'] ?? null, createdAt: toNumber(r['created_at']), deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
       updatedAt: toNumber(r['updated_at']),
+    };
+  }
+
+  private proposalOf(r: Row): PatrolProposalRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], proposerCityCode: r['proposer'], name: r['name'], mode: r['mode'],
+      riverId: r['river_id'], reach: r['reach'], plannedStartAt: toNumber(r['planned_start_at']), note: r['note'],
+      remoteProposalId: r['remote_proposal_id'] ?? null, createdAt: toNumber(r['created_at']),
+    };
+  }
+
+  private meetingOf(r: Row): JointMeetingRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, kind: r['kind'], title: r['title'], heldAt: toNumber(r['held_at']), bureausPresent: fromJson(r['present_json']),
+      topics: fromJson(r['topics_json']), decisions: fromJson(r['decisions_json']), createdAt: toNumber(r['created_at']),
+    };
+  }
+
+  private actionItemOf(r: Row): ActionItemRecord {
+    return {
+      id: r['id'], cityCode: this.cityCode, direction: r['direction'], meetingId: r['meeting_id'], meetingTitle: r['meeting_title'],
+      convenerCityCode: r['convener'], assigneeCityCode: r['assignee'], remoteItemId: r['remote_item_id'] ?? null, description: r['description'],
+      dueAt: toNumber(r['due_at']), status: r['status'], note: r['note'] ?? null, createdAt: toNumber(r['created_at']),
+      deliveredAt: toNullableNumber(r['delivered_at'] ?? null), updatedAt: toNumber(r['updated_at']),
     };
   }
 

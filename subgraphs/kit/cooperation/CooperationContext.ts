@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type {
-  AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, NoticeRecord, ResourceRequestRecord,
+  ActionItemRecord, AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, JointMeetingRecord, NoticeRecord, PatrolPartnerRecord, PatrolProposalRecord, ResourceRequestRecord,
 } from './CooperationStore.ts';
 import type { RegionDirectory } from './createRegionDirectory.ts';
 
@@ -17,6 +17,11 @@ export interface CooperationContext {
   readonly bulletins: DataLoader<string, BulletinRecord | null>;
   readonly recipientsOfBulletin: DataLoader<string, readonly BulletinRecipientRecord[]>;
   readonly resourceRequests: DataLoader<string, ResourceRequestRecord | null>;
+  readonly jointMeetings: DataLoader<string, JointMeetingRecord | null>;
+  readonly actionItems: DataLoader<string, ActionItemRecord | null>;
+  readonly actionItemsOfMeeting: DataLoader<string, readonly ActionItemRecord[]>;
+  readonly patrolProposals: DataLoader<string, PatrolProposalRecord | null>;
+  readonly partnersOfProposal: DataLoader<string, readonly PatrolPartnerRecord[]>;
 }
 
 export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
@@ -32,5 +37,10 @@ export function createCooperationContext(store: CooperationStore, directory: Reg
     bulletins: new DataLoader((ids) => store.bulletinsByIds(ids)),
     recipientsOfBulletin: new DataLoader((ids) => store.recipientsOfBulletins(ids)),
     resourceRequests: new DataLoader((ids) => store.resourceRequestsByIds(ids)),
+    jointMeetings: new DataLoader((ids) => store.jointMeetingsByIds(ids)),
+    actionItems: new DataLoader((ids) => store.actionItemsByIds(ids)),
+    actionItemsOfMeeting: new DataLoader((ids) => store.actionItemsOfMeetings(ids)),
+    patrolProposals: new DataLoader((ids) => store.patrolProposalsByIds(ids)),
+    partnersOfProposal: new DataLoader((ids) => store.partnersOfProposals(ids)),
   };
 }

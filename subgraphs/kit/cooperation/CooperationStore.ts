@@ -1,5 +1,6 @@
 /**
- * The cooperation store of one bureau (incidents, notices, the outbox and inbox of the delivery
+ * The cooperation store of one bureau (incidents, notices, bulletins, resource requests, joint meetings and
+ * their action items, the outbox and inbox of the delivery
  * protocol, idempotency keys, the audit trail). One port, implemented once over SQL
  * (subgraphs/adapters/sql/SqlCooperationStore.ts) on the bureau's own store: its PostgreSQL or
  * MariaDB server, or an embedded SQLite file (the spreadsheet, legacy-HTTP and HJ 212 bureaus,
@@ -8,7 +9,8 @@
  * Writes: each runs in ONE transaction that first claims its idempotency key (unique), then checks,
  * writes the records, their audit entries and the outbox messages. A key already claimed answers the
  * stored result when the fingerprint matches (nothing written) and IDEMPOTENCY_KEY_REUSED otherwise.
- * Domain refusals are GraphQLErrors with their code (INCIDENT_CLOSED, NOT_NOTICE_RECIPIENT, NOT_BULLETIN_RECIPIENT, …).
+ * Domain refusals are GraphQLErrors with their code (INCIDENT_CLOSED, NOT_NOTICE_RECIPIENT, NOT_BULLETIN_RECIPIENT,
+ * NOT_ACTION_ITEM_ASSIGNEE, STATE_CHANGE_OUT_OF_ORDER, …).
  */
 import type { InboxAnswer, RelayMessage } from '../../../schema/cooperation/relayMessages.ts';
 import type { CityCode, EpochMs } from '../model.ts';
@@ -171,6 +173,124 @@ export interface ResourceRequestFilter {
   readonly role: 'SENT' | 'RECEIVED';
 }
 
+export type JointMeetingKind = 'JOINT_MEETING' | 'CONSULTATION' | 'RISK_CONSULTATION';
+export type ActionItemStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE';
+
+/** The only status changes there are: OPEN → IN_PROGRESS | DONE, IN_PROGRESS → DONE. */
+export const ACTION_ITEM_NEXT: Readonly<Record<ActionItemStatus, readonly ActionItemStatus[]>> = Object.freeze({
+  OPEN: ['IN_PROGRESS', 'DONE'],
+  IN_PROGRESS: ['DONE'],
+  DONE: [],
+});
+
+export interface JointMeetingRecord {
+  /** Global id; always the convener's (this store's). */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  readonly kind: JointMeetingKind;
+  readonly title: string;
+  readonly heldAt: EpochMs;
+  readonly bureausPresent: readonly CityCode[];
+  readonly topics: readonly string[];
+  readonly decisions: readonly string[];
+  readonly createdAt: EpochMs;
+}
+
+export interface ActionItemRecord {
+  /** Global id; its bureau is `cityCode`, the store holding this copy. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  /** SENT = the convener's copy; RECEIVED = the copy in the assignee's inbox. */
+  readonly direction: 'SENT' | 'RECEIVED';
+  /** The convener's meeting (global id). */
+  readonly meetingId: string;
+  readonly meetingTitle: string;
+  readonly convenerCityCode: CityCode;
+  readonly assigneeCityCode: CityCode;
+  /** For a RECEIVED copy: the convener's item it stands for. */
+  readonly remoteItemId: string | null;
+  readonly description: string;
+  readonly dueAt: EpochMs;
+  readonly status: ActionItemStatus;
+  readonly note: string | null;
+  readonly createdAt: EpochMs;
+  readonly deliveredAt: EpochMs | null;
+  readonly updatedAt: EpochMs;
+}
+
+export interface NewActionItem {
+  readonly description: string;
+  /** A known bureau, never the convener; checked by the kit before the write. */
+  readonly assignee: CityCode;
+  readonly dueAt: EpochMs;
+}
+
+export interface NewJointMeeting {
+  readonly kind: JointMeetingKind;
+  readonly title: string;
+  readonly heldAt: EpochMs;
+  readonly bureausPresent: readonly CityCode[];
+  readonly topics: readonly string[];
+  readonly decisions: readonly string[];
+  readonly actionItems: readonly NewActionItem[];
+}
+
+export interface ActionItemFilter {
+  /** Only items not DONE and due before this instant. */
+  readonly overdueAt?: EpochMs;
+}
+
+export type JointMode = 'JOINT' | 'CROSS' | 'ASSISTANCE';
+export type PatrolPartnerState = 'PROPOSED' | 'CONFIRMED' | 'DECLINED';
+
+export interface PatrolProposalRecord {
+  /** Global id; its bureau is `cityCode`, the store holding this copy. */
+  readonly id: string;
+  readonly cityCode: CityCode;
+  /** SENT = the proposer's copy; RECEIVED = the copy in a partner's inbox. */
+  readonly direction: 'SENT' | 'RECEIVED';
+  readonly proposerCityCode: CityCode;
+  readonly name: string;
+  readonly mode: JointMode;
+  readonly riverId: string;
+  readonly reach: string;
+  readonly plannedStartAt: EpochMs;
+  readonly note: string;
+  /** For a RECEIVED copy: the proposer's proposal it stands for. */
+  readonly remoteProposalId: string | null;
+  /** When the proposer wrote it (on both copies). */
+  readonly createdAt: EpochMs;
+}
+
+export interface PatrolPartnerRecord {
+  readonly proposalId: string;
+  readonly cityCode: CityCode;
+  readonly state: PatrolPartnerState;
+  readonly deliveredAt: EpochMs | null;
+  readonly respondedAt: EpochMs | null;
+  readonly respondedBy: Actor | null;
+  readonly participants: number | null;
+  readonly note: string | null;
+}
+
+export interface NewPatrolProposal {
+  readonly name: string;
+  readonly mode: JointMode;
+  /** A river of the region; checked by the kit before the write. */
+  readonly riverId: string;
+  readonly reach: string;
+  readonly plannedStartAt: EpochMs;
+  readonly note: string;
+  /** Known bureaus, never the proposer; checked by the kit before the write. */
+  readonly partners: readonly CityCode[];
+}
+
+export interface PatrolAnswer {
+  readonly state: Exclude<PatrolPartnerState, 'PROPOSED'>;
+  readonly participants: number | null;
+  readonly note: string | null;
+}
+
 export interface AuditRecord {
   readonly entityId: string;
   readonly at: EpochMs;
@@ -253,6 +373,34 @@ export interface CooperationStore {
   changeResourceRequestState(meta: WriteMeta, requestId: string, state: Exclude<ResourceRequestState, 'REQUESTED'>, reason: string | null): Promise<WriteResult>;
   listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>>;
   resourceRequestsByIds(ids: readonly string[]): Promise<ReadonlyArray<ResourceRequestRecord | null>>;
+
+  /** Writes the meeting, its action items (SENT copies) and one outbox message per item to its assignee. */
+  recordJointMeeting(meta: WriteMeta, meeting: NewJointMeeting): Promise<WriteResult>;
+  /**
+   * The assignee changes a RECEIVED item's status (NOT_ACTION_ITEM_ASSIGNEE for any other id) along
+   * ACTION_ITEM_NEXT only (STATE_CHANGE_OUT_OF_ORDER otherwise), and queues the change to the convener.
+   */
+  updateActionItem(meta: WriteMeta, actionItemId: string, status: Exclude<ActionItemStatus, 'OPEN'>, note: string | null): Promise<WriteResult>;
+  /** Meetings this bureau convened, by heldAt. */
+  listJointMeetings(query: ListQuery<object>): Promise<ListResult<JointMeetingRecord>>;
+  jointMeetingsByIds(ids: readonly string[]): Promise<ReadonlyArray<JointMeetingRecord | null>>;
+  /** RECEIVED action items (assigned to this bureau), by dueAt. */
+  listActionItems(query: ListQuery<ActionItemFilter>): Promise<ListResult<ActionItemRecord>>;
+  actionItemsByIds(ids: readonly string[]): Promise<ReadonlyArray<ActionItemRecord | null>>;
+  /** SENT action items per meeting, in the order recorded. */
+  actionItemsOfMeetings(meetingIds: readonly string[]): Promise<ReadonlyArray<readonly ActionItemRecord[]>>;
+
+  proposeJointPatrol(meta: WriteMeta, proposal: NewPatrolProposal): Promise<WriteResult>;
+  /**
+   * A partner answers a RECEIVED proposal (NOT_PATROL_PARTNER for any other id), only while PROPOSED
+   * (STATE_CHANGE_OUT_OF_ORDER otherwise), and queues the answer to the proposer.
+   */
+  confirmJointPatrol(meta: WriteMeta, proposalId: string, answer: PatrolAnswer): Promise<WriteResult>;
+  /** SENT (what this bureau proposed) or RECEIVED (its inbox) proposals, by createdAt. */
+  listPatrolProposals(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<PatrolProposalRecord>>;
+  patrolProposalsByIds(ids: readonly string[]): Promise<ReadonlyArray<PatrolProposalRecord | null>>;
+  /** Partners per proposal, by city code (a RECEIVED copy has only this bureau). */
+  partnersOfProposals(proposalIds: readonly string[]): Promise<ReadonlyArray<readonly PatrolPartnerRecord[]>>;
 
   listIncidents(query: ListQuery<IncidentFilter>): Promise<ListResult<IncidentRecord>>;
   incidentsByIds(ids: readonly string[]): Promise<ReadonlyArray<IncidentRecord | null>>;

@@ -5,7 +5,9 @@
 import { ERRORS } from '../../../schema/errors.ts';
 import { decodeGlobalId } from '../../../schema/globalId.ts';
 import { parseIsoWithOffset } from '../scalars.ts';
-import type { BulletinCategory, IncidentGradingFacts, NewResourceRequest } from './CooperationStore.ts';
+import type {
+  BulletinCategory, IncidentGradingFacts, JointMeetingKind, JointMode, NewJointMeeting, NewPatrolProposal, NewResourceRequest, PatrolAnswer,
+} from './CooperationStore.ts';
 import { COOPERATION_LIMITS } from './cooperationLimits.ts';
 
 export interface ReportIncidentArgsInput {
@@ -193,5 +195,113 @@ export function checkResourceRequestInput(input: RequestResourcesArgsInput, requ
     items,
     incidentId: input.incidentId ?? null,
     note: checkText('input.note', input.note ?? '', COOPERATION_LIMITS.requestNote).trim(),
+  };
+}
+
+export interface RecordJointMeetingArgsInput {
+  readonly kind: JointMeetingKind;
+  readonly title: string;
+  readonly heldAt: string;
+  readonly bureausPresent: readonly string[];
+  readonly topics?: readonly string[] | null;
+  readonly decisions?: readonly string[] | null;
+  readonly actionItems?: ReadonlyArray<{ readonly description: string; readonly assigneeCityCode: string; readonly dueAt: string }> | null;
+}
+
+function checkTime(argument: string, value: string): number {
+  const at = parseIsoWithOffset(value);
+  if (at === null) {
+    throw ERRORS.INVALID_TIME.err(`${argument} must be ISO 8601 with an offset, e.g. 2026-05-01T08:30:00+08:00.`, { extensions: { argument } });
+  }
+  return at;
+}
+
+function checkCount(argument: string, list: readonly unknown[], max: number): void {
+  if (list.length > max) throw ERRORS.TEXT_TOO_LONG.err(`${argument} has more than ${max} entries.`, { extensions: { argument, max } });
+}
+
+/**
+ * recordJointMeeting: a title ≤ 200, heldAt with an offset and not in the future, 1–20 bureaus present,
+ * ≤ 20 topics and ≤ 50 decisions of ≤ 2000, ≤ 50 action items (≤ 2000, a due time with an offset, never
+ * assigned to the convener). Bureau codes are checked against the region by the resolver.
+ */
+export function checkJointMeetingInput(input: RecordJointMeetingArgsInput, convener: string, now: number): NewJointMeeting {
+  const heldAt = checkTime('input.heldAt', input.heldAt);
+  if (heldAt > now + FUTURE_TOLERANCE_MS) {
+    throw ERRORS.INVALID_TIME.err('input.heldAt lies in the future; a meeting is recorded once held.', { extensions: { argument: 'input.heldAt' } });
+  }
+  const bureausPresent = [...new Set(input.bureausPresent)].sort();
+  if (bureausPresent.length === 0) {
+    throw ERRORS.BAD_USER_INPUT.err('input.bureausPresent must name at least one bureau.', { extensions: { argument: 'input.bureausPresent' } });
+  }
+  checkCount('input.bureausPresent', bureausPresent, COOPERATION_LIMITS.meetingBureaus);
+  const topics = input.topics ?? [];
+  checkCount('input.topics', topics, COOPERATION_LIMITS.meetingTopics);
+  const decisions = input.decisions ?? [];
+  checkCount('input.decisions', decisions, COOPERATION_LIMITS.meetingDecisions);
+  const items = input.actionItems ?? [];
+  checkCount('input.actionItems', items, COOPERATION_LIMITS.meetingActionItems);
+  return {
+    kind: input.kind,
+    title: checkRequiredText('input.title', input.title, COOPERATION_LIMITS.title),
+    heldAt,
+    bureausPresent,
+    topics: topics.map((t) => checkRequiredText('input.topics', t, COOPERATION_LIMITS.meetingText)),
+    decisions: decisions.map((d) => checkRequiredText('input.decisions', d, COOPERATION_LIMITS.meetingText)),
+    actionItems: items.map((item, i) => {
+      if (item.assigneeCityCode === convener) {
+        throw ERRORS.INVALID_RECIPIENT.err('An action item is assigned to another bureau, never the convener.', {
+          extensions: { cityCode: convener, reason: 'self', argument: `input.actionItems[${i}].assigneeCityCode` },
+        });
+      }
+      return {
+        description: checkRequiredText(`input.actionItems[${i}].description`, item.description, COOPERATION_LIMITS.meetingText),
+        assignee: item.assigneeCityCode,
+        dueAt: checkTime(`input.actionItems[${i}].dueAt`, item.dueAt),
+      };
+    }),
+  };
+}
+
+export interface ProposeJointPatrolArgsInput {
+  readonly name: string;
+  readonly mode: JointMode;
+  readonly riverId: string;
+  readonly reach: string;
+  readonly plannedStartAt: string;
+  readonly partners: readonly string[];
+  readonly note?: string | null;
+}
+
+/** proposeJointPatrol: name and reach ≤ 200, a start with an offset, 1–10 partners never the proposer, a note ≤ 4000. */
+export function checkPatrolProposalInput(input: ProposeJointPatrolArgsInput, proposer: string): NewPatrolProposal {
+  const partners = [...new Set(input.partners)].sort();
+  if (partners.length === 0) {
+    throw ERRORS.BAD_USER_INPUT.err('input.partners must name at least one bureau.', { extensions: { argument: 'input.partners' } });
+  }
+  checkCount('input.partners', partners, COOPERATION_LIMITS.patrolPartners);
+  if (partners.includes(proposer)) {
+    throw ERRORS.INVALID_RECIPIENT.err('A joint patrol is never proposed to its own proposer.', { extensions: { cityCode: proposer, reason: 'self' } });
+  }
+  return {
+    name: checkRequiredText('input.name', input.name, COOPERATION_LIMITS.title),
+    mode: input.mode,
+    riverId: checkRequiredText('input.riverId', input.riverId, COOPERATION_LIMITS.title),
+    reach: checkRequiredText('input.reach', input.reach, COOPERATION_LIMITS.patrolReach),
+    plannedStartAt: checkTime('input.plannedStartAt', input.plannedStartAt),
+    note: checkText('input.note', input.note ?? '', COOPERATION_LIMITS.patrolNote).trim(),
+    partners,
+  };
+}
+
+/** confirmJointPatrol: participants 0–10000, a note ≤ 4000 (blank is none). */
+export function checkPatrolAnswer(decision: PatrolAnswer['state'], participants: number | null | undefined, note: string | null | undefined): PatrolAnswer {
+  if (participants != null && !(Number.isInteger(participants) && participants >= 0 && participants <= COOPERATION_LIMITS.patrolParticipants)) {
+    throw ERRORS.BAD_USER_INPUT.err(`participants must be 0–${COOPERATION_LIMITS.patrolParticipants}.`, { extensions: { argument: 'participants' } });
+  }
+  return {
+    state: decision,
+    participants: participants ?? null,
+    note: note == null ? null : checkText('note', note, COOPERATION_LIMITS.patrolNote).trim() || null,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The cooperation contract (schema/contract/cooperation.graphql): incidents and their notices, bulletins,
- * resource requests.
+ * resource requests, joint meetings and their action items, joint patrol proposals.
  * Writes: argument checks → the bureau's own check of the caller (mayWriteForBureau) → recipients
  * from the region (asked through the gateway, before the transaction) → one idempotent transaction
  * in the store. Nothing is written when any step refuses.
@@ -12,10 +12,12 @@ import type { CityContext } from '../CityContext.ts';
 import { mayWriteForBureau } from '../access/mayWriteForBureau.ts';
 import type { CooperationContext } from '../cooperation/CooperationContext.ts';
 import type {
+  ActionItemRecord, JointMeetingRecord, PatrolPartnerRecord, PatrolProposalRecord,
   Actor, AuditRecord, BulletinRecipientRecord, BulletinRecord, IncidentRecord, IncidentStatus, NoticeRecord, NoticeState, ResourceRequestRecord, WriteMeta,
 } from '../cooperation/CooperationStore.ts';
 import {
-  checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkRequiredText, checkResourceRequestInput, checkText,
+  checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkJointMeetingInput, type RecordJointMeetingArgsInput,
+  checkPatrolAnswer, checkPatrolProposalInput, type ProposeJointPatrolArgsInput, checkRequiredText, checkResourceRequestInput, checkText,
   type ReportIncidentArgsInput, type RequestResourcesArgsInput, type SendBulletinArgsInput,
 } from '../cooperation/checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
@@ -31,6 +33,10 @@ const BULLETINS_WRITE = 'bulletins:write';
 const BULLETINS_RECEIVE = 'bulletins:receive';
 const RESOURCES_REQUEST = 'resources:request';
 const RESOURCES_RESPOND = 'resources:respond';
+const MEETINGS_WRITE = 'meetings:write';
+const MEETINGS_ACT = 'meetings:act';
+const PATROLS_PROPOSE = 'patrols:propose';
+const PATROLS_CONFIRM = 'patrols:confirm';
 
 function coop(ctx: CityContext): CooperationContext {
   if (ctx.cooperation === null) {
@@ -233,6 +239,92 @@ async function updateResourceRequest(_: unknown, args: UpdateArgs, ctx: CityCont
   return coop(ctx).resourceRequests.load(result.id);
 }
 
+interface RecordMeetingArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly input: RecordJointMeetingArgsInput;
+}
+
+async function recordJointMeeting(_: unknown, args: RecordMeetingArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, MEETINGS_WRITE, args.cityCode, args.idempotencyKey, 'recordJointMeeting', args.input);
+  const meeting = checkJointMeetingInput(args.input, args.cityCode, meta.now);
+  const region = await coop(ctx).directory(null, ctx.gatewayToken);
+  for (const code of [...meeting.bureausPresent, ...meeting.actionItems.map((i) => i.assignee)]) {
+    if (!region.bureaus.has(code)) {
+      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
+    }
+  }
+  const result = await coop(ctx).store.recordJointMeeting(meta, meeting);
+  return coop(ctx).jointMeetings.load(result.id);
+}
+
+interface UpdateActionItemArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly actionItemId: string;
+  readonly status: 'OPEN' | 'IN_PROGRESS' | 'DONE';
+  readonly note?: string | null;
+}
+
+async function updateActionItem(_: unknown, args: UpdateActionItemArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, MEETINGS_ACT, args.cityCode, args.idempotencyKey, 'updateActionItem',
+    { actionItemId: args.actionItemId, status: args.status, note: args.note ?? null });
+  if (!ownId(args.actionItemId, 'ActionItem', ctx.cityCode, 'actionItemId')) {
+    throw ERRORS.NOT_ACTION_ITEM_ASSIGNEE.err(`Action item ${args.actionItemId} is not in the inbox of ${ctx.cityCode}; only its assigned bureau updates it.`, {
+      extensions: { argument: 'actionItemId' },
+    });
+  }
+  const note = args.note == null ? null : checkText('note', args.note, COOPERATION_LIMITS.actionItemNote).trim() || null;
+  const { status } = args;
+  if (status === 'OPEN') {
+    throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err('An action item never goes back to OPEN.', { extensions: { requested: status } });
+  }
+  const result = await coop(ctx).store.updateActionItem(meta, args.actionItemId, status, note);
+  return coop(ctx).actionItems.load(result.id);
+}
+
+interface ProposePatrolArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly input: ProposeJointPatrolArgsInput;
+}
+
+async function proposeJointPatrol(_: unknown, args: ProposePatrolArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, PATROLS_PROPOSE, args.cityCode, args.idempotencyKey, 'proposeJointPatrol', args.input);
+  const proposal = checkPatrolProposalInput(args.input, args.cityCode);
+  const region = await coop(ctx).directory(proposal.riverId, ctx.gatewayToken); // RECIPIENTS_UNAVAILABLE (unknown-river) for an unknown river
+  for (const code of proposal.partners) {
+    if (!region.bureaus.has(code)) {
+      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
+    }
+  }
+  const result = await coop(ctx).store.proposeJointPatrol(meta, proposal);
+  return coop(ctx).patrolProposals.load(result.id);
+}
+
+interface ConfirmPatrolArgs {
+  readonly cityCode: string;
+  readonly idempotencyKey: string;
+  readonly proposalId: string;
+  readonly decision: 'CONFIRMED' | 'DECLINED';
+  readonly participants?: number | null;
+  readonly note?: string | null;
+}
+
+async function confirmJointPatrol(_: unknown, args: ConfirmPatrolArgs, ctx: CityContext) {
+  const meta = writeMeta(ctx, PATROLS_CONFIRM, args.cityCode, args.idempotencyKey, 'confirmJointPatrol', {
+    proposalId: args.proposalId, decision: args.decision, participants: args.participants ?? null, note: args.note ?? null,
+  });
+  if (!ownId(args.proposalId, 'JointPatrolProposal', ctx.cityCode, 'proposalId')) {
+    throw ERRORS.NOT_PATROL_PARTNER.err(`Proposal ${args.proposalId} is not in the inbox of ${ctx.cityCode}; only a partner answers it.`, {
+      extensions: { argument: 'proposalId' },
+    });
+  }
+  const answer = checkPatrolAnswer(args.decision, args.participants, args.note);
+  const result = await coop(ctx).store.confirmJointPatrol(meta, args.proposalId, answer);
+  return coop(ctx).patrolProposals.load(result.id);
+}
+
 interface ExchangeArgs {
   readonly cityCodes?: readonly string[] | null;
   readonly from: number;
@@ -284,9 +376,30 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
         list: (ctx, q) => coop(ctx).store.listResourceRequests(q),
         loader: (ctx) => coop(ctx).resourceRequests,
       }),
+      jointMeetings: listResolver(policies.get('jointMeetings'), {
+        filter: () => ({}),
+        list: (ctx, q) => coop(ctx).store.listJointMeetings(q),
+        loader: (ctx) => coop(ctx).jointMeetings,
+      }),
+      actionItems: listResolver(policies.get('actionItems'), {
+        filter: (args: ListArgs & { readonly overdueAt?: number | null }) => (args.overdueAt == null ? {} : { overdueAt: args.overdueAt }),
+        list: (ctx, q) => coop(ctx).store.listActionItems(q),
+        loader: (ctx) => coop(ctx).actionItems,
+      }),
+      jointPatrolProposals: listResolver(policies.get('jointPatrolProposals'), {
+        filter: () => ({}),
+        list: (ctx, q) => coop(ctx).store.listPatrolProposals('SENT', q),
+        loader: (ctx) => coop(ctx).patrolProposals,
+      }),
+      receivedJointPatrolProposals: listResolver(policies.get('receivedJointPatrolProposals'), {
+        filter: () => ({}),
+        list: (ctx, q) => coop(ctx).store.listPatrolProposals('RECEIVED', q),
+        loader: (ctx) => coop(ctx).patrolProposals,
+      }),
     },
     Mutation: {
       reportIncident, addIncidentReport, acknowledgeNotice, sendBulletin, markBulletinRead, requestResources, answerResourceRequest, updateResourceRequest,
+      recordJointMeeting, updateActionItem, proposeJointPatrol, confirmJointPatrol,
     },
     EnvironmentalIncident: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
@@ -312,6 +425,30 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
         ownId(ref.id, 'ResourceRequest', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).resourceRequests.load(ref.id) : null,
       history: async (r: ResourceRequestRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(r.id)).map(auditView),
+    },
+    JointMeeting: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'JointMeeting', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).jointMeetings.load(ref.id) : null,
+      actionItems: (m: JointMeetingRecord, _: unknown, ctx: CityContext) => coop(ctx).actionItemsOfMeeting.load(m.id),
+      history: async (m: JointMeetingRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(m.id)).map(auditView),
+    },
+    ActionItem: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'ActionItem', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).actionItems.load(ref.id) : null,
+      // The convener's copy only: the assignee holds no other bureau's meetings.
+      meeting: (i: ActionItemRecord, _: unknown, ctx: CityContext) => (i.direction === 'SENT' ? coop(ctx).jointMeetings.load(i.meetingId) : null),
+      history: async (i: ActionItemRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(i.id)).map(auditView),
+    },
+    JointPatrolProposal: {
+      __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
+        ownId(ref.id, 'JointPatrolProposal', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).patrolProposals.load(ref.id) : null,
+      river: (p: PatrolProposalRecord) => riverRef(p.riverId),
+      partners: async (p: PatrolProposalRecord, _: unknown, ctx: CityContext) => (await coop(ctx).partnersOfProposal.load(p.id))
+        .map((r: PatrolPartnerRecord) => ({
+          cityCode: r.cityCode, state: r.state, deliveredAt: r.deliveredAt, respondedAt: r.respondedAt, respondedBy: r.respondedBy,
+          participants: r.participants, note: r.note,
+        })),
+      history: async (p: PatrolProposalRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(p.id)).map(auditView),
     },
     Bulletin: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>

@@ -11,8 +11,11 @@ const LOADER_OF: Readonly<Record<Exclude<NodeType, CooperationNodeType>, keyof C
   EmergencyResource: 'resources',
 };
 
-type CooperationNodeType = 'EnvironmentalIncident' | 'IncidentNotice' | 'Bulletin' | 'ResourceRequest';
-const COOPERATION_LOADER_OF = { EnvironmentalIncident: 'incidents', IncidentNotice: 'notices', Bulletin: 'bulletins', ResourceRequest: 'resourceRequests' } as const;
+type CooperationNodeType = 'EnvironmentalIncident' | 'IncidentNotice' | 'Bulletin' | 'ResourceRequest' | 'JointMeeting' | 'ActionItem' | 'JointPatrolProposal';
+const COOPERATION_LOADER_OF = {
+  EnvironmentalIncident: 'incidents', IncidentNotice: 'notices', Bulletin: 'bulletins', ResourceRequest: 'resourceRequests',
+  JointMeeting: 'jointMeetings', ActionItem: 'actionItems', JointPatrolProposal: 'patrolProposals',
+} as const;
 
 const isCooperationType = (type: NodeType): type is CooperationNodeType => type in COOPERATION_LOADER_OF;
 

@@ -5,7 +5,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CooperationStore, NewBulletin, NewIncident, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
+import type { CooperationStore, NewBulletin, NewIncident, NewJointMeeting, NewPatrolProposal, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
 
 export interface OpenedCooperationStore {
   readonly store: CooperationStore;
@@ -247,7 +247,97 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
       await relay(recipient, sender, T0 + 600_000);
       expect((await sender.store.resourceRequestsByIds([declined.id]))[0]).toMatchObject({ state: 'DECLINED', reason: '库存不足' });
     });
+
+    it('records a meeting once, delivers each action item to its assignee, and carries status changes back in order', async () => {
+      const meeting: NewJointMeeting = {
+        kind: 'JOINT_MEETING', title: '琼江联防联控联席会议', heldAt: T0 - 86_400_000, bureausPresent: [RECIPIENT, SENDER],
+        topics: ['琼江水质'], decisions: ['开展联合巡河'],
+        actionItems: [
+          { description: '排查入河排污口', assignee: RECIPIENT, dueAt: T0 + 10 * 86_400_000 },
+          { description: '补充监测', assignee: RECIPIENT, dueAt: T0 + 86_400_000 },
+        ],
+      };
+      const { id } = await sender.store.recordJointMeeting(meta('jm-1', 'fm1'), meeting);
+      expect(await sender.store.recordJointMeeting(meta('jm-1', 'fm1'), meeting)).toEqual({ id, replayed: true });
+      expect(await codeOf(sender.store.recordJointMeeting(meta('jm-1', 'fm2'), { ...meeting, title: '另' }))).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await sender.store.listJointMeetings(listBy('heldAt'))).items.filter((m) => m.id === id)).toHaveLength(1);
+      expect((await sender.store.jointMeetingsByIds([id]))[0]).toMatchObject({ kind: 'JOINT_MEETING', bureausPresent: [RECIPIENT, SENDER], topics: ['琼江水质'] });
+      const [sent] = await sender.store.actionItemsOfMeetings([id]);
+      expect(sent!.map((i) => [i.description, i.status, i.direction])).toEqual([['排查入河排污口', 'OPEN', 'SENT'], ['补充监测', 'OPEN', 'SENT']]);
+
+      const relay = async (from: OpenedCooperationStore, to: OpenedCooperationStore, at: number) => {
+        const pending = (await from.store.pendingOutbox(200)).messages.filter((m) => m.recipient === (to === recipient ? RECIPIENT : SENDER));
+        for (const [i, m] of pending.entries()) expect(['accepted', 'duplicate']).toContain((await to.store.receive(m, at + i)).status);
+        if (pending.length > 0) await from.store.markDelivered(pending.map((m) => m.messageId), at);
+      };
+      await relay(sender, recipient, T0 + 700_000);
+      expect((await sender.store.actionItemsByIds([sent![0]!.id]))[0]?.deliveredAt).toBe(T0 + 700_000);
+      const inbox = (await recipient.store.listActionItems(listBy('dueAt', 'ASC'))).items.filter((i) => i.meetingId === id);
+      expect(inbox.map((i) => i.description)).toEqual(['补充监测', '排查入河排污口']); // earliest due first
+      expect(inbox[0]).toMatchObject({ direction: 'RECEIVED', convenerCityCode: SENDER, assigneeCityCode: RECIPIENT, status: 'OPEN', meetingTitle: meeting.title });
+      const overdue = async (at: number) => (await recipient.store.listActionItems({ ...listBy('dueAt', 'ASC'), filter: { overdueAt: at } }))
+        .items.filter((i) => i.meetingId === id).map((i) => i.description);
+      expect(await overdue(T0 + 2 * 86_400_000)).toEqual(['补充监测']);
+
+      const item = inbox.find((i) => i.description === '排查入河排污口')!;
+      const as = (key: string) => ({ ...meta(key, key, RECIPIENT), now: T0 + 750_000 + counter });
+      expect(await codeOf(sender.store.updateActionItem(meta('ai-own'), sent![0]!.id, 'DONE', null))).toBe('NOT_ACTION_ITEM_ASSIGNEE');
+      await recipient.store.updateActionItem(as('ai-progress'), item.id, 'IN_PROGRESS', '已部署');
+      expect(await recipient.store.updateActionItem(as('ai-progress'), item.id, 'IN_PROGRESS', '已部署')).toMatchObject({ replayed: true });
+      expect(await codeOf(recipient.store.updateActionItem({ ...as('ai-progress'), fingerprint: 'other' }, item.id, 'DONE', null))).toBe('IDEMPOTENCY_KEY_REUSED');
+      await recipient.store.updateActionItem(as('ai-done'), item.id, 'DONE', '已完成排查');
+      expect(await codeOf(recipient.store.updateActionItem(as('ai-again'), item.id, 'IN_PROGRESS', null))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      expect(await codeOf(recipient.store.updateActionItem(as('ai-again2'), item.id, 'DONE', null))).toBe('STATE_CHANGE_OUT_OF_ORDER');
+      expect(await overdue(T0 + 20 * 86_400_000)).toEqual(['补充监测']); // DONE is never overdue
+
+      await relay(recipient, sender, T0 + 800_000);
+      expect((await sender.store.actionItemsByIds([sent![0]!.id]))[0]).toMatchObject({ status: 'DONE', note: '已完成排查' });
+      expect((await sender.store.historyOf([sent![0]!.id]))[0]!.map((h) => h.action)).toEqual(['ASSIGNED', 'DELIVERED', 'IN_PROGRESS', 'DONE']);
+      expect((await recipient.store.historyOf([item.id]))[0]!.map((h) => h.action)).toEqual(['DELIVERED', 'IN_PROGRESS', 'DONE']);
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['RECORDED']);
+    });
+
+    it('proposes a joint patrol once per key to each partner; a partner answers once and the answer travels back', async () => {
+      const proposal: NewPatrolProposal = {
+        name: '琼江跨界联合巡河', mode: 'JOINT', riverId: 'qiongjiang', reach: '光辉断面至大安段', plannedStartAt: T0 + 7 * 86_400_000,
+        note: '', partners: [RECIPIENT, '511600'],
+      };
+      const { id } = await sender.store.proposeJointPatrol(meta('jp-1', 'fp1'), proposal);
+      expect(await sender.store.proposeJointPatrol(meta('jp-1', 'fp1'), proposal)).toEqual({ id, replayed: true });
+      expect(await codeOf(sender.store.proposeJointPatrol(meta('jp-1', 'fp2'), { ...proposal, reach: '另' }))).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect((await sender.store.listPatrolProposals('SENT', listBy('createdAt'))).items.filter((p) => p.id === id)).toHaveLength(1);
+      expect((await sender.store.partnersOfProposals([id]))[0]!.map((p) => [p.cityCode, p.state, p.deliveredAt])).toEqual([
+        [RECIPIENT, 'PROPOSED', null], ['511600', 'PROPOSED', null],
+      ]);
+
+      const pending = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === RECIPIENT);
+      for (const [i, m] of pending.entries()) expect(['accepted', 'duplicate']).toContain((await recipient.store.receive(m, T0 + 900_000 + i)).status);
+      await sender.store.markDelivered(pending.map((m) => m.messageId), T0 + 900_000);
+      const copy = (await recipient.store.listPatrolProposals('RECEIVED', listBy('createdAt'))).items.find((p) => p.remoteProposalId === id)!;
+      expect(copy).toMatchObject({ direction: 'RECEIVED', proposerCityCode: SENDER, mode: 'JOINT', reach: proposal.reach, plannedStartAt: proposal.plannedStartAt });
+      expect((await recipient.store.partnersOfProposals([copy.id]))[0]!.map((p) => [p.cityCode, p.state])).toEqual([[RECIPIENT, 'PROPOSED']]);
+
+      const as = (key: string) => ({ ...meta(key, key, RECIPIENT), now: T0 + 950_000 + counter });
+      const confirmed = { state: 'CONFIRMED' as const, participants: 8, note: '派 8 人' };
+      expect(await codeOf(sender.store.confirmJointPatrol(meta('jp-own'), id, confirmed))).toBe('NOT_PATROL_PARTNER');
+      await recipient.store.confirmJointPatrol(as('jp-yes'), copy.id, confirmed);
+      expect(await recipient.store.confirmJointPatrol(as('jp-yes'), copy.id, confirmed)).toMatchObject({ replayed: true });
+      expect(await codeOf(recipient.store.confirmJointPatrol(as('jp-no'), copy.id, { state: 'DECLINED', participants: null, note: null })))
+        .toBe('STATE_CHANGE_OUT_OF_ORDER');
+
+      const back = (await recipient.store.pendingOutbox(200)).messages.filter((m) => m.recipient === SENDER);
+      for (const [i, m] of back.entries()) expect(['accepted', 'duplicate']).toContain((await sender.store.receive(m, T0 + 1_000_000 + i)).status);
+      const partners = (await sender.store.partnersOfProposals([id]))[0]!;
+      expect(partners[0]).toMatchObject({ cityCode: RECIPIENT, state: 'CONFIRMED', participants: 8, note: '派 8 人', respondedBy: { sub: 'li.ming', bureau: RECIPIENT } });
+      expect(partners[0]!.deliveredAt).toBe(T0 + 900_000);
+      expect(partners[1]).toMatchObject({ cityCode: '511600', state: 'PROPOSED', deliveredAt: null });
+      expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['PROPOSED', 'DELIVERED', 'CONFIRMED']);
+    });
   });
+}
+
+function listBy(field: string, direction: 'ASC' | 'DESC' = 'DESC') {
+  return { filter: {}, sort: { field, direction }, after: null, limit: 101 };
 }
 
 function listRole(role: 'SENT' | 'RECEIVED') {

@@ -149,6 +149,79 @@ async function createResourceRequestTables(db: Kysely<any>, types: ColumnTypes):
   await db.schema.createIndex('coop_resource_requests_list').on('coop_resource_requests').columns(['direction', 'created_at desc', 'id']).execute();
 }
 
+/*
+ * Joint meetings (联席会议、会商) at their convener, and their action items: one row per copy (the
+ * convener's SENT, the assignee's RECEIVED), each carrying the status both sides see.
+ */
+async function createJointMeetingTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.createTable('coop_meetings')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('convener', types.code, (c) => c.notNull())
+    .addColumn('kind', types.code, (c) => c.notNull())
+    .addColumn('title', types.text, (c) => c.notNull())
+    .addColumn('held_at', 'bigint', (c) => c.notNull())
+    .addColumn('present_json', types.text, (c) => c.notNull())
+    .addColumn('topics_json', types.text, (c) => c.notNull())
+    .addColumn('decisions_json', types.text, (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_meetings_held_at_id').on('coop_meetings').columns(['held_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_action_items')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('meeting_id', types.key, (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('meeting_title', types.text, (c) => c.notNull())
+    .addColumn('convener', types.code, (c) => c.notNull())
+    .addColumn('assignee', types.code, (c) => c.notNull())
+    .addColumn('remote_item_id', types.key)
+    .addColumn('description', types.text, (c) => c.notNull())
+    .addColumn('due_at', 'bigint', (c) => c.notNull())
+    .addColumn('status', types.code, (c) => c.notNull())
+    .addColumn('note', types.text)
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_action_items_due').on('coop_action_items').columns(['direction', 'due_at', 'id']).execute();
+  await db.schema.createIndex('coop_action_items_meeting').on('coop_action_items').columns(['meeting_id', 'position']).execute();
+}
+
+/*
+ * Joint patrol proposals (联合巡河提议): one row per copy (the proposer's SENT, each partner's RECEIVED),
+ * and one row per partner with its answer (a RECEIVED copy has only its own).
+ */
+async function createPatrolProposalTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.createTable('coop_patrol_proposals')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('proposer', types.code, (c) => c.notNull())
+    .addColumn('name', types.text, (c) => c.notNull())
+    .addColumn('mode', types.code, (c) => c.notNull())
+    .addColumn('river_id', types.key, (c) => c.notNull())
+    .addColumn('reach', types.text, (c) => c.notNull())
+    .addColumn('planned_start_at', 'bigint', (c) => c.notNull())
+    .addColumn('note', types.text, (c) => c.notNull())
+    .addColumn('remote_proposal_id', types.key)
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_patrol_proposals_list').on('coop_patrol_proposals').columns(['direction', 'created_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_patrol_partners')
+    .addColumn('proposal_id', types.key, (c) => c.notNull())
+    .addColumn('partner', types.code, (c) => c.notNull())
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('responded_at', 'bigint')
+    .addColumn('responded_sub', types.text)
+    .addColumn('responded_bureau', types.code)
+    .addColumn('participants', 'integer')
+    .addColumn('note', types.text)
+    .addPrimaryKeyConstraint('coop_patrol_partners_pk', ['proposal_id', 'partner'])
+    .execute();
+}
+
 export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
   return {
     name: 'cooperation',
@@ -156,6 +229,8 @@ export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
       '0001_incidents_notices_outbox': { up: (db) => createCooperationTables(db, types) },
       '0002_bulletins': { up: (db) => createBulletinTables(db, types) },
       '0003_resource_requests': { up: (db) => createResourceRequestTables(db, types) },
+      '0004_joint_meetings': { up: (db) => createJointMeetingTables(db, types) },
+      '0005_patrol_proposals': { up: (db) => createPatrolProposalTables(db, types) },
     },
   };
 }
