@@ -21,6 +21,7 @@ import {
   type ReportIncidentArgsInput, type RequestResourcesArgsInput, type SendBulletinArgsInput,
 } from '../cooperation/checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
+import type { RegionFacts } from '../cooperation/createRegionDirectory.ts';
 import { computeFingerprint } from '../cooperation/computeFingerprint.ts';
 import { downstreamBureaus } from '../cooperation/downstreamBureaus.ts';
 import { ownId } from './arguments.ts';
@@ -85,11 +86,7 @@ async function reportIncident(_: unknown, args: ReportIncidentArgs, ctx: CityCon
     }
   }
   const region = await directory(input.riverId, ctx.gatewayToken);
-  for (const code of input.extraRecipients) {
-    if (!region.bureaus.has(code)) {
-      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
-    }
-  }
+  requireKnownBureaus(region, input.extraRecipients);
   if (input.nearestSectionId !== null && !region.sections?.some((s) => s.id === input.nearestSectionId)) {
     throw ERRORS.BAD_USER_INPUT.err(`Section ${input.nearestSectionId} is not on river ${input.riverId}.`, { extensions: { argument: 'input.nearestSectionId' } });
   }
@@ -152,11 +149,7 @@ async function sendBulletin(_: unknown, args: SendBulletinArgs, ctx: CityContext
   const input = checkBulletinInput(args.input, args.cityCode);
   if (input.incidentId !== null) ownId(input.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
   const region = await coop(ctx).directory(null, ctx.gatewayToken);
-  for (const code of input.recipients) {
-    if (!region.bureaus.has(code)) {
-      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
-    }
-  }
+  requireKnownBureaus(region, input.recipients);
   const result = await coop(ctx).store.sendBulletin(meta, input);
   return coop(ctx).bulletins.load(result.id);
 }
@@ -189,9 +182,7 @@ async function requestResources(_: unknown, args: RequestResourcesArgs, ctx: Cit
   const request = checkResourceRequestInput(args.input, args.cityCode);
   if (request.incidentId !== null) ownId(request.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
   const region = await coop(ctx).directory(null, ctx.gatewayToken);
-  if (!region.bureaus.has(request.responder)) {
-    throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${request.responder}.`, { extensions: { cityCode: request.responder, reason: 'unknown-bureau' } });
-  }
+  requireKnownBureaus(region, [request.responder]);
   const result = await coop(ctx).store.requestResources(meta, request);
   return coop(ctx).resourceRequests.load(result.id);
 }
@@ -249,11 +240,7 @@ async function recordJointMeeting(_: unknown, args: RecordMeetingArgs, ctx: City
   const meta = writeMeta(ctx, MEETINGS_WRITE, args.cityCode, args.idempotencyKey, 'recordJointMeeting', args.input);
   const meeting = checkJointMeetingInput(args.input, args.cityCode, meta.now);
   const region = await coop(ctx).directory(null, ctx.gatewayToken);
-  for (const code of [...meeting.bureausPresent, ...meeting.actionItems.map((i) => i.assignee)]) {
-    if (!region.bureaus.has(code)) {
-      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
-    }
-  }
+  requireKnownBureaus(region, [...meeting.bureausPresent, ...meeting.actionItems.map((i) => i.assignee)]);
   const result = await coop(ctx).store.recordJointMeeting(meta, meeting);
   return coop(ctx).jointMeetings.load(result.id);
 }
@@ -293,11 +280,7 @@ async function proposeJointPatrol(_: unknown, args: ProposePatrolArgs, ctx: City
   const meta = writeMeta(ctx, PATROLS_PROPOSE, args.cityCode, args.idempotencyKey, 'proposeJointPatrol', args.input);
   const proposal = checkPatrolProposalInput(args.input, args.cityCode);
   const region = await coop(ctx).directory(proposal.riverId, ctx.gatewayToken); // RECIPIENTS_UNAVAILABLE (unknown-river) for an unknown river
-  for (const code of proposal.partners) {
-    if (!region.bureaus.has(code)) {
-      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
-    }
-  }
+  requireKnownBureaus(region, proposal.partners);
   const result = await coop(ctx).store.proposeJointPatrol(meta, proposal);
   return coop(ctx).patrolProposals.load(result.id);
 }
@@ -458,4 +441,13 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
       history: async (b: BulletinRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(b.id)).map(auditView),
     },
   };
+}
+
+/** Every bureau a write addresses must be one the region knows: INVALID_RECIPIENT (unknown-bureau) otherwise. */
+function requireKnownBureaus(region: RegionFacts, codes: Iterable<string>): void {
+  for (const code of codes) {
+    if (!region.bureaus.has(code)) {
+      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
+    }
+  }
 }
