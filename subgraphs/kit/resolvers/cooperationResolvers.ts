@@ -5,7 +5,8 @@
  * from the region (asked through the gateway, before the transaction) → one idempotent transaction
  * in the store. Nothing is written when any step refuses.
  */
-import { ERRORS } from '../../../schema/errors.ts';
+import { ERRORS, type ErrorCodeDefinition } from '../../../schema/errors.ts';
+import type { NodeType } from '../../../schema/globalId.ts';
 import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
 import { gradeIncident } from '../../standards/index.ts';
 import type { CityContext } from '../CityContext.ts';
@@ -107,11 +108,8 @@ interface AddReportArgs {
 async function addIncidentReport(_: unknown, args: AddReportArgs, ctx: CityContext) {
   const meta = writeMeta(ctx, INCIDENTS_WRITE, args.cityCode, args.idempotencyKey, 'addIncidentReport',
     { incidentId: args.incidentId, input: args.input });
-  if (!ownId(args.incidentId, 'EnvironmentalIncident', ctx.cityCode, 'incidentId')) {
-    throw ERRORS.INVALID_ID.err(`incidentId names an incident of another bureau; reports are added where the incident is.`, {
-      extensions: { argument: 'incidentId' },
-    });
-  }
+  requireOwnCopy(args.incidentId, 'EnvironmentalIncident', 'incidentId', ctx, ERRORS.INVALID_ID,
+    `incidentId names an incident of another bureau; reports are added where the incident is.`);
   const { kind } = args.input;
   if (kind === 'INITIAL') {
     throw ERRORS.BAD_USER_INPUT.err('The initial report is filed by reportIncident; add FOLLOW_UP or FINAL.', { extensions: { argument: 'input.kind' } });
@@ -129,11 +127,8 @@ interface AcknowledgeArgs {
 
 async function acknowledgeNotice(_: unknown, args: AcknowledgeArgs, ctx: CityContext) {
   const meta = writeMeta(ctx, NOTICES_ACKNOWLEDGE, args.cityCode, args.idempotencyKey, 'acknowledgeNotice', { noticeId: args.noticeId });
-  if (!ownId(args.noticeId, 'IncidentNotice', ctx.cityCode, 'noticeId')) {
-    throw ERRORS.NOT_NOTICE_RECIPIENT.err(`Notice ${args.noticeId} is not in the inbox of ${ctx.cityCode}; only its recipient acknowledges it.`, {
-      extensions: { argument: 'noticeId' },
-    });
-  }
+  requireOwnCopy(args.noticeId, 'IncidentNotice', 'noticeId', ctx, ERRORS.NOT_NOTICE_RECIPIENT,
+    `Notice ${args.noticeId} is not in the inbox of ${ctx.cityCode}; only its recipient acknowledges it.`);
   const result = await coop(ctx).store.acknowledgeNotice(meta, args.noticeId);
   return coop(ctx).notices.load(result.id);
 }
@@ -162,11 +157,8 @@ interface MarkReadArgs {
 
 async function markBulletinRead(_: unknown, args: MarkReadArgs, ctx: CityContext) {
   const meta = writeMeta(ctx, BULLETINS_RECEIVE, args.cityCode, args.idempotencyKey, 'markBulletinRead', { bulletinId: args.bulletinId });
-  if (!ownId(args.bulletinId, 'Bulletin', ctx.cityCode, 'bulletinId')) {
-    throw ERRORS.NOT_BULLETIN_RECIPIENT.err(`Bulletin ${args.bulletinId} is not in the inbox of ${ctx.cityCode}; only a recipient marks it read.`, {
-      extensions: { argument: 'bulletinId' },
-    });
-  }
+  requireOwnCopy(args.bulletinId, 'Bulletin', 'bulletinId', ctx, ERRORS.NOT_BULLETIN_RECIPIENT,
+    `Bulletin ${args.bulletinId} is not in the inbox of ${ctx.cityCode}; only a recipient marks it read.`);
   const result = await coop(ctx).store.markBulletinRead(meta, args.bulletinId);
   return coop(ctx).bulletins.load(result.id);
 }
@@ -189,11 +181,8 @@ async function requestResources(_: unknown, args: RequestResourcesArgs, ctx: Cit
 
 /** The responder's own received copy, or NOT_REQUEST_RESPONDER before anything is asked of the store. */
 function checkReceivedRequestId(ctx: CityContext, requestId: string): void {
-  if (!ownId(requestId, 'ResourceRequest', ctx.cityCode, 'requestId')) {
-    throw ERRORS.NOT_REQUEST_RESPONDER.err(`Request ${requestId} was not received by ${ctx.cityCode}; only the responding bureau changes it.`, {
-      extensions: { argument: 'requestId' },
-    });
-  }
+  requireOwnCopy(requestId, 'ResourceRequest', 'requestId', ctx, ERRORS.NOT_REQUEST_RESPONDER,
+    `Request ${requestId} was not received by ${ctx.cityCode}; only the responding bureau changes it.`);
 }
 
 interface AnswerArgs {
@@ -256,11 +245,8 @@ interface UpdateActionItemArgs {
 async function updateActionItem(_: unknown, args: UpdateActionItemArgs, ctx: CityContext) {
   const meta = writeMeta(ctx, MEETINGS_ACT, args.cityCode, args.idempotencyKey, 'updateActionItem',
     { actionItemId: args.actionItemId, status: args.status, note: args.note ?? null });
-  if (!ownId(args.actionItemId, 'ActionItem', ctx.cityCode, 'actionItemId')) {
-    throw ERRORS.NOT_ACTION_ITEM_ASSIGNEE.err(`Action item ${args.actionItemId} is not in the inbox of ${ctx.cityCode}; only its assigned bureau updates it.`, {
-      extensions: { argument: 'actionItemId' },
-    });
-  }
+  requireOwnCopy(args.actionItemId, 'ActionItem', 'actionItemId', ctx, ERRORS.NOT_ACTION_ITEM_ASSIGNEE,
+    `Action item ${args.actionItemId} is not in the inbox of ${ctx.cityCode}; only its assigned bureau updates it.`);
   const note = args.note == null ? null : checkText('note', args.note, COOPERATION_LIMITS.actionItemNote).trim() || null;
   const { status } = args;
   if (status === 'OPEN') {
@@ -298,11 +284,8 @@ async function confirmJointPatrol(_: unknown, args: ConfirmPatrolArgs, ctx: City
   const meta = writeMeta(ctx, PATROLS_CONFIRM, args.cityCode, args.idempotencyKey, 'confirmJointPatrol', {
     proposalId: args.proposalId, decision: args.decision, participants: args.participants ?? null, note: args.note ?? null,
   });
-  if (!ownId(args.proposalId, 'JointPatrolProposal', ctx.cityCode, 'proposalId')) {
-    throw ERRORS.NOT_PATROL_PARTNER.err(`Proposal ${args.proposalId} is not in the inbox of ${ctx.cityCode}; only a partner answers it.`, {
-      extensions: { argument: 'proposalId' },
-    });
-  }
+  requireOwnCopy(args.proposalId, 'JointPatrolProposal', 'proposalId', ctx, ERRORS.NOT_PATROL_PARTNER,
+    `Proposal ${args.proposalId} is not in the inbox of ${ctx.cityCode}; only a partner answers it.`);
   const answer = checkPatrolAnswer(args.decision, args.participants, args.note);
   const result = await coop(ctx).store.confirmJointPatrol(meta, args.proposalId, answer);
   return coop(ctx).patrolProposals.load(result.id);
@@ -450,4 +433,12 @@ function requireKnownBureaus(region: RegionFacts, codes: Iterable<string>): void
       throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
     }
   }
+}
+
+/**
+ * `id` must name this bureau's own record of `type` — for a recipient's write, its inbox copy; a
+ * well-formed id of another bureau gets `refusal` (a malformed one INVALID_ID, from ownId).
+ */
+function requireOwnCopy(id: string, type: NodeType, argument: string, ctx: CityContext, refusal: ErrorCodeDefinition, message: string): void {
+  if (!ownId(id, type, ctx.cityCode, argument)) throw refusal.err(message, { extensions: { argument } });
 }
