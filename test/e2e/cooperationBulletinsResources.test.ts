@@ -15,6 +15,7 @@ import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { postGraphQL, type GraphQLAnswer } from '../fixtures/startSubgraphProcess.ts';
+import { officerToken, writeAccessMatrix } from '../fixtures/writeAccessMatrix.ts';
 
 const SUINING = '510900';
 const TONGNAN = '500152';
@@ -165,16 +166,7 @@ describe('a bulletin from 遂宁 to 潼南 and 广安', () => {
   }, 60_000);
 
   it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
-    const token = (bureau: string, scope: string, jurisdiction?: string[]) =>
-      callerToken({ sub: `officer-${bureau}`, bureau, scope, ...(jurisdiction && { jurisdiction }) });
-    const matrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['no scope', await token(SUINING, 'cases:read'), 'FORBIDDEN'],
-      ['other scope', await token(SUINING, 'bulletins:receive'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(TONGNAN, 'bulletins:write'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(SUINING, 'bulletins:write', [TONGNAN]), 'FORBIDDEN'],
-      ['scope, own bureau', await token(SUINING, 'bulletins:write'), 'ok'],
-    ];
+    const matrix = await writeAccessMatrix({ bureau: SUINING, scope: 'bulletins:write', otherScope: 'bulletins:receive', otherBureau: TONGNAN });
     const before = await sentCount();
     for (const [who, bearer, expected] of matrix) expect(codes(await send({}, bearer as string))[0] ?? 'ok', who).toBe(expected);
     expect(await sentCount()).toBe(before + 1);
@@ -185,8 +177,8 @@ describe('a bulletin from 遂宁 to 潼南 and 广安', () => {
       'the bulletin in 潼南\'s inbox', { timeoutMs: 20_000 }).then((a) => inboxCopy(a, title)))!;
     const readAs = async (bearer: string | null) => codes(await ask(bearer, READ, { cityCode: TONGNAN, key: randomUUID(), bulletinId: copy.id }))[0] ?? 'ok';
     expect(await readAs(null)).toBe('UNAUTHENTICATED');
-    expect(await readAs(await token(TONGNAN, 'bulletins:write'))).toBe('FORBIDDEN');
-    expect(await readAs(await token(SUINING, 'bulletins:receive'))).toBe('FORBIDDEN');
+    expect(await readAs(await officerToken(TONGNAN, 'bulletins:write'))).toBe('FORBIDDEN');
+    expect(await readAs(await officerToken(SUINING, 'bulletins:receive'))).toBe('FORBIDDEN');
     expect(await readAs(reader)).toBe('ok');
   }, 90_000);
 });
@@ -304,16 +296,7 @@ describe('a resource request from 遂宁 to 潼南', () => {
   }, 60_000);
 
   it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
-    const token = (bureau: string, scope: string, jurisdiction?: string[]) =>
-      callerToken({ sub: `officer-${bureau}`, bureau, scope, ...(jurisdiction && { jurisdiction }) });
-    const matrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['no scope', await token(SUINING, 'cases:read'), 'FORBIDDEN'],
-      ['other scope', await token(SUINING, 'resources:respond'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(TONGNAN, 'resources:request'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(SUINING, 'resources:request', [TONGNAN]), 'FORBIDDEN'],
-      ['scope, own bureau', await token(SUINING, 'resources:request'), 'ok'],
-    ];
+    const matrix = await writeAccessMatrix({ bureau: SUINING, scope: 'resources:request', otherScope: 'resources:respond', otherBureau: TONGNAN });
     const before = await sentCountOf();
     for (const [who, bearer, expected] of matrix) expect(codes(await request({}, bearer as string))[0] ?? 'ok', who).toBe(expected);
     expect(await sentCountOf()).toBe(before + 1);
@@ -321,12 +304,7 @@ describe('a resource request from 遂宁 to 潼南', () => {
     const note = `权限-${randomUUID()}`;
     expect(codes(await request({ input: requestInput({ note }) }))).toEqual([]);
     const copy = await receivedCopy(note);
-    const respondMatrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['other scope', await token(TONGNAN, 'resources:request'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(SUINING, 'resources:respond'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(TONGNAN, 'resources:respond', [SUINING]), 'FORBIDDEN'],
-    ];
+    const respondMatrix = await writeAccessMatrix({ bureau: TONGNAN, scope: 'resources:respond', otherScope: 'resources:request', otherBureau: SUINING, noScopeRow: false, allowed: null });
     for (const [who, bearer] of respondMatrix) {
       expect(codes(await answer(copy.id, 'ACCEPTED', undefined, bearer as string))[0], `answer: ${who}`).toBe(respondMatrix.find((r) => r[0] === who)![2]);
       expect(codes(await update(copy.id, 'DISPATCHED', bearer as string))[0], `update: ${who}`).toBe(respondMatrix.find((r) => r[0] === who)![2]);

@@ -14,6 +14,7 @@ import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { postGraphQL, type GraphQLAnswer } from '../fixtures/startSubgraphProcess.ts';
+import { officerToken, writeAccessMatrix } from '../fixtures/writeAccessMatrix.ts';
 
 const SUINING = '510900';
 const TONGNAN = '500152';
@@ -168,16 +169,7 @@ describe('an incident on 琼江 reported by 遂宁', () => {
   }, 60_000);
 
   it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
-    const token = (bureau: string, scope: string, jurisdiction?: string[]) =>
-      callerToken({ sub: `officer-${bureau}`, bureau, scope, ...(jurisdiction && { jurisdiction }) });
-    const matrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['no scope', await token(SUINING, 'cases:read'), 'FORBIDDEN'],
-      ['other scope', await token(SUINING, 'notices:acknowledge'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(TONGNAN, 'incidents:write'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(SUINING, 'incidents:write', [TONGNAN]), 'FORBIDDEN'],
-      ['scope, own bureau', await token(SUINING, 'incidents:write'), 'ok'],
-    ];
+    const matrix = await writeAccessMatrix({ bureau: SUINING, scope: 'incidents:write', otherScope: 'notices:acknowledge', otherBureau: TONGNAN });
     const before = await incidentCount();
     for (const [who, bearer, expected] of matrix) {
       const answer = await ask(bearer, REPORT, { cityCode: SUINING, key: randomUUID(), input: input({ riverId: null, nearestSectionId: null }) });
@@ -185,8 +177,8 @@ describe('an incident on 琼江 reported by 遂宁', () => {
     }
     expect(await incidentCount()).toBe(before + 1);
 
-    const notAcknowledger = await token(TONGNAN, 'incidents:write');
-    const otherBureau = await token(SUINING, 'notices:acknowledge');
+    const notAcknowledger = await officerToken(TONGNAN, 'incidents:write');
+    const otherBureau = await officerToken(SUINING, 'notices:acknowledge');
     const inbox = (await ask(acknowledger, INBOXES, { cityCodes: [TONGNAN] })).data?.['receivedNotices'].edges[0].node.id;
     expect(codes(await ask(null, ACK, { cityCode: TONGNAN, key: randomUUID(), noticeId: inbox }))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await ask(notAcknowledger, ACK, { cityCode: TONGNAN, key: randomUUID(), noticeId: inbox }))).toEqual(['FORBIDDEN']);

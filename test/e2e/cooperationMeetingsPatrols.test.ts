@@ -14,6 +14,7 @@ import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { postGraphQL, type GraphQLAnswer } from '../fixtures/startSubgraphProcess.ts';
+import { writeAccessMatrix } from '../fixtures/writeAccessMatrix.ts';
 
 const SUINING = '510900';
 const TONGNAN = '500152';
@@ -160,16 +161,7 @@ describe('a joint meeting of 遂宁 with action items for 潼南', () => {
   }, 60_000);
 
   it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
-    const token = (bureau: string, scope: string, jurisdiction?: string[]) =>
-      callerToken({ sub: `officer-${bureau}`, bureau, scope, ...(jurisdiction && { jurisdiction }) });
-    const matrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['no scope', await token(SUINING, 'cases:read'), 'FORBIDDEN'],
-      ['other scope', await token(SUINING, 'meetings:act'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(TONGNAN, 'meetings:write'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(SUINING, 'meetings:write', [TONGNAN]), 'FORBIDDEN'],
-      ['scope, own bureau', await token(SUINING, 'meetings:write'), 'ok'],
-    ];
+    const matrix = await writeAccessMatrix({ bureau: SUINING, scope: 'meetings:write', otherScope: 'meetings:act', otherBureau: TONGNAN });
     const before = await meetingCount();
     let recorded: { id: string } | undefined;
     for (const [who, bearer, expected] of matrix) {
@@ -180,13 +172,7 @@ describe('a joint meeting of 遂宁 with action items for 潼南', () => {
     expect(await meetingCount()).toBe(before + 1);
 
     const [copy] = await inboxItems(recorded!.id, 1);
-    const actMatrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['other scope', await token(TONGNAN, 'meetings:write'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(SUINING, 'meetings:act'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(TONGNAN, 'meetings:act', [SUINING]), 'FORBIDDEN'],
-      ['scope, own bureau', assignee, 'ok'],
-    ];
+    const actMatrix = await writeAccessMatrix({ bureau: TONGNAN, scope: 'meetings:act', otherScope: 'meetings:write', otherBureau: SUINING, noScopeRow: false, allowed: assignee });
     for (const [who, bearer, expected] of actMatrix) expect(codes(await update(copy!.id, 'IN_PROGRESS', bearer as string))[0] ?? 'ok', who).toBe(expected);
     expect(await statusAt(copy!.id)).toBe('IN_PROGRESS');
   }, 90_000);
@@ -282,29 +268,14 @@ describe('a joint patrol proposed by 遂宁 to 潼南 and 广安', () => {
   }, 60_000);
 
   it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
-    const token = (bureau: string, scope: string, jurisdiction?: string[]) =>
-      callerToken({ sub: `officer-${bureau}`, bureau, scope, ...(jurisdiction && { jurisdiction }) });
-    const matrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['no scope', await token(SUINING, 'cases:read'), 'FORBIDDEN'],
-      ['other scope', await token(SUINING, 'patrols:confirm'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(TONGNAN, 'patrols:propose'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(SUINING, 'patrols:propose', [TONGNAN]), 'FORBIDDEN'],
-      ['scope, own bureau', await token(SUINING, 'patrols:propose'), 'ok'],
-    ];
+    const matrix = await writeAccessMatrix({ bureau: SUINING, scope: 'patrols:propose', otherScope: 'patrols:confirm', otherBureau: TONGNAN });
     const before = await proposedCount();
     const name = `权限-${randomUUID()}`;
     for (const [who, bearer, expected] of matrix) expect(codes(await propose({ input: proposal({ name }) }, bearer as string))[0] ?? 'ok', who).toBe(expected);
     expect(await proposedCount()).toBe(before + 1);
 
     const copy = await inboxCopy(name);
-    const confirmMatrix: Array<[string, string | null, string]> = [
-      ['public', null, 'UNAUTHENTICATED'],
-      ['other scope', await token(TONGNAN, 'patrols:propose'), 'FORBIDDEN'],
-      ['scope, other bureau', await token(SUINING, 'patrols:confirm'), 'FORBIDDEN'],
-      ['scope, own bureau outside its jurisdiction', await token(TONGNAN, 'patrols:confirm', [SUINING]), 'FORBIDDEN'],
-      ['scope, own bureau', partner, 'ok'],
-    ];
+    const confirmMatrix = await writeAccessMatrix({ bureau: TONGNAN, scope: 'patrols:confirm', otherScope: 'patrols:propose', otherBureau: SUINING, noScopeRow: false, allowed: partner });
     for (const [who, bearer, expected] of confirmMatrix) expect(codes(await confirm(copy.id, 'DECLINED', bearer as string))[0] ?? 'ok', who).toBe(expected);
   }, 90_000);
 });
