@@ -22,11 +22,13 @@ const GATEWAY_LAYERS = [
   'callers',
   'access',
   'registry',
+  'events', // follows every bureau's event stream and fans it in (subscriptions read it)
   'cooperation', // the relay carrying bureaus' outbox messages to other bureaus' inboxes
   'datasources',
   'plugins',
   'composition',
   'ide',
+  'live', // GraphQL subscriptions over graphql-sse and graphql-ws, resolved through the graph
   'server', // the composition root
 ];
 
