@@ -42,6 +42,14 @@ export interface BacklogDrain {
   readonly drainPerSecond: number;
   /** messages ÷ time from the recipient ready to all DELIVERED. */
   readonly overallPerSecond: number;
+  /**
+   * CPU ms per delivered message from the recipient ready to all DELIVERED, by process (gateway,
+   * sender, recipient, loadGenerator = the bench polling): unlike the rates, hardly changed by
+   * other work on the machine. Null off Linux.
+   */
+  readonly cpuMsPerMessage: Record<string, number> | null;
+  /** Share of all cores that processes outside the bench used meanwhile. */
+  readonly otherCpuShare: number | null;
   /** What the stores hold afterwards; all must hold for the figures to count. */
   readonly checks: {
     /** As many messages arrived after the restart as were pending before it. */

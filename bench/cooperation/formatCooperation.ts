@@ -39,6 +39,9 @@ export function formatCooperation(result: CooperationResult): string {
         ['recipient ready → all DELIVERED at the sender', `${(b.allDeliveredAfterMs / 1000).toFixed(2)} s`],
         ['delivery rate while draining', `${b.drainPerSecond.toFixed(0)} messages/s`],
         ['delivery rate from the recipient ready', `${b.overallPerSecond.toFixed(0)} messages/s`],
+        ['CPU ms per message: gateway / sender / recipient / bench polling', b.cpuMsPerMessage
+          ? ['gateway', 'sender', 'recipient', 'loadGenerator'].map((k) => (b.cpuMsPerMessage![k] ?? Number.NaN).toFixed(2)).join(' / ') : '–'],
+        ['other processes meanwhile', b.otherCpuShare === null ? '–' : `${(100 * b.otherCpuShare).toFixed(0)} % of the cores`],
         ['all arrived after the restart, none lost', ok(b.checks.allArrived)],
         ['all DELIVERED at the sender', ok(b.checks.allMarkedDelivered)],
         ['inbox sequences 1…n, no gap, no duplicate, in order', ok(b.checks.inboxSequencesContiguous)],

@@ -10,7 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchTrust } from '../benchTrust.ts';
 import type { RunningChild } from '../ChildProcesses.ts';
+import { cpus } from 'node:os';
 import { postGraphQL } from '../postGraphQL.ts';
+import { cpuPerRequest, otherCpuShare, snapshotCpu } from '../processCpu.ts';
 import type { BacklogDrain } from './CooperationResult.ts';
 import { BACKLOG_RECIPIENT, REPORTER, sendBulletinBody } from './cooperationQueries.ts';
 import { pendingDeliveries, readInbox, readOutbox } from './cooperationStores.ts';
@@ -22,6 +24,9 @@ const GIVE_UP_MS = 20 * 60_000;
 export interface BacklogSettings {
   readonly gatewayUrl: string;
   readonly senderUrl: string;
+  /** The relaying gateway's and the sender's processes (their CPU is charged to the drain). */
+  readonly gatewayPid: number;
+  readonly senderPid: number;
   readonly dataDir: string;
   readonly trust: BenchTrust;
   /** The sender's token (bureau 510900, bulletins:write). */
@@ -53,6 +58,8 @@ export async function measureBacklogDrain(s: BacklogSettings): Promise<BacklogDr
 
   const recipient = await s.startRecipient();
   const readyAt = Date.now();
+  const cpuGroups = { gateway: [s.gatewayPid], sender: [s.senderPid], recipient: [recipient.pid] };
+  const cpuBefore = snapshotCpu(cpuGroups);
   s.say(`cooperation: ${BACKLOG_RECIPIENT} ready again (${recipient.url}); waiting for ${pending} deliveries …`);
   for (let last = pending; ;) {
     await sleep(POLL_INTERVAL_MS);
@@ -63,6 +70,7 @@ export async function measureBacklogDrain(s: BacklogSettings): Promise<BacklogDr
     last = now;
   }
 
+  const cpuAfter = snapshotCpu(cpuGroups);
   const outbox = readOutbox(s.dataDir, REPORTER, BACKLOG_RECIPIENT);
   const inbox = readInbox(s.dataDir, BACKLOG_RECIPIENT, REPORTER);
   const arrived = inbox.filter((row) => row.receivedAt >= readyAt);
@@ -83,6 +91,8 @@ export async function measureBacklogDrain(s: BacklogSettings): Promise<BacklogDr
     allDeliveredAfterMs,
     drainPerSecond: drainMs > 0 ? (arrived.length * 1000) / drainMs : Number.POSITIVE_INFINITY,
     overallPerSecond: (arrived.length * 1000) / allDeliveredAfterMs,
+    cpuMsPerMessage: cpuPerRequest(cpuBefore, cpuAfter, arrived.length),
+    otherCpuShare: otherCpuShare(cpuBefore, cpuAfter, (Date.now() - readyAt) / 1000, cpus().length),
     checks: {
       allArrived: arrived.length === pending,
       allMarkedDelivered: outbox.every((row) => row.deliveredAt !== null),

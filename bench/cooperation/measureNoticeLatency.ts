@@ -2,7 +2,10 @@
  * Part (2): how long after reportIncident is answered at the gateway its notice can be read in each
  * recipient's inbox, through the gateway as that bureau's officer (receivedNotices, newest first).
  * One incident at a time, each recipient's inbox asked every POLL_INTERVAL_MS until the notice is
- * there: the figures include the relay's pause between passes (ECOGRAPH_RELAY_INTERVAL_MS).
+ * there: the figures include the relay's pause between passes (ECOGRAPH_RELAY_INTERVAL_MS). Each
+ * incident is reported after a random pause of up to PHASE_SPREAD_MS: reported right after the last
+ * one was found, every incident would land just after a relay pass and wait a whole interval (the
+ * first small run showed p50 = p99 ≈ 1 s), where real reports come at any point of it.
  */
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,6 +15,8 @@ import type { NoticeLatency, Percentiles } from './CooperationResult.ts';
 import { NEWEST_RECEIVED, reportIncidentBody } from './cooperationQueries.ts';
 
 const POLL_INTERVAL_MS = 20;
+/** At least the relay's interval (1000 ms by default), so reports fall on every phase of it. */
+const PHASE_SPREAD_MS = 1_000;
 /** A notice not readable by then is a failure of the run, not a slow sample. */
 const GIVE_UP_MS = 60_000;
 
@@ -27,6 +32,7 @@ export interface NoticeLatencySettings {
 export async function measureNoticeLatency({ url, reporterHeaders, officerHeaders, incidents, say }: NoticeLatencySettings): Promise<NoticeLatency> {
   const samples = new Map([...officerHeaders.keys()].map((code) => [code, [] as number[]]));
   for (let i = 1; i <= incidents; i++) {
+    await sleep(Math.random() * PHASE_SPREAD_MS);
     const answer = await postGraphQL(url, reportIncidentBody(i), reporterHeaders);
     const answeredAt = performance.now();
     const id = (answer.body.data?.['reportIncident'] as { id?: string } | null | undefined)?.id;

@@ -53,7 +53,7 @@ export async function runCooperation(ctx: CooperationContext): Promise<Cooperati
     say(`cooperation (3): ${options.coopPending} messages for ${BACKLOG_RECIPIENT} while it is down …`);
     const recipient = subgraphs.bureaus.get(BACKLOG_RECIPIENT)!;
     const backlog = await measureBacklogDrain({
-      gatewayUrl: url, senderUrl, dataDir: ctx.dataDir, trust, senderHeaders: reporter,
+      gatewayUrl: url, senderUrl, gatewayPid: gateway.pid, senderPid: subgraphs.bureaus.get(REPORTER)!.pid, dataDir: ctx.dataDir, trust, senderHeaders: reporter,
       messages: options.coopPending, concurrency: options.coopConcurrency, say,
       stopRecipient: () => recipient.stop(),
       startRecipient: () => restartBureau(ctx.children, subgraphs, BACKLOG_RECIPIENT, new URL(recipient.url).port, ctx.verbose),
