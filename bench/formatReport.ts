@@ -11,9 +11,11 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     `Machine: ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; ` +
       `1-min load average ${m.loadAtStart.toFixed(2)} at start, ${m.loadAtEnd.toFixed(2)} at end.`,
-    `Settings: ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured at ${s.connections} connections` +
-      (s.serialDurationSeconds > 0 ? `; then ${s.serialDurationSeconds} s at 1 connection` : '') +
-      `; ${s.data}; simulated legacy system latency ${s.legacyLatencyMs} ms; started ${report.startedAt}.`,
+    `Settings: ${report.scenarios.length === 0 ? '' : `${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured at ${s.connections} connections` +
+      (s.serialDurationSeconds > 0 ? `; then ${s.serialDurationSeconds} s at 1 connection; ` : '; ')}` +
+      (s.cooperation ? `cooperation: ${s.cooperation.durationSeconds} s of writes and of reads, ${s.cooperation.incidents} incidents timed, ` +
+        `${s.cooperation.pending} messages queued ${s.cooperation.concurrency} at a time; ` : '') +
+      `${s.data}; simulated legacy system latency ${s.legacyLatencyMs} ms; started ${report.startedAt}.`,
     `Code: commit ${report.code.commit}` +
       (report.code.uncommitted.length > 0 ? ` plus uncommitted changes to ${report.code.uncommitted.length} files (${report.code.uncommitted.map((l) => l.slice(3)).join(', ')})` : '') + '.',
   ];
