@@ -1,4 +1,5 @@
 /** The outcome of one bench run, as printed and as written to bench/results/latest.json. */
+import type { CooperationResult } from './cooperation/CooperationResult.ts';
 import type { CodeVersion } from './codeVersion.ts';
 import type { MachineInfo } from './machineInfo.ts';
 import type { Measurement } from './measureTarget.ts';
@@ -35,8 +36,12 @@ export interface BenchReport {
     readonly data: string;
     /** The simulated legacy systems' added latency (`--legacy-latency`). */
     readonly legacyLatencyMs: string;
+    /** The cooperation part's sizes (--coop-*), when it ran. */
+    readonly cooperation?: { readonly durationSeconds: number; readonly incidents: number; readonly pending: number; readonly concurrency: number };
   };
   readonly queries: Readonly<Record<string, string>>;
   readonly scenarios: readonly ScenarioResult[];
   ratios: Ratio[];
+  /** The cooperation part (--part cooperation); null when it did not run. */
+  readonly cooperation: CooperationResult | null;
 }

@@ -25,6 +25,10 @@ import { FAN_OUT_BUREAUS, SCENARIOS, selectScenarios, SINGLE_BUREAU, type Target
 import { startSubgraphs } from './startSubgraphs.ts';
 import { startTarget } from './startTarget.ts';
 import { prepareBenchTrust } from './benchTrust.ts';
+import { cooperationChecksPassed } from './cooperation/formatCooperation.ts';
+import { COOPERATION_BUREAUS } from './cooperation/cooperationQueries.ts';
+import { runCooperation } from './cooperation/runCooperation.ts';
+import { freePort } from './freePort.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 /** Targets run in this order, each started once and stopped before the next. */
@@ -81,6 +85,11 @@ try {
     say(`FAILED: error responses during ${failed.map((r) => r.name).join(', ')}: those figures are not valid.`);
     process.exitCode = 1;
   }
+  const coop = report.cooperation;
+  if (coop && (!cooperationChecksPassed(coop) || (coop.writeVsRead && coop.writeVsRead.write.failures + coop.writeVsRead.read.failures > 0))) {
+    say('FAILED: the cooperation part had error responses or lost, doubled or reordered messages: its figures are not valid.');
+    process.exitCode = 1;
+  }
 } catch (error) {
   say(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
@@ -96,33 +105,47 @@ async function runBench(): Promise<BenchReport> {
   say(options.dataDir ? `checking the data in ${options.dataDir} …` : 'seeding a temporary data folder (scale 1) …');
   const dataDir = await prepareDataDir(children, options.dataDir, workDir);
 
-  const targets = TARGET_ORDER.filter((t) => scenarios.some((s) => s.target === t));
-  const codes = [...new Set(targets.flatMap((t) => (t === 'direct' || t === 'plain' ? [SINGLE_BUREAU] : FAN_OUT_BUREAUS[t])))];
+  const sideBySide = options.parts.includes('side-by-side');
+  const cooperation = options.parts.includes('cooperation');
+  const targets = sideBySide ? TARGET_ORDER.filter((t) => scenarios.some((s) => s.target === t)) : [];
+  const codes = [...new Set([
+    ...targets.flatMap((t) => (t === 'direct' || t === 'plain' ? [SINGLE_BUREAU] : FAN_OUT_BUREAUS[t])),
+    ...(cooperation ? COOPERATION_BUREAUS : []),
+  ])];
   say(`starting the region and bureaus ${codes.join(', ')} …`);
   const trust = await prepareBenchTrust(workDir);
+  // A bureau asks the gateway for a river's sections when an incident is reported: the cooperation
+  // gateway's port is chosen now, before the bureaus start, and that gateway listens on it later.
+  const coopGatewayPort = cooperation ? await freePort() : null;
   const subgraphs = await startSubgraphs(children, {
     dataDir, codes, legacyLatency: options.legacyLatency, verbose: options.verbose, trustEnv: trust.subgraphEnv,
+    ...(coopGatewayPort !== null && { gatewayUrl: `http://127.0.0.1:${coopGatewayPort}/graphql` }),
   });
-  const fixtures = await probeFixtures(subgraphs, trust);
-  const bodies = {
-    single: requestBody(SINGLE_BUREAU_QUERY, { code: fixtures.singleCase.cityCode, id: fixtures.singleCase.id }),
-    fanout: requestBody(FAN_OUT_QUERY),
-  };
   // A legacy stand-in is part of its bureau's cost: it plays the bureau's own system.
   const subgraphCpu = { bureaus: [...subgraphs.bureaus.values(), ...subgraphs.standIns].map((c) => c.pid), region: [subgraphs.region.pid] };
 
   const results = new Map<string, ScenarioResult>();
-  for (const targetName of targets) {
-    say(`starting target ${targetName} …`);
-    const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose, trust });
-    try {
-      for (const scenario of scenarios.filter((s) => s.target === targetName)) {
-        results.set(scenario.name, await measureScenario(scenario, target, bodies[scenario.query], fixtures, options, say, subgraphCpu));
+  if (targets.length > 0) {
+    const fixtures = await probeFixtures(subgraphs, trust);
+    const bodies = {
+      single: requestBody(SINGLE_BUREAU_QUERY, { code: fixtures.singleCase.cityCode, id: fixtures.singleCase.id }),
+      fanout: requestBody(FAN_OUT_QUERY),
+    };
+    for (const targetName of targets) {
+      say(`starting target ${targetName} …`);
+      const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose, trust });
+      try {
+        for (const scenario of scenarios.filter((s) => s.target === targetName)) {
+          results.set(scenario.name, await measureScenario(scenario, target, bodies[scenario.query], fixtures, options, say, subgraphCpu));
+        }
+      } finally {
+        await target.stop();
       }
-    } finally {
-      await target.stop();
     }
   }
+  const cooperationResult = coopGatewayPort === null ? null : await runCooperation({
+    children, subgraphs, workDir, verbose: options.verbose, trust, gatewayPort: coopGatewayPort, dataDir, options, cpu: subgraphCpu, say,
+  });
 
   machine.loadAtEnd = currentLoad();
   const ordered = SCENARIOS.flatMap((s) => results.get(s.name) ?? []);
@@ -137,9 +160,13 @@ async function runBench(): Promise<BenchReport> {
       serialDurationSeconds: options.serialDuration,
       data: 'seeded data at scale 1 (200 cases per bureau)',
       legacyLatencyMs: options.legacyLatency,
+      ...(cooperation && {
+        cooperation: { durationSeconds: options.coopDuration, incidents: options.coopIncidents, pending: options.coopPending, concurrency: options.coopConcurrency },
+      }),
     },
     queries: { single: SINGLE_BUREAU_QUERY, fanout: FAN_OUT_QUERY },
     scenarios: ordered,
     ratios: computeRatios(ordered),
+    cooperation: cooperationResult,
   };
 }

@@ -11,10 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { devIssuerEnv, ensureDevIssuer, signDevToken } from '../devtools/dev-keys/devIssuer.ts';
+import { devIssuerEnv, ensureDevIssuer, signDevToken, type DevTokenClaims } from '../devtools/dev-keys/devIssuer.ts';
 import { createBureauTokenSigner, withGatewayToken, type BureauTokenSigner } from '../gateway/bureau-tokens/createBureauTokenSigner.ts';
 import { ensureGatewayKeyPair } from '../devtools/dev-keys/ensureGatewayKeyPair.ts';
-import type { OutgoingIdentity } from '../gateway/bureau-tokens/OutgoingIdentity.ts';
+import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../gateway/bureau-tokens/OutgoingIdentity.ts';
 import { gatewayPrivateJwkSchema } from '../schema/gateway-token/gatewayJwkSchema.ts';
 
 const BENCH_SUBJECT = 'bench-analyst';
@@ -40,6 +40,10 @@ export interface BenchTrust {
   readonly callerHeaders: Readonly<Record<string, string>>;
   /** Fresh headers (a new gateway token for BENCH_IDENTITY) for one request to `audience` (a bureau code or 'region'). */
   headersFor(audience: string): Record<string, string>;
+  /** Fresh headers speaking as the gateway itself (its relay's identity) to bureau `audience`. */
+  gatewayHeadersFor(audience: string): Record<string, string>;
+  /** `Authorization` with a token of the bench issuer for other claims (the cooperation part's officers). */
+  callerHeadersFor(claims: DevTokenClaims): Promise<Record<string, string>>;
 }
 
 export async function prepareBenchTrust(workDir: string): Promise<BenchTrust> {
@@ -54,6 +58,8 @@ export async function prepareBenchTrust(workDir: string): Promise<BenchTrust> {
     privateKeyPath,
     callerHeaders: { authorization: `Bearer ${callerToken}` },
     headersFor: (audience) => withGatewayToken(sign, audience, BENCH_IDENTITY),
+    gatewayHeadersFor: (audience) => withGatewayToken(sign, audience, GATEWAY_SERVICE_IDENTITY),
+    callerHeadersFor: async (claims) => ({ authorization: `Bearer ${await signDevToken(issuer, claims, CALLER_TOKEN_TTL_S)}` }),
   };
 }
 

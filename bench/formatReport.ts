@@ -2,6 +2,8 @@
  * The report as padded Markdown tables: readable in a terminal and pasteable into BENCHMARKS.md.
  */
 import type { BenchReport, Ratio } from './BenchReport.ts';
+import { formatCooperation } from './cooperation/formatCooperation.ts';
+import { table } from './markdownTable.ts';
 import type { Measurement } from './measureTarget.ts';
 
 export function formatReport(report: BenchReport): string {
@@ -9,13 +11,16 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     `Machine: ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; ` +
       `1-min load average ${m.loadAtStart.toFixed(2)} at start, ${m.loadAtEnd.toFixed(2)} at end.`,
-    `Settings: ${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured at ${s.connections} connections` +
-      (s.serialDurationSeconds > 0 ? `; then ${s.serialDurationSeconds} s at 1 connection` : '') +
-      `; ${s.data}; simulated legacy system latency ${s.legacyLatencyMs} ms; started ${report.startedAt}.`,
+    `Settings: ${report.scenarios.length === 0 ? '' : `${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured at ${s.connections} connections` +
+      (s.serialDurationSeconds > 0 ? `; then ${s.serialDurationSeconds} s at 1 connection; ` : '; ')}` +
+      (s.cooperation ? `cooperation: ${s.cooperation.durationSeconds} s of writes and of reads, ${s.cooperation.incidents} incidents timed, ` +
+        `${s.cooperation.pending} messages queued ${s.cooperation.concurrency} at a time; ` : '') +
+      `${s.data}; simulated legacy system latency ${s.legacyLatencyMs} ms; started ${report.startedAt}.`,
     `Code: commit ${report.code.commit}` +
       (report.code.uncommitted.length > 0 ? ` plus uncommitted changes to ${report.code.uncommitted.length} files (${report.code.uncommitted.map((l) => l.slice(3)).join(', ')})` : '') + '.',
-    '',
-    table(
+  ];
+  if (report.scenarios.length > 0) {
+    lines.push('', table(
       ['scenario', `req/s (${s.connections} conn)`, 'p50 ms', 'p99 ms', 'req/s (1 conn)', 'p50 ms', 'p99 ms', 'failures'],
       report.scenarios.map((r) => [
         r.label,
@@ -24,8 +29,8 @@ export function formatReport(report: BenchReport): string {
         String(r.loaded.failures + (r.serial?.failures ?? 0)),
       ]),
       [false, true, true, true, true, true, true, true],
-    ),
-  ];
+    ));
+  }
   if (report.ratios.length > 0) {
     lines.push('', table(['comparison', 'value', 'target', 'met'], report.ratios.map(ratioRow), [false, true, false, false]));
   }
@@ -33,6 +38,7 @@ export function formatReport(report: BenchReport): string {
     lines.push('', `CPU ms per request, by process (at ${s.connections} connections; total also at 1 connection). ` +
       '"other processes": the most of all cores that processes outside the bench used during either run.', '', cpuTable(report));
   }
+  if (report.cooperation) lines.push('', formatCooperation(report.cooperation));
   return lines.join('\n');
 }
 
@@ -63,11 +69,4 @@ function cells(m: Measurement): string[] {
 function ratioRow(r: Ratio): string[] {
   const value = r.unit === '×' ? `${r.value.toFixed(2)}×` : `${r.value >= 0 ? '+' : ''}${r.value.toFixed(2)} ms`;
   return [r.name, value, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : '**no**'];
-}
-
-function table(header: string[], rows: string[][], rightAligned: boolean[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cols: string[]) => `| ${cols.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (rightAligned[i] ? `${'-'.repeat(w + 1)}:` : `${'-'.repeat(w + 2)}`)).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
 }

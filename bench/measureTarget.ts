@@ -23,6 +23,8 @@ export interface LoadSettings {
    * so its cost is charged to the load generator, not to the target.
    */
   readonly freshHeaders?: (() => Record<string, string>) | null;
+  /** A body made anew for each request, or null (a write needs a fresh idempotency key every time). */
+  readonly freshBody?: (() => string) | null;
 }
 
 export interface Measurement {
@@ -71,16 +73,21 @@ export async function measureTarget(url: string, body: string, load: LoadSetting
 
 async function fire(
   url: string, body: string, connections: number, seconds: number, latencies: number[] | null,
-  { headers, freshHeaders }: Pick<LoadSettings, 'headers' | 'freshHeaders'>,
+  { headers, freshHeaders, freshBody }: Pick<LoadSettings, 'headers' | 'freshHeaders' | 'freshBody'>,
 ) {
   const base = { 'content-type': 'application/json', ...headers };
+  const setupRequest = (req: Record<string, unknown>) => ({
+    ...req,
+    ...(freshHeaders && { headers: { ...base, ...freshHeaders() } }),
+    ...(freshBody && { body: freshBody() }),
+  });
   const instance = autocannon({
     url,
     method: 'POST',
     headers: base,
     body,
     // autocannon rebuilds a request before each send only when it has a setupRequest.
-    ...(freshHeaders && { requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { ...base, ...freshHeaders() } }) }] }),
+    ...((freshHeaders ?? freshBody) && { requests: [{ setupRequest }] }),
     connections,
     duration: seconds,
     timeout: TIMEOUT_SECONDS,
@@ -100,7 +107,7 @@ function failuresOf(result: AutocannonResult): number {
 }
 
 /** Nearest-rank percentile of an ascending array. */
-function percentile(sorted: Float64Array, q: number): number {
+export function percentile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 }

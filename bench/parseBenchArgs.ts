@@ -3,7 +3,13 @@
  */
 import { parseArgs } from 'node:util';
 
+/** The bench's parts: the side-by-side targets (the default) and cooperation between bureaus. */
+export type BenchPart = 'side-by-side' | 'cooperation';
+const PARTS: readonly BenchPart[] = ['side-by-side', 'cooperation'];
+
 export interface BenchOptions {
+  /** Which parts run, by --part; only side-by-side when none is named. */
+  readonly parts: readonly BenchPart[];
   /** Seconds of load per target before measuring (JIT, caches, keep-alive pools warm up). */
   readonly warmup: number;
   /** Seconds measured per target under load. */
@@ -23,10 +29,20 @@ export interface BenchOptions {
   readonly dataDir: string | null;
   /** Pass the children's stderr through. */
   readonly verbose: boolean;
+  /** Cooperation: seconds of writes (and then of reads) at one connection. */
+  readonly coopDuration: number;
+  /** Cooperation: incidents whose notices are timed from the write's answer to each recipient's inbox. */
+  readonly coopIncidents: number;
+  /** Cooperation: bulletins queued for a stopped recipient, then timed until all are delivered. */
+  readonly coopPending: number;
+  /** Cooperation: concurrent sendBulletin requests while queueing them. */
+  readonly coopConcurrency: number;
 }
 
 export const USAGE = `npm run bench -- [--duration 10] [--warmup 2] [--connections 10] [--serial-duration 5]
-                  [--scenario <name>]... [--data-dir <seeded dir>] [--legacy-latency 0] [--verbose]`;
+                  [--scenario <name>]... [--data-dir <seeded dir>] [--legacy-latency 0] [--verbose]
+                  [--part side-by-side|cooperation]... [--coop-duration 5] [--coop-incidents 200]
+                  [--coop-pending 10000] [--coop-concurrency 8]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -40,6 +56,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       'data-dir': { type: 'string' },
       'legacy-latency': { type: 'string', default: '0' },
       verbose: { type: 'boolean', default: false },
+      part: { type: 'string', multiple: true, default: [] },
+      'coop-duration': { type: 'string', default: '5' },
+      'coop-incidents': { type: 'string', default: '200' },
+      'coop-pending': { type: 'string', default: '10000' },
+      'coop-concurrency': { type: 'string', default: '8' },
     },
     strict: true,
   });
@@ -52,7 +73,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     dataDir: values['data-dir'] ?? null,
     legacyLatency: latency(values['legacy-latency']),
     verbose: values.verbose,
+    parts: parts(values.part.flatMap((p) => p.split(',')).filter(Boolean)),
+    coopDuration: number(values['coop-duration'], 'coop-duration', 1, 600),
+    coopIncidents: number(values['coop-incidents'], 'coop-incidents', 1, 100_000),
+    coopPending: number(values['coop-pending'], 'coop-pending', 1, 1_000_000),
+    coopConcurrency: number(values['coop-concurrency'], 'coop-concurrency', 1, 256),
   });
+}
+
+function parts(named: readonly string[]): BenchPart[] {
+  if (named.length === 0) return ['side-by-side'];
+  const unknown = named.filter((p) => !PARTS.includes(p as BenchPart));
+  if (unknown.length > 0) throw new Error(`Unknown part ${unknown.join(', ')}; choose from ${PARTS.join(', ')}.\n${USAGE}`);
+  return PARTS.filter((p) => named.includes(p));
 }
 
 function latency(raw: string): string {

@@ -16,6 +16,8 @@ export interface Subgraphs {
   readonly bureaus: ReadonlyMap<string, RunningChild>;
   /** Stand-ins for bureaus' legacy systems (part of those bureaus' cost). */
   readonly standIns: readonly RunningChild[];
+  /** The environment they were started with (a bureau restarted later gets the same). */
+  readonly env: Readonly<Record<string, string>>;
 }
 
 export interface SubgraphSettings {
@@ -26,11 +28,19 @@ export interface SubgraphSettings {
   readonly verbose: boolean;
   /** ECOGRAPH_GATEWAY_PUBLIC_KEY: subgraphs refuse requests without a token it verifies. */
   readonly trustEnv: Readonly<Record<string, string>>;
+  /**
+   * ECOGRAPH_GATEWAY_URL: the gateway a bureau asks for a river's sections when an incident is
+   * reported (the cooperation part); none by default.
+   */
+  readonly gatewayUrl?: string;
 }
 
 export async function startSubgraphs(children: ChildProcesses, settings: SubgraphSettings): Promise<Subgraphs> {
   const { dataDir, codes, legacyLatency, verbose } = settings;
-  const env: Record<string, string> = { ECOGRAPH_DATA_DIR: dataDir, ECOGRAPH_PORT: '0', ECOGRAPH_HJ212_PORT: '0', ...settings.trustEnv };
+  const env: Record<string, string> = {
+    ECOGRAPH_DATA_DIR: dataDir, ECOGRAPH_PORT: '0', ECOGRAPH_HJ212_PORT: '0', ...settings.trustEnv,
+    ...(settings.gatewayUrl && { ECOGRAPH_GATEWAY_URL: settings.gatewayUrl }),
+  };
   const legacy = codes.map((code) => loadBureauConfig(code, env)).filter(({ source }) => source.kind === 'legacy-http');
   const standIns = await Promise.all(legacy.map(({ origin, source }) => children.start({
     name: `${origin}-legacy`,
@@ -48,5 +58,13 @@ export async function startSubgraphs(children: ChildProcesses, settings: Subgrap
     region: region!,
     bureaus: new Map(codes.map((code, i) => [code, bureaus[i]!])),
     standIns,
+    env,
   };
+}
+
+/** Starts bureau `code` again on `port` (its registry entry stays right), after its process was stopped. */
+export function restartBureau(children: ChildProcesses, subgraphs: Subgraphs, code: string, port: string, verbose: boolean): Promise<RunningChild> {
+  return children.start({
+    name: `${code}-restarted`, entry: ENTRIES.bureau, args: [code], env: { ...subgraphs.env, ECOGRAPH_PORT: port }, readyTimeoutMs: READY_TIMEOUT_MS, verbose,
+  });
 }

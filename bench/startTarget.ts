@@ -58,20 +58,29 @@ export async function startTarget(name: TargetName, ctx: TargetContext): Promise
     return { url: child.url, bureaus: [SINGLE_BUREAU], pid: child.pid, stop: child.stop, headers: ctx.trust.callerHeaders, freshHeaders: null };
   }
   const codes = FAN_OUT_BUREAUS[name];
+  const child = await startOurGateway(ctx, name, codes);
+  return { url: child.url, bureaus: codes, pid: child.pid, stop: child.stop, headers: ctx.trust.callerHeaders, freshHeaders: null };
+}
+
+/**
+ * Our gateway (gateway.main.ts) over the region and `codes`, in development mode trusting the bench
+ * issuer (trust.gatewayEnv). The load is one caller from one address: rate limits it never meets
+ * (including the bureaus' callbacks on a writer's behalf), so the limiter is measured but never
+ * refuses. `env` adds to or overrides that (a fixed port, relay settings).
+ */
+export function startOurGateway(ctx: TargetContext, name: string, codes: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<RunningChild> {
   const registry = writeRegistry(ctx.workDir, name, ctx.subgraphs.region.url, codes.map((code) => ({ code, url: bureau(ctx, code).url })));
-  const child = await ctx.children.start({
+  return ctx.children.start({
     name,
     entry: ENTRIES.gateway,
-    // Development mode trusting the bench issuer (trust.gatewayEnv). The load is one caller from one
-    // address: limits it never meets, so the limiter is measured but never refuses.
     env: {
       ECOGRAPH_REGISTRY: registry, ECOGRAPH_GATEWAY_PORT: '0',
-      ECOGRAPH_RATE_LIMIT_PUBLIC: '1000000000', ECOGRAPH_RATE_LIMIT_AUTHENTICATED: '1000000000', ...ctx.trust.gatewayEnv,
+      ECOGRAPH_RATE_LIMIT_PUBLIC: '1000000000', ECOGRAPH_RATE_LIMIT_AUTHENTICATED: '1000000000',
+      ECOGRAPH_RATE_LIMIT_REGION_CALLBACK: '1000000000', ...ctx.trust.gatewayEnv, ...env,
     },
     readyTimeoutMs: READY_TIMEOUT_MS,
     verbose: ctx.verbose,
   });
-  return { url: child.url, bureaus: codes, pid: child.pid, stop: child.stop, headers: ctx.trust.callerHeaders, freshHeaders: null };
 }
 
 function bureau(ctx: TargetContext, code: string): RunningChild {

@@ -8,9 +8,9 @@
 import type { CityEntry } from '../config/registrySchema.ts';
 import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
 import { CircuitBreaker } from '../transport/CircuitBreaker.ts';
-import type { SubgraphClient } from '../transport/createSubgraphClient.ts';
+import type { PostOutcome, SubgraphClient } from '../transport/createSubgraphClient.ts';
 import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
-import type { OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
+import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 import type { OutgoingRequest } from '../bureau-tokens/OutgoingRequest.ts';
 import { fetchBudget } from '../request/fetchBudget.ts';
 
@@ -68,6 +68,24 @@ export class CityLink {
       return { kind: 'failed', city, reason: 'bad-response', message: `${this.entry.url} answered no GraphQL response` };
     }
     return { kind: 'ok', city, response: body as Extract<CityOutcome, { kind: 'ok' }>['response'] };
+  }
+
+  /**
+   * One request of the cooperation relay to a route of this bureau (`path`, e.g. /cooperation/inbox),
+   * as the gateway itself, through the same client and deadline as its queries. While the circuit
+   * is open the bureau is not asked (it is known down: the relay's backoff takes over). The relay's
+   * outcomes never feed the circuit: it is bulk background work whose failures include protocol
+   * refusals (out of order, 4xx) and slow batches of writes, and a burst of those must not turn this
+   * bureau's queries away with CITY_UNAVAILABLE; nor may a relay route that answers close a circuit
+   * that failing GraphQL requests opened. Queries and the registry's checks alone decide it.
+   */
+  relay(path: string, body: unknown, signal: AbortSignal): Promise<PostOutcome> {
+    if (this.breaker.state === 'open') {
+      return Promise.resolve({ kind: 'failed', reason: 'circuit-open', message: `circuit open for ${this.entry.code}` });
+    }
+    return this.client.post(JSON.stringify(body), {
+      path, timeoutMs: this.entry.timeoutMs, signal, headers: this.headersFor(GATEWAY_SERVICE_IDENTITY),
+    });
   }
 
   close(): Promise<void> {

@@ -104,20 +104,19 @@ export class CityRegistry {
     return this.regionClient.post(body, { timeoutMs, signal, headers: this.regionHeadersFor(identity, headers) });
   }
 
-  /** The longest deadline of any subgraph in the registry file as it is now. */
   /**
-   * The bureaus the cooperation relay delivers between (the enabled ones), each with its URL and the
-   * headers of one request signed for it as the gateway itself (gateway/cooperation/).
+   * The bureaus the cooperation relay delivers between (the enabled ones), each reached through its
+   * link: this registry's transport, the bureau's deadline, a token signed for it as the gateway
+   * itself (gateway/cooperation/, CityLink.relay).
    */
-  relayTargets(): ReadonlyArray<{ readonly code: string; readonly url: string; readonly timeoutMs: number; headers(): Record<string, string> }> {
+  relayTargets(): ReadonlyArray<{ readonly code: string; post(path: string, body: unknown, signal: AbortSignal): Promise<PostOutcome> }> {
     return [...this.links.values()].filter((l) => l.entry.enabled).map((link) => ({
       code: link.entry.code,
-      url: link.entry.url,
-      timeoutMs: link.entry.timeoutMs,
-      headers: () => link.headersFor(GATEWAY_SERVICE_IDENTITY),
+      post: (path, body, signal) => link.relay(path, body, signal),
     }));
   }
 
+  /** The longest deadline of any subgraph in the registry file as it is now. */
   longestTimeoutMs(): number {
     return Math.max(this.registry.region.timeoutMs, ...this.registry.cities.map((city) => city.timeoutMs));
   }

@@ -13,7 +13,8 @@ import { settleByDeadline } from './settleByDeadline.ts';
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export type PostOutcome =
-  | { readonly kind: 'ok'; readonly body: unknown }
+  /** `status`: the HTTP status below 500, when the transport knows it (a relay route answers 4xx with a JSON reason). */
+  | { readonly kind: 'ok'; readonly body: unknown; readonly status?: number }
   | { readonly kind: 'failed'; readonly reason: CityFailureReason; readonly message: string };
 
 export interface PostOptions {
@@ -21,6 +22,11 @@ export interface PostOptions {
   /** The client request this call serves: aborted when its client hangs up. */
   readonly signal?: AbortSignal;
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Another path on the subgraph's origin instead of its GraphQL endpoint: the cooperation relay's
+   * routes (schema/cooperation/relayMessages.ts). @default the path of the subgraph's URL
+   */
+  readonly path?: string;
 }
 
 export interface SubgraphClient {
@@ -55,15 +61,16 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
   const path = `${target.pathname}${target.search}`;
   return {
     url,
-    async post(body, { timeoutMs, signal, headers }) {
+    async post(body, { timeoutMs, signal, headers, path: otherPath }) {
       // A timer cleared as soon as the request settles: AbortSignal.timeout() keeps its timer until it
       // fires, seconds after the answer, and then builds a DOMException, once per bureau request.
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), timeoutMs);
       const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+      const where = otherPath === undefined ? url : `${target.origin}${otherPath}`;
       try {
         const res = await settleByDeadline(pool.request({
-          path,
+          path: otherPath ?? path,
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
           body,
@@ -73,16 +80,16 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
         }), combined);
         if (res.statusCode >= 500) {
           await res.body.dump();
-          return { kind: 'failed', reason: 'http-error', message: `HTTP ${res.statusCode} from ${url}` };
+          return { kind: 'failed', reason: 'http-error', message: `HTTP ${res.statusCode} from ${where}` };
         }
         const text = await res.body.text();
         try {
-          return { kind: 'ok', body: JSON.parse(text) as unknown };
+          return { kind: 'ok', body: JSON.parse(text) as unknown, status: res.statusCode };
         } catch {
-          return { kind: 'failed', reason: 'bad-response', message: `HTTP ${res.statusCode} from ${url} is not JSON` };
+          return { kind: 'failed', reason: 'bad-response', message: `HTTP ${res.statusCode} from ${where} is not JSON` };
         }
       } catch (error) {
-        return { kind: 'failed', ...classify(error, deadline.signal, signal, url, timeoutMs) };
+        return { kind: 'failed', ...classify(error, deadline.signal, signal, where, timeoutMs) };
       } finally {
         clearTimeout(timer);
       }

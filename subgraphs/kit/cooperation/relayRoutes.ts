@@ -6,7 +6,8 @@
  * protocol's zod schemas; a bad one is 400, a refused caller 403.
  */
 import {
-  inboxDeliverRequestSchema, markDeliveredRequestSchema, outboxPullRequestSchema, RELAY_ROUTES,
+  inboxBatchRequestSchema, inboxDeliverRequestSchema, markDeliveredRequestSchema, outboxPullRequestSchema, RELAY_ROUTES,
+  type InboxAnswer,
 } from '../../../schema/cooperation/relayMessages.ts';
 import type { RouteAnswer, SignedRoute } from '../../../schema/http/serveApollo.ts';
 import type { VerifiedGatewayRequest } from '../admission/authorizeGatewayRequest.ts';
@@ -31,6 +32,25 @@ export function relayRoutes(cityCode: string, store: CooperationStore, now: () =
       if (!parsed.success) return bad('expected { message } of the relay protocol');
       if (parsed.data.message.recipient !== cityCode) return bad(`message is for ${parsed.data.message.recipient}, not ${cityCode}`);
       return { status: 200, body: await store.receive(parsed.data.message, now()) };
+    }),
+    [RELAY_ROUTES.inboxBatch]: guard(async (body) => {
+      const parsed = inboxBatchRequestSchema.safeParse(body);
+      if (!parsed.success) return bad('expected { messages } of the relay protocol');
+      const { messages } = parsed.data;
+      const stranger = messages.find((m) => m.recipient !== cityCode);
+      if (stranger) return bad(`message ${stranger.messageId} is for ${stranger.recipient}, not ${cityCode}`);
+      if (messages.some((m, i) => m.sender !== messages[0]!.sender || (i > 0 && m.sequence <= messages[i - 1]!.sequence))) {
+        return bad('a batch holds one sender\'s messages in ascending sequence order');
+      }
+      // One after another, each as /cooperation/inbox applies it; after an out-of-order one, the rest
+      // would be out of order too.
+      const answers: InboxAnswer[] = [];
+      for (const message of messages) {
+        const answer = await store.receive(message, now());
+        answers.push(answer);
+        if (answer.status === 'out-of-order') break;
+      }
+      return { status: 200, body: { answers } };
     }),
     [RELAY_ROUTES.delivered]: guard(async (body) => {
       const parsed = markDeliveredRequestSchema.safeParse(body);

@@ -1,13 +1,14 @@
 /**
- * The relay against in-process bureaus (real SQLite cooperation stores behind an injected post):
- * order per pair, exactly once with two relays running at the same time, and a recipient down for
- * hours retried on an exponential backoff read from an injected clock (no real time passes).
+ * The relay against in-process bureaus (real SQLite cooperation stores behind their relay routes,
+ * each target an in-process twin of the registry's): order per pair, exactly once with two relays
+ * running at the same time, a recipient down for hours retried on an exponential backoff read from
+ * an injected clock (no real time passes), batches, and a backlog drained without pausing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDeliveryRelay, type RelayPost, type RelayTarget } from '../../../gateway/cooperation/createDeliveryRelay.ts';
+import { createDeliveryRelay, type RelayTarget } from '../../../gateway/cooperation/createDeliveryRelay.ts';
 import { deliveryBackoff } from '../../../gateway/cooperation/deliveryBackoff.ts';
 import { RELAY_ROUTES } from '../../../schema/cooperation/relayMessages.ts';
 import { openSqliteCooperationStore } from '../../../subgraphs/adapters/sqlite/index.ts';
@@ -22,16 +23,29 @@ const stores = new Map<string, SqlCooperationStore>();
 const down = new Set<string>();
 let clock = Date.parse('2026-05-01T00:00:00Z');
 
+/** Bureaus whose edge predates /cooperation/inbox/batch (it answers 404 there). */
+const withoutBatches = new Set<string>();
+/** Requests per bureau and route. */
+const requests = new Map<string, number>();
+const count = (code: string, path: string) => requests.get(`${code} ${path}`) ?? 0;
+/** Inbox deliveries tried per bureau, batched or not. */
+const attempts = (code: string) => count(code, RELAY_ROUTES.inbox) + count(code, RELAY_ROUTES.inboxBatch);
+
 /** Each bureau's relay routes, called in process as the HTTP edge would with a gateway-signed request. */
-const attempts = new Map<string, number>();
-const post: RelayPost = async (target, path, body) => {
-  if (path === RELAY_ROUTES.inbox) attempts.set(target.code, (attempts.get(target.code) ?? 0) + 1);
-  if (down.has(target.code)) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
-  const route = relayRoutes(target.code, stores.get(target.code)!, () => clock)[path]!;
-  return route({ caller: GATEWAY, token: 't' }, body);
-};
-const targets = (): RelayTarget[] => [...stores.keys()].map((code) => ({ code, url: `http://${code}.test/graphql`, timeoutMs: 1000, headers: () => ({}) }));
-const relay = (random = () => 0.5) => createDeliveryRelay({ targets, post, now: () => clock, random, backoff: { baseMs: 1_000, maxMs: 2 * HOUR } });
+const targets = (): RelayTarget[] => [...stores.keys()].map((code) => ({
+  code,
+  async post(path, body) {
+    requests.set(`${code} ${path}`, count(code, path) + 1);
+    if (down.has(code)) return { kind: 'failed', reason: 'unreachable', message: 'connect ECONNREFUSED' };
+    const route = relayRoutes(code, stores.get(code)!, () => clock)[path];
+    if (route === undefined || (path === RELAY_ROUTES.inboxBatch && withoutBatches.has(code))) return { kind: 'ok', status: 404, body: { error: 'no route' } };
+    return { kind: 'ok', ...(await route({ caller: GATEWAY, token: 't' }, body)) };
+  },
+}));
+const relay = (random = () => 0.5, intervalMs?: number) =>
+  createDeliveryRelay({ targets, now: () => clock, random, backoff: { baseMs: 1_000, maxMs: 2 * HOUR }, ...(intervalMs !== undefined && { intervalMs }) });
+const inboxTitles = async (code: string) => (await stores.get(code)!.listReceivedNotices({ filter: {}, sort: { field: 'createdAt', direction: 'DESC' }, after: null, limit: 100 }))
+  .items.map((i) => i.incidentTitle);
 
 let n = 0;
 const report = (recipients: string[]) => stores.get('510900')!.reportIncident(
@@ -65,7 +79,7 @@ describe('the delivery relay', () => {
     await report(['500152']);
     await report(['500152']);
     const waits: number[] = [];
-    attempts.set('500152', 0);
+    const before = attempts('500152');
     for (let failures = 1; failures <= 14; failures++) {
       await r.runOnce();
       waits.push(deliveryBackoff(failures, { baseMs: 1_000, maxMs: 2 * HOUR }, () => 0.5));
@@ -76,13 +90,56 @@ describe('the delivery relay', () => {
     expect(r.outboxFigures().get('510900')).toMatchObject({ pendingCount: 2 });
     expect(waits.at(-1)).toBe(1.5 * HOUR); // capped: half fixed, half jitter of the 2 h cap
     expect(waits.reduce((a, b) => a + b)).toBeGreaterThan(3 * HOUR); // hours on the injected clock, none on the real one
-    expect(attempts.get('500152')).toBe(14); // once per backoff, never inside one
+    expect(attempts('500152') - before).toBe(14); // once per backoff, never inside one
     down.delete('500152');
     await r.runOnce();
     expect((await stores.get('510900')!.pendingOutbox(100)).pendingCount).toBe(0);
-    const titles = (await stores.get('500152')!.listReceivedNotices({ filter: {}, sort: { field: 'createdAt', direction: 'DESC' }, after: null, limit: 100 }))
-      .items.map((i) => i.incidentTitle);
-    expect(titles).toEqual(expect.arrayContaining([`事件 ${n - 1}`, `事件 ${n}`]));
+    expect(await inboxTitles('500152')).toEqual(expect.arrayContaining([`事件 ${n - 1}`, `事件 ${n}`]));
+  });
+
+  it('delivers a pair\'s messages in batches, and one at a time to a bureau without the batch route', async () => {
+    for (let i = 0; i < 3; i++) await report(['500152', '500000']);
+    withoutBatches.add('500000');
+    const before = { batches: count('500152', RELAY_ROUTES.inboxBatch), singles: count('500000', RELAY_ROUTES.inbox) };
+    await relay().runOnce();
+    withoutBatches.delete('500000');
+    expect(count('500152', RELAY_ROUTES.inboxBatch) - before.batches).toBe(1);
+    expect(count('500000', RELAY_ROUTES.inbox) - before.singles).toBe(3);
+    expect((await stores.get('510900')!.pendingOutbox(100)).pendingCount).toBe(0);
+    for (const code of ['500152', '500000']) expect(await inboxTitles(code)).toEqual(expect.arrayContaining([`事件 ${n - 2}`, `事件 ${n - 1}`, `事件 ${n}`]));
+  });
+
+  it('drains a backlog larger than one outbox pull in passes that follow each other at once, not every intervalMs', async () => {
+    const received = async () => (await stores.get('500000')!.listReceivedNotices({ filter: {}, sort: { field: 'createdAt', direction: 'DESC' }, after: null, limit: 1 })).totalCount;
+    const before = await received();
+    const backlog = 450; // three pulls of 200
+    for (let i = 0; i < backlog; i++) await report(['500000']);
+    const r = relay(() => 0.5, HOUR); // a pause of intervalMs after any pull would outlast the poll
+    r.start();
+    try {
+      await expect.poll(async () => (await stores.get('510900')!.pendingOutbox(1)).pendingCount, { timeout: 20_000, interval: 50 }).toBe(0);
+    } finally {
+      await r.stop();
+    }
+    expect(await received()).toBe(before + backlog);
+  }, 60_000);
+
+  it('applies a batch in order as the single route would, stops after an out-of-order message, and refuses a batch out of sequence', async () => {
+    const store = await openSqliteCooperationStore({ path: join(dir, '500153.sqlite'), cityCode: '500153' });
+    try {
+      const inbox = relayRoutes('500153', store, () => clock)[RELAY_ROUTES.inboxBatch]!;
+      const message = (sequence: number) => ({
+        messageId: `m${sequence}`, sender: '510900', recipient: '500153', sequence, createdAt: clock,
+        body: { kind: 'incident-notice' as const, noticeId: `n${sequence}`, incidentId: `i${sequence}`, incidentTitle: `事件 ${sequence}` },
+      });
+      const deliver = (...sequences: number[]) => inbox({ caller: GATEWAY, token: 't' }, { messages: sequences.map(message) });
+      expect((await deliver(1, 2)).body).toEqual({ answers: [{ status: 'accepted' }, { status: 'accepted' }] });
+      expect((await deliver(2, 3, 5, 6)).body).toEqual({ answers: [{ status: 'duplicate' }, { status: 'accepted' }, { status: 'out-of-order', expected: 4 }] });
+      expect((await deliver(5, 4)).status).toBe(400);
+      expect((await inbox({ caller: { ...GATEWAY, role: 'authenticated' }, token: 't' }, { messages: [message(4)] })).status).toBe(403);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses relay routes to anyone but the gateway itself', async () => {

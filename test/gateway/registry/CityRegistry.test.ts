@@ -172,4 +172,26 @@ describe('CityRegistry with an injected transport', () => {
     expect(await registry.sendToRegion('{"query":"{ cities { code } }"}', onBehalf(undefined, performance.now() - 1))).toMatchObject({ kind: 'failed', reason: 'timeout' });
     expect(sent).toHaveLength(3);
   });
+
+  it('relays through the transport to the bureau\'s relay route as the gateway, within its deadline; never opens or closes its circuit, and asks nothing while it is open', async () => {
+    let answer: PostOutcome = { kind: 'failed', reason: 'timeout', message: 'a slow batch of writes' };
+    const { transport, sent } = recordingTransport(() => answer);
+    const { registry } = await startRegistry(transport);
+    const [target] = registry.relayTargets();
+    const relay = () => target!.post('/cooperation/outbox', { limit: 200 }, new AbortController().signal);
+    const circuit = () => registry.readiness().cities[0]!.circuit;
+
+    for (let i = 0; i < 5; i += 1) expect(await relay()).toMatchObject({ kind: 'failed', reason: 'timeout' });
+    expect(circuit()).toBe('closed'); // five query timeouts would have opened it
+    expect(sent).toHaveLength(5);
+    expect(sent[0]).toMatchObject({ subgraph: CITY, body: '{"limit":200}', options: { path: '/cooperation/outbox', timeoutMs: 1_500 } });
+    const token = sent[0]!.options.headers!['authorization']!.replace(/^Bearer /, '');
+    expect(JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString())).toMatchObject({ aud: CITY, role: 'gateway' });
+
+    answer = { kind: 'failed', reason: 'unreachable', message: 'down' };
+    for (let i = 0; i < 3; i += 1) await registry.send(QUERY, onBehalf());
+    expect(circuit()).toBe('open');
+    expect(await relay()).toMatchObject({ kind: 'failed', reason: 'circuit-open' });
+    expect(sent).toHaveLength(8); // 5 relay requests + 3 queries: none while open
+  });
 });
