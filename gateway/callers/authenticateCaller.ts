@@ -20,7 +20,8 @@ import type { GatewayTokenVerifier } from '../../schema/gateway-token/createGate
 import type { ForwardedCaller } from '../../schema/gateway-token/ForwardedCaller.ts';
 import { GATEWAY_TOKEN_ISSUER, GATEWAY_TOKEN_TYPE } from '../../schema/gateway-token/gatewayTokenRules.ts';
 import { PUBLIC_CALLER, type Caller } from '../request/Caller.ts';
-import { refusal, verifyCallerToken, type TokenVerification } from './verifyCallerToken.ts';
+import { createCachedTokenVerifier, type TokenCacheOptions } from './createCachedTokenVerifier.ts';
+import { refusal, type TokenVerification } from './verifyCallerToken.ts';
 
 /**
  * Who asks, and how it was proved: `none` = no token (the public role), `caller-token` = a caller's
@@ -49,6 +50,8 @@ export function createCallerAuthenticator(
   log: (event: Record<string, unknown>) => void,
   /** Verifies the gateway's own region tokens coming back (createRegionCallbackVerifier); null = none accepted. */
   regionCallback: GatewayTokenVerifier | null = null,
+  /** Bounds of the verified-token cache, and its clock (createCachedTokenVerifier.ts). */
+  tokenCache: TokenCacheOptions = {},
 ): CallerAuthenticator {
   const keys: JWTVerifyGetKey | null = config === null
     ? null
@@ -59,6 +62,8 @@ export function createCallerAuthenticator(
           cooldownDuration: REMOTE_KEYS_COOLDOWN_MS,
           cacheMaxAge: REMOTE_KEYS_MAX_AGE_MS,
         });
+  // Each token is verified once until it expires; a rotated key set drops what it verified.
+  const verify = keys === null || config === null ? null : createCachedTokenVerifier(keys, config, tokenCache);
   const refuse = (reason: string, message: string): never => {
     // The reason only: never the token, nor any claim from it.
     log({ level: reason === 'key-set-unavailable' ? 'warn' : 'info', msg: 'caller token refused', reason });
@@ -76,9 +81,9 @@ export function createCallerAuthenticator(
     }
     const result: TokenVerification = !match
       ? refusal('malformed')
-      : keys === null || config === null
+      : verify === null
         ? refusal('no-issuer-configured')
-        : await verifyCallerToken(match[1]!, keys, config);
+        : await verify(match[1]!);
     if (result.ok) return { caller: result.caller, via: 'caller-token' };
     return refuse(result.reason, result.message);
   };

@@ -28,7 +28,8 @@ export type TokenRefusalReason =
   | 'key-set-unavailable';
 
 export type TokenVerification =
-  | { readonly ok: true; readonly caller: Caller }
+  /** `expiresAt`: the token's `exp` in epoch ms (a verified token always has one). */
+  | { readonly ok: true; readonly caller: Caller; readonly expiresAt: number }
   | { readonly ok: false; readonly reason: TokenRefusalReason; readonly message: string };
 
 /** Far above any real token (a few hundred bytes); refusing larger ones bounds the work an attacker can ask for. */
@@ -56,7 +57,10 @@ export function refusal(reason: TokenRefusalReason): TokenVerification & { ok: f
   return { ok: false, reason, message: MESSAGES[reason] };
 }
 
-export async function verifyCallerToken(token: string, keys: JWTVerifyGetKey, options: CallerTokenOptions): Promise<TokenVerification> {
+/** `now` (epoch ms) is the clock `exp` and `nbf` are judged by. @default Date.now */
+export async function verifyCallerToken(
+  token: string, keys: JWTVerifyGetKey, options: CallerTokenOptions, now: () => number = Date.now,
+): Promise<TokenVerification> {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3) return refusal('malformed');
   let payload: JWTPayload;
   try {
@@ -66,6 +70,7 @@ export async function verifyCallerToken(token: string, keys: JWTVerifyGetKey, op
       algorithms: [...options.algorithms],
       clockTolerance: options.clockToleranceS,
       requiredClaims: ['exp', 'sub'],
+      currentDate: new Date(now()),
     }));
   } catch (error) {
     return refusal(reasonOf(error));
@@ -87,6 +92,7 @@ export function callerOf(payload: JWTPayload): TokenVerification {
   if (jurisdiction === 'bad') return refusal('bad-claim');
   return {
     ok: true,
+    expiresAt: (payload.exp ?? 0) * 1000, // jwtVerify required it
     caller: Object.freeze({
       role: 'authenticated',
       subject: sub,

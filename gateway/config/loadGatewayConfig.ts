@@ -27,6 +27,8 @@
  * - ECOGRAPH_CORS_ORIGINS   comma-separated exact origins (https://portal.example.cn) whose pages may
  *                           call /graphql from a browser; unset (default) = none
  * - ECOGRAPH_CORS_CREDENTIALS  true | false (default): may those pages send cookies/HTTP auth?
+ * - ECOGRAPH_DEDUPE_BUREAU_REQUESTS  true (default) | false: identical queries in flight at once (same
+ *                           bureau, document, variables and access profile) share one bureau request
  * - ECOGRAPH_RELAY_INTERVAL_MS  pause between passes of the cooperation relay (default 1000 ms; 0 = relay off)
  * - ECOGRAPH_RELAY_BACKOFF_BASE_MS, ECOGRAPH_RELAY_BACKOFF_MAX_MS  a failed pair's first wait and its cap
  *                           (default 500 ms and 300000 ms; gateway/cooperation/deliveryBackoff.ts)
@@ -43,6 +45,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
 import { gatewayPrivateJwkSchema, type GatewayPrivateJwk } from '../../schema/gateway-token/gatewayJwkSchema.ts';
 import type { CorsPolicy } from '../../schema/http/CorsPolicy.ts';
@@ -88,6 +91,11 @@ export interface GatewayConfig {
   readonly publicIntrospection: boolean;
   /** Automatic persisted queries: TTL (ECOGRAPH_APQ_TTL_S) and the safelist, if any (ECOGRAPH_SAFELIST). */
   readonly persistedQueries: { readonly ttlSeconds: number; readonly safelist: Safelist | null };
+  /**
+   * Identical queries in flight at once (same bureau, document, variables and access profile) share
+   * one bureau request (ECOGRAPH_DEDUPE_BUREAU_REQUESTS). @default true
+   */
+  readonly dedupeBureauRequests: boolean;
   /** The cooperation relay (gateway/cooperation/); null = off (ECOGRAPH_RELAY_INTERVAL_MS=0). */
   readonly relay: { readonly intervalMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
 }
@@ -107,6 +115,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     registryPath: resolve(env['ECOGRAPH_REGISTRY'] ?? resolve(GATEWAY_DIR, 'registry.json')),
     recheckMs: integer(env, 'ECOGRAPH_RECHECK_MS', 10_000, 200, 3_600_000),
     relay: loadRelayConfig(env),
+    dedupeBureauRequests: loadDedupeBureauRequests(env),
     requestDeadlineMs: env['ECOGRAPH_REQUEST_DEADLINE_MS'] === undefined ? null : integer(env, 'ECOGRAPH_REQUEST_DEADLINE_MS', 0, 50, 600_000),
     telemetry: loadTelemetryConfig(env),
     redisUrl: loadRedisUrl(env),
@@ -148,6 +157,19 @@ export function loadRateLimits(env: Env = process.env): RateLimits {
     regionCallback: integer(env, 'ECOGRAPH_RATE_LIMIT_REGION_CALLBACK', 6_000, 0, 1_000_000_000),
     windowMs: integer(env, 'ECOGRAPH_RATE_LIMIT_WINDOW_S', 60, 1, 86_400) * 1000,
   });
+}
+
+const dedupeSwitch = z
+  .enum(['true', 'false'], { error: (issue) => `ECOGRAPH_DEDUPE_BUREAU_REQUESTS must be "true" or "false", got "${String(issue.input)}".` })
+  .default('true')
+  .transform((raw) => raw === 'true');
+
+/** ECOGRAPH_DEDUPE_BUREAU_REQUESTS: true (the default, also when empty) or false. */
+export function loadDedupeBureauRequests(env: Env = process.env): boolean {
+  const raw = env['ECOGRAPH_DEDUPE_BUREAU_REQUESTS'];
+  const parsed = dedupeSwitch.safeParse(raw === '' ? undefined : raw);
+  if (!parsed.success) throw new GatewayConfigError(parsed.error.issues[0]!.message);
+  return parsed.data;
 }
 
 /** ECOGRAPH_TRUST_PROXY: false (the default) = 0, true = 1, or how many proxies (0–10). */

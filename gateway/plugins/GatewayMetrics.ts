@@ -18,6 +18,8 @@ export interface GatewayMetrics {
   readonly rateLimited: Counter<'role'>;
   /** The city registry's send observer: one bureau request settled after `durationMs`. */
   observeCitySend(outcome: CityOutcome, durationMs: number): void;
+  /** The city registry's sharing observer: a client request joined an identical bureau query in flight (one request saved). */
+  observeSharedSend(city: string): void;
 }
 
 const CIRCUIT_VALUE = { closed: 0, 'half-open': 1, open: 2 } as const;
@@ -38,6 +40,11 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities'], rea
   const rateLimited = new Counter({ name: 'gateway_rate_limited_requests_total', help: 'Requests refused with HTTP 429 by the rate limit, by caller role', labelNames: ['role'] as const, registers });
   const citySeconds = new Histogram({ name: 'gateway_subgraph_request_duration_seconds', help: 'Bureau request latency by city code', labelNames: ['city'] as const, registers });
   const cityFailures = new Counter({ name: 'gateway_subgraph_request_failures_total', help: 'Failed bureau requests by city code and failure reason', labelNames: ['city', 'reason'] as const, registers });
+  const cityShared = new Counter({
+    name: 'gateway_subgraph_requests_deduplicated_total',
+    help: 'Bureau requests saved: client requests that joined an identical query to the bureau already in flight (same document, variables and access profile), by city code',
+    labelNames: ['city'] as const, registers,
+  });
   const cityCancelled = new Counter({ name: 'gateway_subgraph_requests_cancelled_total', help: 'Bureau requests cancelled because their client hung up, by city code', labelNames: ['city'] as const, registers });
   new Gauge({
     name: 'gateway_bureau_circuit_state', help: 'Circuit breaker per bureau: 0 closed, 1 half-open, 2 open', labelNames: ['city'] as const, registers,
@@ -80,5 +87,6 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities'], rea
       citySeconds.observe({ city: outcome.city }, durationMs / 1000);
       if (outcome.kind === 'failed') cityFailures.inc({ city: outcome.city, reason: outcome.reason });
     },
+    observeSharedSend: (city) => cityShared.inc({ city }),
   };
 }

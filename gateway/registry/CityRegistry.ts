@@ -13,7 +13,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { DocumentNode } from 'graphql';
 import { loadRegistry } from '../config/loadGatewayConfig.ts';
-import type { Registry } from '../config/registrySchema.ts';
+import type { CityEntry, Registry } from '../config/registrySchema.ts';
 import type { CityFetch, CityOutcome, ShardEngine } from '../shard-engine/index.ts';
 import { createUndiciTransport, type PostOutcome, type SubgraphClient, type SubgraphTransport } from '../transport/createSubgraphClient.ts';
 import { REGION_AUDIENCE } from '../../schema/gateway-token/gatewayTokenRules.ts';
@@ -40,6 +40,13 @@ export interface CityRegistryOptions {
   readonly transport?: SubgraphTransport;
   /** Told of every bureau request once it settled, refused ones included (metrics hook it here). */
   readonly observeSend?: (outcome: CityOutcome, durationMs: number) => void;
+  /**
+   * Identical queries in flight at once (same bureau, document, variables and access profile) share
+   * one bureau request (CityLink.ts); false = each is sent. @default true
+   */
+  readonly dedupe?: boolean;
+  /** Told of each bureau request saved that way, with the bureau's code (metrics hook it here). */
+  readonly observeShared?: (city: string) => void;
 }
 
 export interface Readiness {
@@ -207,7 +214,7 @@ export class CityRegistry {
     for (const entry of next.cities) {
       const old = this.links.get(entry.code);
       const unchanged = old && JSON.stringify(old.entry) === JSON.stringify(entry);
-      const link = unchanged ? old : new CityLink(entry, this.options.signer, this.transport(entry.code, entry.url));
+      const link = unchanged ? old : this.linkFor(entry);
       if (!entry.enabled) link.check = { status: 'disabled', detail: 'disabled in the registry', checkedAt: Date.now() };
       links.set(entry.code, link);
     }
@@ -220,6 +227,12 @@ export class CityRegistry {
       if (previous) for (const listener of this.regionUrlListeners) listener(next.region.url);
     }
     this.engine_ = this.engine_.withCities(next.cities.filter((c) => c.enabled).map((c) => c.code));
+  }
+
+  private linkFor(entry: CityEntry): CityLink {
+    const { signer, dedupe = true, observeShared } = this.options;
+    const sharing = dedupe ? { onShared: () => observeShared?.(entry.code) } : null;
+    return new CityLink(entry, signer, this.transport(entry.code, entry.url), sharing);
   }
 
   /** The region's outgoing headers: `headers` plus a fresh gateway token for the region. */

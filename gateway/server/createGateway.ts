@@ -94,6 +94,9 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
       metrics.observeCitySend(outcome, durationMs);
       tracer.observeCitySend(outcome, durationMs);
     },
+    // Identical queries in flight share one bureau request (ECOGRAPH_DEDUPE_BUREAU_REQUESTS, on by default).
+    dedupe: config.dedupeBureauRequests,
+    observeShared: (city) => metrics.observeSharedSend(city),
   }), (r) => r.stop());
   await registry.start();
   // The cooperation relay: carries each bureau's outbox messages to the recipients' inboxes (every

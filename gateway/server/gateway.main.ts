@@ -14,6 +14,7 @@ try {
     if (stopping) return;
     stopping = true;
     await gateway.close();
+    await log.flush(); // the log is written in batches: its last lines too, before the process ends
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -170,3 +170,45 @@ describe('one deadline per request', () => {
     }
   }, TEST_TIMEOUT_MS);
 });
+
+describe('identical queries in flight', () => {
+  it('share one bureau request, counted as saved, and the client that started it hanging up does not cancel it for the other', async () => {
+    const CASES = '{ enforcementCases(first: 3) { totalCount edges { node { id } } } }';
+    try {
+      federation.gateway.writeRegistry({
+        ...federation.registry,
+        cities: federation.registry.cities.map((c) => (c.code === BUREAU ? { ...c, url: bureauProxy.url, timeoutMs: 30_000 } : c)),
+      });
+      await pollUntil(readyz, (r) => r.body.cities.some((c) => c['url'] === bureauProxy.url && c['status'] === 'up'), 'the bureau behind the proxy');
+      bureauProxy.setDelay(3_000);
+      const savedBefore = await metric(`gateway_subgraph_requests_deduplicated_total{city="${BUREAU}"}`);
+      const cancelledBefore = await metric(`gateway_subgraph_requests_cancelled_total{city="${BUREAU}"}`);
+
+      // The first client starts the bureau request, then hangs up while a second one waits for it too.
+      const held = bureauProxy.next('held');
+      const first = request(federation.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...federation.gateway.callerHeaders },
+      });
+      first.on('error', () => {}); // destroyed on purpose below
+      first.end(JSON.stringify({ query: CASES }));
+      await within(held, PROMPTLY_MS, 'the bureau request reaching the bureau');
+      const heldBefore = bureauProxy.delayedCount();
+      const second = postGraphQL(federation.gateway.url, CASES, undefined, federation.gateway.callerHeaders);
+      await expect.poll(() => metric(`gateway_subgraph_requests_deduplicated_total{city="${BUREAU}"}`), { timeout: PROMPTLY_MS })
+        .toBe(savedBefore + 1);
+      first.destroy();
+      // The first client's wait ends as cancelled while the bureau is still working on the shared request.
+      await expect.poll(() => metric(`gateway_subgraph_requests_cancelled_total{city="${BUREAU}"}`), { timeout: PROMPTLY_MS })
+        .toBe(cancelledBefore + 1);
+
+      const answer = await within(second, PROMPTLY_MS, 'the second client\'s answer');
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toMatchObject({ enforcementCases: { totalCount: expect.any(Number) } });
+      expect(bureauProxy.delayedCount()).toBe(heldBefore); // the bureau was asked once
+    } finally {
+      bureauProxy.setDelay(0);
+      await restoreRegistry();
+    }
+  }, TEST_TIMEOUT_MS);
+});

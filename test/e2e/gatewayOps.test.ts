@@ -162,3 +162,13 @@ describe('a killed bureau', () => {
     expect(sample(await scrape(), 'gateway_bureau_contract_state', { city: KILLED, status: 'down' })).toBe(1);
   });
 });
+
+// Last: it stops the gateway.
+describe('stopping the gateway', () => {
+  it('writes the log lines still held in its batch: the last request\'s line is there after SIGTERM', async () => {
+    const res = await ask(CASES, { headers: { 'x-request-id': 'last-before-stop' } });
+    await res.json();
+    await federation.gateway.stop(); // at once: well within the batch's 1 s, so the line is still buffered
+    await pollUntil(async () => federation.gateway.logs().find((l) => l['requestId'] === 'last-before-stop'), (l) => l !== undefined, 'the last request line');
+  });
+});

@@ -100,7 +100,7 @@ describe('caller authentication at the gateway', () => {
   });
 
   it('logs the refusal reason, never a token', async () => {
-    const output = federation.gateway.output();
+    const output = await federation.gateway.settledOutput();
     expect(federation.gateway.logs().some((l) => l['msg'] === 'caller token refused' && l['reason'] === 'expired')).toBe(true);
     for (const token of sent) {
       for (const part of token.split('.').filter((p) => p.length > 0)) expect(output.includes(part), 'part of a token is in the log').toBe(false);

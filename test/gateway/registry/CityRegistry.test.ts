@@ -15,10 +15,11 @@ import { expandSubgraphSdl } from '../../../schema/expandSubgraphSdl.ts';
 import { loadContract, loadContractSdl, loadRegion, loadRegionSdl } from '../../../schema/loadContract.ts';
 import { createBureauTokenSigner } from '../../../gateway/bureau-tokens/createBureauTokenSigner.ts';
 import type { OutgoingRequest } from '../../../gateway/bureau-tokens/OutgoingRequest.ts';
-import { CityRegistry } from '../../../gateway/registry/CityRegistry.ts';
+import { CityRegistry, type CityRegistryOptions } from '../../../gateway/registry/CityRegistry.ts';
 import { createShardEngine, type CityFetch } from '../../../gateway/shard-engine/index.ts';
 import type { PostOptions, PostOutcome, SubgraphTransport } from '../../../gateway/transport/createSubgraphClient.ts';
-import { PUBLIC_CALLER } from '../../../gateway/request/Caller.ts';
+import { PUBLIC_CALLER, type Caller } from '../../../gateway/request/Caller.ts';
+import type { OutgoingIdentity } from '../../../gateway/bureau-tokens/OutgoingIdentity.ts';
 import { testGatewayKeys } from '../../fixtures/gatewayTrust.ts';
 
 const CITY = '500152';
@@ -73,7 +74,9 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function startRegistry(transport: SubgraphTransport, regionTimeoutMs = 3_000): Promise<{ registry: CityRegistry; path: string }> {
+async function startRegistry(
+  transport: SubgraphTransport, regionTimeoutMs = 3_000, sharing: Pick<CityRegistryOptions, 'dedupe' | 'observeShared'> = { dedupe: false },
+): Promise<{ registry: CityRegistry; path: string }> {
   dir = mkdtempSync(join(tmpdir(), 'ecograph-registry-'));
   const path = join(dir, 'registry.json');
   writeRegistry(path, regionTimeoutMs);
@@ -86,6 +89,7 @@ async function startRegistry(transport: SubgraphTransport, regionTimeoutMs = 3_0
     signer: createBureauTokenSigner(testGatewayKeys().privateJwk),
     engine: createShardEngine({ contract: loadContract(), cities: [] }),
     transport,
+    ...sharing,
   });
   await registry.start();
   expect(registry.readiness().cities).toMatchObject([{ code: CITY, status: 'up', circuit: 'closed' }]);
@@ -101,7 +105,7 @@ function writeRegistry(path: string, regionTimeoutMs: number) {
 
 const onBehalf = (signal?: AbortSignal, deadline?: number): OutgoingRequest => ({ identity: PUBLIC_CALLER, headers: { 'x-request-id': 'r-1' }, signal, deadline });
 
-describe('CityRegistry with an injected transport', () => {
+describe('CityRegistry with an injected transport, each fetch its own request', () => {
   it('serves the enabled bureaus in its shard engine, and sends through the transport with the bureau\'s deadline and the client\'s signal', async () => {
     const { transport, sent } = recordingTransport();
     const { registry } = await startRegistry(transport);
@@ -193,5 +197,156 @@ describe('CityRegistry with an injected transport', () => {
     expect(circuit()).toBe('open');
     expect(await relay()).toMatchObject({ kind: 'failed', reason: 'circuit-open' });
     expect(sent).toHaveLength(8); // 5 relay requests + 3 queries: none while open
+  });
+});
+
+/**
+ * A transport whose bureau answers wait until the test releases them; a cancelled request settles
+ * 'aborted' at once, as undici's does.
+ */
+function heldTransport() {
+  const sent: Array<Sent & { release(outcome?: PostOutcome): void }> = [];
+  const transport: SubgraphTransport = (subgraph, url) => ({
+    url,
+    post(body, options) {
+      if (body.includes('_service')) {
+        return Promise.resolve({ kind: 'ok', body: { data: { _service: { sdl: subgraph === 'region' ? REGION_SDL : CONTRACT_SDL } } } });
+      }
+      return new Promise<PostOutcome>((resolve) => {
+        const cancelled = () => resolve({ kind: 'failed', reason: 'aborted', message: 'cancelled' });
+        options.signal?.addEventListener('abort', cancelled, { once: true });
+        const n = sent.length + 1;
+        sent.push({
+          subgraph, body, options,
+          release: (outcome = { kind: 'ok', body: { data: { enforcementCases: { totalCount: n } } } }) => {
+            options.signal?.removeEventListener('abort', cancelled);
+            resolve(outcome);
+          },
+        });
+      });
+    },
+    close: async () => {},
+  });
+  return { transport, sent };
+}
+
+const officer = (claims: Partial<Caller> = {}): Caller => Object.freeze({
+  role: 'authenticated', subject: 'officer-1', bureau: '500152', scopes: new Set(['cases:read', 'cases:internal']), jurisdiction: null, ...claims,
+});
+const as = (identity: OutgoingIdentity, signal?: AbortSignal, deadline?: number): OutgoingRequest => ({ identity, headers: {}, signal, deadline });
+const ANSWER = { kind: 'ok', city: CITY, response: { data: { enforcementCases: { totalCount: 1 } } } };
+
+describe('CityRegistry sharing identical queries in flight', () => {
+  async function sharing(dedupe = true) {
+    const { transport, sent } = heldTransport();
+    const shared: string[] = [];
+    const { registry } = await startRegistry(transport, 3_000, { dedupe, observeShared: (city) => void shared.push(city) });
+    return { registry, sent, shared };
+  }
+
+  it('sends one bureau request for two identical queries of callers with the same access profile, and answers both with their own copy', async () => {
+    const { registry, sent, shared } = await sharing();
+    const first = registry.send(QUERY, as(officer({ subject: 'officer-1' })));
+    const second = registry.send(QUERY, as(officer({ subject: 'officer-2', scopes: new Set(['cases:internal', 'cases:read']) })));
+    expect(sent).toHaveLength(1);
+    sent[0]!.release();
+
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toEqual(ANSWER);
+    expect(b).toEqual(ANSWER);
+    expect((a as { response: unknown }).response).not.toBe((b as { response: unknown }).response); // the gateway merges into each
+    expect(shared).toEqual([CITY]);
+  });
+
+  it.each<[string, Caller]>([
+    ['other scopes', officer({ scopes: new Set(['cases:read']) })],
+    ['another bureau', officer({ bureau: '510900' })],
+    ['no bureau', officer({ bureau: null })],
+    ['a jurisdiction', officer({ jurisdiction: new Set(['500152']) })],
+    ['the public role', PUBLIC_CALLER],
+  ])('never shares between callers who could see different rows: %s', async (_name, other) => {
+    const { registry, sent, shared } = await sharing();
+    const first = registry.send(QUERY, as(officer()));
+    const second = registry.send(QUERY, as(other));
+    expect(sent).toHaveLength(2);
+    for (const s of sent) s.release();
+    await Promise.all([first, second]);
+    expect(shared).toEqual([]);
+  });
+
+  it('sends each query with other variables, and each mutation, however identical', async () => {
+    const { registry, sent } = await sharing();
+    const mutation: CityFetch = { ...QUERY, query: 'mutation { acknowledgeNotice(id: "n1") { id } }', operation: 'mutation' };
+    const pending = [
+      registry.send(QUERY, as(officer())),
+      registry.send({ ...QUERY, variables: { first: 1 } }, as(officer())),
+      registry.send(mutation, as(officer())),
+      registry.send(mutation, as(officer())),
+    ];
+    expect(sent).toHaveLength(4);
+    for (const s of sent) s.release();
+    await Promise.all(pending);
+  });
+
+  it('keeps answering a follower when the client that started the request hangs up, and cancels the request once no client waits', async () => {
+    const { registry, sent } = await sharing();
+    const leader = new AbortController();
+    const follower = new AbortController();
+    const first = registry.send(QUERY, as(officer(), leader.signal));
+    const second = registry.send(QUERY, as(officer(), follower.signal));
+
+    leader.abort();
+    expect(await first).toMatchObject({ kind: 'failed', city: CITY, reason: 'aborted' });
+    expect(sent[0]!.options.signal!.aborted).toBe(false);
+    sent[0]!.release();
+    expect(await second).toEqual(ANSWER);
+
+    const third = registry.send(QUERY, as(officer(), leader.signal)); // this client is gone: nothing sent
+    const fourth = new AbortController();
+    const fifth = registry.send(QUERY, as(officer(), fourth.signal));
+    fourth.abort();
+    expect(await third).toMatchObject({ reason: 'aborted' });
+    expect(await fifth).toMatchObject({ reason: 'aborted' });
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.options.signal!.aborted).toBe(true);
+    expect(registry.readiness().cities[0]!.circuit).toBe('closed');
+  });
+
+  it("settles a follower with an earlier deadline on its own deadline, without blaming the bureau, while the others still get the answer", async () => {
+    const { registry, sent } = await sharing();
+    const patient = registry.send(QUERY, as(officer()));
+    const hurried = registry.send(QUERY, as(officer(), undefined, performance.now() + 50));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.options.timeoutMs).toBe(1_500); // the bureau's own deadline, whoever started it
+
+    expect(await hurried).toMatchObject({ kind: 'failed', city: CITY, reason: 'timeout' });
+    sent[0]!.release();
+    expect(await patient).toEqual(ANSWER);
+
+    for (let i = 0; i < 3; i += 1) {
+      expect(await registry.send(QUERY, as(officer(), undefined, performance.now() + 20))).toMatchObject({ reason: 'timeout' });
+    }
+    expect(sent.slice(1).every((s) => s.options.signal!.aborted)).toBe(true); // nobody left waiting: cancelled
+    expect(registry.readiness().cities[0]!.circuit).toBe('closed'); // three of its own timeouts would open it
+  });
+
+  it('shares only while in flight: a query after the answer is sent again', async () => {
+    const { registry, sent } = await sharing();
+    const first = registry.send(QUERY, as(officer()));
+    sent[0]!.release();
+    await first;
+    const second = registry.send(QUERY, as(officer()));
+    expect(sent).toHaveLength(2);
+    sent[1]!.release();
+    await second;
+  });
+
+  it('sends every identical query when switched off', async () => {
+    const { registry, sent, shared } = await sharing(false);
+    const pending = [registry.send(QUERY, as(officer())), registry.send(QUERY, as(officer()))];
+    expect(sent).toHaveLength(2);
+    for (const s of sent) s.release();
+    expect(await Promise.all(pending)).toEqual([ANSWER, { ...ANSWER, response: { data: { enforcementCases: { totalCount: 2 } } } }]);
+    expect(shared).toEqual([]);
   });
 });
