@@ -20,7 +20,9 @@ import { guarded } from './guarded.ts';
 import { fromJson, toJson, toNullableNumber, toNumber } from './jsonColumn.ts';
 import { keysetPage } from './keysetPage.ts';
 import { audit, enqueue, relayActor, type Trx } from './cooperationOutbox.ts';
-import { answerReceivedProposal, applyPartnerAnswer, CASE_PROPOSALS, insertPartners, markPartnerDelivered, partnersOf, PATROL_PROPOSALS } from './proposalPartners.ts';
+import {
+  answerReceivedProposal, applyPartnerAnswer, CASE_PROPOSALS, insertPartners, listProposals, markPartnerDelivered, partnersOf, PATROL_PROPOSALS, proposalsByIds,
+} from './proposalPartners.ts';
 import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
 import { SqlJointEnforcement } from './SqlJointEnforcement.ts';
 
@@ -363,18 +365,11 @@ export class SqlCooperationStore implements CooperationStore {
   }
 
   listPatrolProposals(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<PatrolProposalRecord>> {
-    return guarded(this.cityCode, 'patrol proposals list', () => {
-      const filtered = this.db.selectFrom('coop_patrol_proposals').where('direction', '=', direction);
-      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
-        query, (row: Row) => this.proposalOf(row));
-    });
+    return guarded(this.cityCode, 'patrol proposals list', () => listProposals(this.db, PATROL_PROPOSALS, direction, query, (row) => this.proposalOf(row)));
   }
 
   patrolProposalsByIds(ids: readonly string[]): Promise<ReadonlyArray<PatrolProposalRecord | null>> {
-    return guarded(this.cityCode, 'patrol proposals by id', async () => {
-      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_patrol_proposals').selectAll().where('id', 'in', chunk).execute());
-      return alignOne(ids, rows.map((r) => this.proposalOf(r)), (r) => r.id);
-    });
+    return guarded(this.cityCode, 'patrol proposals by id', () => proposalsByIds(this.db, PATROL_PROPOSALS, ids, (row) => this.proposalOf(row)));
   }
 
   partnersOfProposals(proposalIds: readonly string[]): Promise<ReadonlyArray<readonly PatrolPartnerRecord[]>> {

@@ -21,7 +21,7 @@ import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';
 import { fromJson, toJson, toNullableNumber, toNumber } from './jsonColumn.ts';
 import { keysetPage } from './keysetPage.ts';
-import { answerReceivedProposal, applyPartnerAnswer, CASE_PROPOSALS, insertPartners, partnersOf } from './proposalPartners.ts';
+import { answerReceivedProposal, applyPartnerAnswer, CASE_PROPOSALS, insertPartners, listProposals, partnersOf, proposalsByIds } from './proposalPartners.ts';
 import type { SqlFlavour } from './SqlFlavour.ts';
 import { columnSortKeys, sortKeyFor } from './sortKeyFor.ts';
 
@@ -67,7 +67,6 @@ export class SqlJointEnforcement implements JointEnforcementStore {
       created_at: meta.now,
     }).execute();
     await audit(trx, id, meta, 'SCHEDULED', { proposalId, startedAt: toNumber(proposal['planned_start_at']), participantsByBureau: byBureau });
-    await audit(trx, proposalId, meta, 'PATROL_SCHEDULED', { patrolId: id });
     await this.sendPatrol(trx, id, meta);
   }
 
@@ -181,18 +180,11 @@ export class SqlJointEnforcement implements JointEnforcementStore {
   }
 
   listCaseProposals(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<JointCaseProposalRecord>> {
-    return guarded(this.cityCode, 'joint case proposals list', () => {
-      const filtered = this.db.selectFrom('coop_case_proposals').where('direction', '=', direction);
-      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
-        query, (row: Row) => this.caseProposalOf(row));
-    });
+    return guarded(this.cityCode, 'joint case proposals list', () => listProposals(this.db, CASE_PROPOSALS, direction, query, (row) => this.caseProposalOf(row)));
   }
 
   caseProposalsByIds(ids: readonly string[]): Promise<ReadonlyArray<JointCaseProposalRecord | null>> {
-    return guarded(this.cityCode, 'joint case proposals by id', async () => {
-      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_case_proposals').selectAll().where('id', 'in', chunk).execute());
-      return alignOne(ids, rows.map((r) => this.caseProposalOf(r)), (r) => r.id);
-    });
+    return guarded(this.cityCode, 'joint case proposals by id', () => proposalsByIds(this.db, CASE_PROPOSALS, ids, (row) => this.caseProposalOf(row)));
   }
 
   partnersOfCaseProposals(proposalIds: readonly string[]): Promise<ReadonlyArray<readonly JointCasePartnerRecord[]>> {

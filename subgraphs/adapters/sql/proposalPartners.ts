@@ -1,18 +1,20 @@
 /**
- * One protocol for the two kinds of proposal a bureau sends to partner bureaus (joint patrols, joint
+ * One protocol and one reading for the two kinds of proposal a bureau sends to partner bureaus (joint patrols, joint
  * enforcement cases): a row per copy (the proposer's SENT, each partner's RECEIVED) and a row per partner
  * with its answer. A partner answers its inbox copy once, while PROPOSED; the answer travels to the
  * proposer, whose partner row follows it. Only the tables and the refusal code differ per kind.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ErrorCodeDefinition } from '../../../schema/errors.ts';
 import { ERRORS } from '../../../schema/errors.ts';
 import type { Actor, WriteMeta } from '../../kit/cooperation/CooperationStore.ts';
 import type { CityCode, EpochMs } from '../../kit/model.ts';
-import { alignMany } from './alignByKey.ts';
+import type { ListQuery, ListResult } from '../../kit/ports.ts';
+import { alignMany, alignOne } from './alignByKey.ts';
 import { audit, relayActor, type Trx } from './cooperationOutbox.ts';
 import { fetchByKeys } from './fetchByKeys.ts';
 import { toNullableNumber } from './jsonColumn.ts';
+import { keysetPage } from './keysetPage.ts';
 
 export interface ProposalKind {
   readonly proposals: string;
@@ -123,4 +125,19 @@ export interface PartnerRowView {
   readonly respondedAt: EpochMs | null;
   readonly respondedBy: Actor | null;
   readonly note: string | null;
+}
+
+/** SENT (what this bureau proposed) or RECEIVED (its inbox) copies, by createdAt. */
+export function listProposals<T>(
+  db: Kysely<any>, kind: ProposalKind, direction: 'SENT' | 'RECEIVED', query: ListQuery<object>, recordOf: (row: Row) => T,
+): Promise<ListResult<T>> {
+  const filtered = db.selectFrom(kind.proposals).where('direction', '=', direction);
+  return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') }, query, recordOf);
+}
+
+export async function proposalsByIds<T extends { readonly id: string }>(
+  db: Kysely<any>, kind: ProposalKind, ids: readonly string[], recordOf: (row: Row) => T,
+): Promise<Array<T | null>> {
+  const rows = await fetchByKeys(ids, (chunk) => db.selectFrom(kind.proposals).selectAll().where('id', 'in', chunk).execute());
+  return alignOne(ids, rows.map(recordOf), (r) => r.id);
 }

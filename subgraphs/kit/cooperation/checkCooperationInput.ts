@@ -51,6 +51,15 @@ export function checkRequiredText(argument: string, value: string, max: number):
   return text;
 }
 
+/** A WGS-84 point: longitude in [-180, 180], latitude in [-90, 90] (BAD_USER_INPUT otherwise). */
+export function checkPoint(argument: string, point: { readonly longitude: number; readonly latitude: number }): { longitude: number; latitude: number } {
+  const { longitude, latitude } = point;
+  if (!(Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90)) {
+    throw ERRORS.BAD_USER_INPUT.err(`${argument} must have longitude in [-180, 180] and latitude in [-90, 90].`, { extensions: { argument } });
+  }
+  return { longitude, latitude };
+}
+
 export function checkIdempotencyKey(key: string): string {
   checkRequiredText('idempotencyKey', key, COOPERATION_LIMITS.idempotencyKey);
   return key;
@@ -66,12 +75,7 @@ export function checkIncidentInput(input: ReportIncidentArgsInput, now: number):
   if (occurredAt > now + FUTURE_TOLERANCE_MS) {
     throw ERRORS.INVALID_TIME.err('input.occurredAt lies in the future.', { extensions: { argument: 'input.occurredAt' } });
   }
-  const { longitude, latitude } = input.location;
-  if (!(Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90)) {
-    throw ERRORS.BAD_USER_INPUT.err('input.location must have longitude in [-180, 180] and latitude in [-90, 90].', {
-      extensions: { argument: 'input.location' },
-    });
-  }
+  const { longitude, latitude } = checkPoint('input.location', input.location);
   const pollutants = input.pollutants ?? [];
   if (pollutants.length > COOPERATION_LIMITS.pollutants) {
     throw ERRORS.TEXT_TOO_LONG.err(`input.pollutants has more than ${COOPERATION_LIMITS.pollutants} entries.`, {

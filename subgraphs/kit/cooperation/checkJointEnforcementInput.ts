@@ -4,7 +4,9 @@
  */
 import { ERRORS } from '../../../schema/errors.ts';
 import type { GeoPoint, JointMode } from '../model.ts';
-import { checkCount, checkParticipants, checkPartners, checkRequiredText, checkText, checkTime, FUTURE_TOLERANCE_MS } from './checkCooperationInput.ts';
+import {
+  checkCount, checkParticipants, checkPartners, checkPoint, checkRequiredText, checkText, checkTime, FUTURE_TOLERANCE_MS,
+} from './checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from './cooperationLimits.ts';
 import type { JointCaseAnswer, JointPatrolOutcome, NewJointCaseProposal } from './JointEnforcementStore.ts';
 
@@ -32,18 +34,11 @@ export function checkPatrolOutcome(input: JointPatrolFindingsArgsInput, now: num
   checkCount('input.findings', input.findings, COOPERATION_LIMITS.patrolFindings);
   const route = input.route ?? [];
   checkCount('input.route', route, COOPERATION_LIMITS.patrolRoutePoints);
-  for (const [i, { longitude, latitude }] of route.entries()) {
-    if (!(Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90)) {
-      throw ERRORS.BAD_USER_INPUT.err(`input.route[${i}] must have longitude in [-180, 180] and latitude in [-90, 90].`, {
-        extensions: { argument: `input.route[${i}]` },
-      });
-    }
-  }
   return {
     startedAt,
     endedAt,
     findings: input.findings.map((f, i) => checkRequiredText(`input.findings[${i}]`, f, COOPERATION_LIMITS.patrolFinding)),
-    route: route.map(({ longitude, latitude }) => ({ longitude, latitude })),
+    route: route.map((point, i) => checkPoint(`input.route[${i}]`, point)),
     participants: input.participants == null ? null : checkParticipants('input.participants', input.participants),
   };
 }

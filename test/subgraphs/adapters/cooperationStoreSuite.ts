@@ -32,7 +32,8 @@ const meta = (key: string, fingerprint = 'f1', bureau = SENDER): WriteMeta => ({
   idempotencyKey: key, fingerprint, actor: { sub: 'li.ming', bureau }, requestId: `req-${++counter}`, now: T0 + counter,
 });
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
+/** The code a store call refuses with ('no error' when it does not). */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {

@@ -3,11 +3,10 @@
  * run against each store kind like cooperationStoreSuite.ts. Three stores: the proposer 遂宁 (510900) and the partners
  * 潼南 (500152) and 广安 (511600); the test hands messages between them as the relay does.
  */
-import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewPatrolProposal, WriteMeta } from '../../../subgraphs/kit/cooperation/CooperationStore.ts';
 import type { NewJointCaseProposal } from '../../../subgraphs/kit/cooperation/JointEnforcementStore.ts';
-import type { OpenCooperationStore, OpenedCooperationStore } from './cooperationStoreSuite.ts';
+import { codeOf, type OpenCooperationStore, type OpenedCooperationStore } from './cooperationStoreSuite.ts';
 
 const PROPOSER = '510900';
 const TONGNAN = '500152';
@@ -19,16 +18,6 @@ let counter = 0;
 const meta = (key: string, bureau = PROPOSER, fingerprint = key): WriteMeta => ({
   idempotencyKey: key, fingerprint, actor: { sub: `officer-${bureau}`, bureau }, requestId: `req-${++counter}`, now: T0 + counter,
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GraphQLError) return String(error.extensions['code']);
-    throw error;
-  }
-  return 'no error';
-}
 
 const listBy = (field: string, filter: object = {}) => ({ filter, sort: { field, direction: 'DESC' as const }, after: null, limit: 101 });
 
@@ -78,7 +67,7 @@ export function describeJointEnforcementStoreContract(kind: string, open: OpenCo
       expect((await at(PROPOSER).jointPatrolsByIds([patrol!.id, proposalId]))).toEqual([patrol, null]);
       expect((await at(PROPOSER).listJointPatrols(listBy('startedAt'))).items.map((p) => p.id)).toContain(patrol!.id);
       expect((await at(PROPOSER).historyOf([patrol!.id]))[0]!.map((h) => h.action)).toEqual(['SCHEDULED']);
-      expect((await at(PROPOSER).historyOf([proposalId]))[0]!.map((h) => h.action)).toEqual(['PROPOSED', 'DELIVERED', 'DELIVERED', 'CONFIRMED', 'CONFIRMED', 'PATROL_SCHEDULED']);
+      expect((await at(PROPOSER).historyOf([proposalId]))[0]!.map((h) => h.action)).toEqual(['PROPOSED', 'DELIVERED', 'DELIVERED', 'CONFIRMED', 'CONFIRMED']);
 
       await relay(PROPOSER, TONGNAN);
       const [copy] = await at(TONGNAN).patrolsOfProposals([tongnanCopy.id]);

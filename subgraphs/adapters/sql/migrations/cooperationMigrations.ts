@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { MigrationSet } from './MigrationSet.ts';
 import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
 
@@ -188,6 +188,26 @@ async function createJointMeetingTables(db: Kysely<any>, types: ColumnTypes): Pr
   await db.schema.createIndex('coop_action_items_meeting').on('coop_action_items').columns(['meeting_id', 'position']).execute();
 }
 
+/**
+ * One row per partner of a proposal (joint patrols, joint cases) with its answer; `extra` adds the kind's own
+ * columns before the note, where the patrol partners' table has always had its participants.
+ */
+async function createPartnerTable(
+  db: Kysely<any>, types: ColumnTypes, table: string, extra: (builder: CreateTableBuilder<string, string>) => CreateTableBuilder<string, string> = (b) => b,
+): Promise<void> {
+  await extra(db.schema.createTable(table)
+    .addColumn('proposal_id', types.key, (c) => c.notNull())
+    .addColumn('partner', types.code, (c) => c.notNull())
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('responded_at', 'bigint')
+    .addColumn('responded_sub', types.text)
+    .addColumn('responded_bureau', types.code))
+    .addColumn('note', types.text)
+    .addPrimaryKeyConstraint(`${table}_pk`, ['proposal_id', 'partner'])
+    .execute();
+}
+
 /*
  * Joint patrol proposals (联合巡河提议): one row per copy (the proposer's SENT, each partner's RECEIVED),
  * and one row per partner with its answer (a RECEIVED copy has only its own).
@@ -208,18 +228,7 @@ async function createPatrolProposalTables(db: Kysely<any>, types: ColumnTypes): 
     .execute();
   await db.schema.createIndex('coop_patrol_proposals_list').on('coop_patrol_proposals').columns(['direction', 'created_at desc', 'id']).execute();
 
-  await db.schema.createTable('coop_patrol_partners')
-    .addColumn('proposal_id', types.key, (c) => c.notNull())
-    .addColumn('partner', types.code, (c) => c.notNull())
-    .addColumn('state', types.code, (c) => c.notNull())
-    .addColumn('delivered_at', 'bigint')
-    .addColumn('responded_at', 'bigint')
-    .addColumn('responded_sub', types.text)
-    .addColumn('responded_bureau', types.code)
-    .addColumn('participants', 'integer')
-    .addColumn('note', types.text)
-    .addPrimaryKeyConstraint('coop_patrol_partners_pk', ['proposal_id', 'partner'])
-    .execute();
+  await createPartnerTable(db, types, 'coop_patrol_partners', (table) => table.addColumn('participants', 'integer'));
 }
 
 /*
@@ -268,17 +277,7 @@ async function createJointEnforcementTables(db: Kysely<any>, types: ColumnTypes)
     .execute();
   await db.schema.createIndex('coop_case_proposals_list').on('coop_case_proposals').columns(['direction', 'created_at desc', 'id']).execute();
 
-  await db.schema.createTable('coop_case_partners')
-    .addColumn('proposal_id', types.key, (c) => c.notNull())
-    .addColumn('partner', types.code, (c) => c.notNull())
-    .addColumn('state', types.code, (c) => c.notNull())
-    .addColumn('delivered_at', 'bigint')
-    .addColumn('responded_at', 'bigint')
-    .addColumn('responded_sub', types.text)
-    .addColumn('responded_bureau', types.code)
-    .addColumn('note', types.text)
-    .addPrimaryKeyConstraint('coop_case_partners_pk', ['proposal_id', 'partner'])
-    .execute();
+  await createPartnerTable(db, types, 'coop_case_partners');
 }
 
 export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
