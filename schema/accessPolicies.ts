@@ -73,12 +73,20 @@ export const ACCESS_SCOPES = Object.freeze({
     en: "Report progress on action items assigned to the token's own bureau (updateActionItem).",
   },
   'patrols:propose': {
-    zh: '向其他局提议联合巡河（proposeJointPatrol），仅限令牌所属局。',
-    en: "Propose joint patrols to other bureaus (proposeJointPatrol), for the token's own bureau only.",
+    zh: '向其他局提议联合巡河并记录巡河结果（proposeJointPatrol、recordJointPatrolFindings），仅限令牌所属局。',
+    en: "Propose joint patrols to other bureaus and record their outcome (proposeJointPatrol, recordJointPatrolFindings), for the token's own bureau only.",
   },
   'patrols:confirm': {
     zh: '确认或谢绝参加本局收到的联合巡河提议（confirmJointPatrol），仅限令牌所属局。',
     en: "Confirm or decline participation in joint patrols proposed to the token's own bureau (confirmJointPatrol).",
+  },
+  'cases:write': {
+    zh: '向其他局提议联合执法案件并关联本局立案的案件（proposeJointCase、linkJointCase），仅限令牌所属局。',
+    en: "Propose joint enforcement cases to other bureaus and link the case filed (proposeJointCase, linkJointCase), for the token's own bureau only.",
+  },
+  'cases:confirm': {
+    zh: '确认或谢绝参加本局收到的联合执法案件提议（confirmJointCase），仅限令牌所属局。',
+    en: "Confirm or decline participation in joint enforcement cases proposed to the token's own bureau (confirmJointCase).",
   },
 } as const);
 

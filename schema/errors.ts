@@ -139,9 +139,12 @@ export const ERRORS = {
   NOT_PATROL_PARTNER: defineCode('NOT_PATROL_PARTNER',
     "confirmJointPatrol named a proposal that is not in this bureau's inbox (another bureau's, or the proposer's own " +
     'copy); only a partner answers it. Nothing was written.', '0.6.0'),
+  NOT_JOINT_CASE_PARTNER: defineCode('NOT_JOINT_CASE_PARTNER',
+    "confirmJointCase named a joint case proposal that is not in this bureau's inbox (another bureau's, or the proposer's " +
+    'own copy); only a partner answers it. Nothing was written.', '0.7.0'),
   STATE_CHANGE_OUT_OF_ORDER: defineCode('STATE_CHANGE_OUT_OF_ORDER',
     'A state change does not follow the current state (a resource request goes REQUESTED → ACCEPTED or DECLINED, ' +
-    'ACCEPTED → DISPATCHED → RETURNED; an action item OPEN → IN_PROGRESS → DONE or OPEN → DONE; a patrol partner PROPOSED → CONFIRMED or DECLINED); `extensions.state` is the current state and `extensions.requested` the refused ' +
+    'ACCEPTED → DISPATCHED → RETURNED; an action item OPEN → IN_PROGRESS → DONE or OPEN → DONE; a patrol or joint case partner PROPOSED → CONFIRMED or DECLINED; the outcome of a joint patrol and the case link of a joint case proposal are recorded once, the link only after every partner answered and one confirmed); `extensions.state` is the current state and `extensions.requested` the refused ' +
     'one. Nothing was written.', '0.6.0'),
   TEXT_TOO_LONG: defineCode('TEXT_TOO_LONG',
     'A text input is longer than the contract allows (title 200, description and report text 4000, a pollutant 64, an ' +

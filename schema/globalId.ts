@@ -6,7 +6,7 @@
  */
 
 /** The contract's types that implement Node. */
-export const NODE_TYPES = ['Project', 'Station', 'EnforcementCase', 'JointPatrol', 'EmergencyResource', 'EnvironmentalIncident', 'IncidentNotice', 'Bulletin', 'ResourceRequest', 'JointMeeting', 'ActionItem', 'JointPatrolProposal'] as const;
+export const NODE_TYPES = ['Project', 'Station', 'EnforcementCase', 'JointPatrol', 'EmergencyResource', 'EnvironmentalIncident', 'IncidentNotice', 'Bulletin', 'ResourceRequest', 'JointMeeting', 'ActionItem', 'JointPatrolProposal', 'JointCaseProposal'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 
 export interface GlobalIdParts {

@@ -111,6 +111,51 @@ export const relayMessageBodySchema = z.discriminatedUnion('kind', [
     at: z.number().int(),
     by: actor,
   }),
+  /**
+   * The proposer's JointPatrol made from its proposal `proposalId`, for a confirmed partner's copy: sent when the
+   * patrol is made and again with its outcome; each message carries the whole record and replaces the copy.
+   */
+  z.strictObject({
+    kind: z.literal('joint-patrol'),
+    proposalId: z.string().min(1).max(160),
+    patrolId: z.string().min(1).max(160),
+    startedAt: z.number().int(),
+    endedAt: z.number().int().nullable(),
+    participantsByBureau: z.array(z.strictObject({ cityCode, participants: z.number().int().min(0) })).min(1).max(11),
+    findings: z.array(z.string().max(2000)).max(50),
+    route: z.array(z.strictObject({ longitude: z.number().min(-180).max(180), latitude: z.number().min(-90).max(90) })).max(500),
+    at: z.number().int(),
+    by: actor,
+  }),
+  /** A joint enforcement case proposal for a partner's inbox. */
+  z.strictObject({
+    kind: z.literal('case-proposal'),
+    /** The proposer's proposal (global id): what the answer names. */
+    proposalId: z.string().min(1).max(160),
+    title: z.string().max(200),
+    creditCode: z.string().length(18),
+    mode: z.enum(['JOINT', 'CROSS', 'ASSISTANCE']),
+    proposedFor: z.number().int(),
+    note: z.string().max(4000),
+    sentAt: z.number().int(),
+  }),
+  /** The partner answered the proposer's joint case proposal `proposalId`. */
+  z.strictObject({
+    kind: z.literal('case-response'),
+    proposalId: z.string().min(1).max(160),
+    state: z.enum(['CONFIRMED', 'DECLINED']),
+    note: z.string().max(4000).nullable(),
+    at: z.number().int(),
+    by: actor,
+  }),
+  /** The proposer linked its case `caseId` to its proposal `proposalId`. */
+  z.strictObject({
+    kind: z.literal('case-linked'),
+    proposalId: z.string().min(1).max(160),
+    caseId: z.string().min(1).max(160),
+    at: z.number().int(),
+    by: actor,
+  }),
 ]);
 
 export const relayMessageSchema = z.strictObject({

@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type {
   CaseRecord, JointPatrolRecord, ProjectRecord, ReadingInterval, ReadingRecord, ResourceRecord, StationRecord,
 } from './model.ts';
+import { jointPatrolsByIds } from './jointPatrolsOf.ts';
 import type { BureauSource, ReadingsWindow } from './ports.ts';
 
 export interface CityLoaders {
@@ -29,7 +30,7 @@ export function createLoaders(source: BureauSource): CityLoaders {
     projects: new DataLoader((ids) => source.projects.byIds(ids)),
     stations: new DataLoader((ids) => source.monitoring.stationsByIds(ids)),
     cases: new DataLoader((ids) => source.cases.casesByIds(ids)),
-    patrols: new DataLoader((ids) => source.cases.patrolsByIds(ids)),
+    patrols: new DataLoader((ids) => jointPatrolsByIds(source, ids)),
     resources: new DataLoader((ids) => source.emergency.resourcesByIds(ids)),
     casesByEnterprise: new DataLoader((codes) => source.cases.casesByEnterprises(codes)),
     stationsByEnterprise: new DataLoader((codes) => source.monitoring.stationsByEnterprises(codes)),

@@ -181,6 +181,17 @@ export interface JointPatrolRecord {
   readonly participants: number;
   readonly problemsFound: number;
   readonly findings: readonly string[];
+  /** Per bureau, the organiser first: only patrols made from a joint patrol proposal (the cooperation store) have it. */
+  readonly participantsByBureau?: readonly BureauParticipantsRecord[] | null;
+  /** Route points in patrol order. @default none recorded */
+  readonly route?: readonly GeoPoint[];
+  /** The organiser's proposal this patrol was made from. @default none (a record of the bureau's own system) */
+  readonly proposalId?: string | null;
+}
+
+export interface BureauParticipantsRecord {
+  readonly cityCode: CityCode;
+  readonly participants: number;
 }
 
 export type ResourceCategory =

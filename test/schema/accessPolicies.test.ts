@@ -37,7 +37,7 @@ describe('access policies read from the contract', () => {
 
   it('catalogues exactly the scopes the contract uses', () => {
     expect([...ACCESS_SCOPE_NAMES].sort()).toEqual([
-      'bulletins:receive', 'bulletins:write', 'cases:internal', 'cases:read', 'emergency:contacts', 'emergency:read', 'incidents:write', 'meetings:act',
+      'bulletins:receive', 'bulletins:write', 'cases:confirm', 'cases:internal', 'cases:read', 'cases:write', 'emergency:contacts', 'emergency:read', 'incidents:write', 'meetings:act',
       'meetings:write', 'notices:acknowledge', 'patrols:confirm', 'patrols:propose', 'resources:request', 'resources:respond',
     ]);
   });

@@ -51,8 +51,14 @@ describe('sharding policies read from the contract', () => {
       receivedJointPatrolProposals: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
       proposeJointPatrol: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
       confirmJointPatrol: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      recordJointPatrolFindings: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      jointCaseProposals: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      receivedJointCaseProposals: { kind: 'fanout', merge: 'CONNECTION', sort: { field: 'createdAt', direction: 'DESC' } },
+      proposeJointCase: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      confirmJointCase: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
+      linkJointCase: { kind: 'route', argument: 'cityCode', decode: 'CITY_CODE' },
     });
-    expect(policies.size).toBe(34);
+    expect(policies.size).toBe(40);
   });
 
   it('refuses a root field without a policy, naming it', () => {

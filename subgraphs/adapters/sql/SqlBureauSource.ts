@@ -36,7 +36,7 @@ export class SqlBureauSource implements BureauSource {
     this.monitoring = new SqlMonitoringPort(store, typedSeries?.(db));
     this.cases = new SqlCasesPort(store);
     this.emergency = new SqlEmergencyPort(store);
-    this.cooperation = new SqlCooperationStore(db, cityCode);
+    this.cooperation = new SqlCooperationStore(db, cityCode, false, flavour);
   }
 
   async health(): Promise<void> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { InboxAnswer, RelayMessage, RelayMessageBody } from '../../../schema/cooperation/relayMessages.ts';
 import { ERRORS } from '../../../schema/errors.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
@@ -19,10 +19,15 @@ import { fetchByKeys } from './fetchByKeys.ts';
 import { guarded } from './guarded.ts';
 import { fromJson, toJson, toNullableNumber, toNumber } from './jsonColumn.ts';
 import { keysetPage } from './keysetPage.ts';
+import { audit, enqueue, relayActor, type Trx } from './cooperationOutbox.ts';
+import {
+  answerReceivedProposal, applyPartnerAnswer, CASE_PROPOSALS, insertPartners, listProposals, markPartnerDelivered, partnersOf, PATROL_PROPOSALS, proposalsByIds,
+} from './proposalPartners.ts';
+import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
+import { SqlJointEnforcement } from './SqlJointEnforcement.ts';
 
 /** Rows of the cooperation tables, typed at the record mappers below. */
 type Db = Kysely<any>;
-type Trx = Transaction<any>;
 type Row = Record<string, any>;
 
 /**
@@ -45,7 +50,23 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() *
  * `ownsDb`: close() destroys the database (an embedded file of its own); otherwise the bureau source does.
  */
 export class SqlCooperationStore implements CooperationStore {
-  constructor(private readonly db: Db, readonly cityCode: CityCode, private readonly ownsDb = false) {}
+  /** The joint enforcement part (JointEnforcementStore), sharing this store's idempotent writes. */
+  private readonly joint: SqlJointEnforcement;
+
+  constructor(private readonly db: Db, readonly cityCode: CityCode, private readonly ownsDb = false, flavour: SqlFlavour = DEFAULT_FLAVOUR) {
+    this.joint = new SqlJointEnforcement(db, cityCode, flavour, (operation, meta, resultId, write) => this.idempotent(operation, meta, resultId, write));
+  }
+
+  recordJointPatrolFindings(...args: Parameters<CooperationStore['recordJointPatrolFindings']>) { return this.joint.recordJointPatrolFindings(...args); }
+  listJointPatrols(...args: Parameters<CooperationStore['listJointPatrols']>) { return this.joint.listJointPatrols(...args); }
+  jointPatrolsByIds(...args: Parameters<CooperationStore['jointPatrolsByIds']>) { return this.joint.jointPatrolsByIds(...args); }
+  patrolsOfProposals(...args: Parameters<CooperationStore['patrolsOfProposals']>) { return this.joint.patrolsOfProposals(...args); }
+  proposeJointCase(...args: Parameters<CooperationStore['proposeJointCase']>) { return this.joint.proposeJointCase(...args); }
+  confirmJointCase(...args: Parameters<CooperationStore['confirmJointCase']>) { return this.joint.confirmJointCase(...args); }
+  linkJointCase(...args: Parameters<CooperationStore['linkJointCase']>) { return this.joint.linkJointCase(...args); }
+  listCaseProposals(...args: Parameters<CooperationStore['listCaseProposals']>) { return this.joint.listCaseProposals(...args); }
+  caseProposalsByIds(...args: Parameters<CooperationStore['caseProposalsByIds']>) { return this.joint.caseProposalsByIds(...args); }
+  partnersOfCaseProposals(...args: Parameters<CooperationStore['partnersOfCaseProposals']>) { return this.joint.partnersOfCaseProposals(...args); }
 
   reportIncident(meta: WriteMeta, incident: NewIncident): Promise<WriteResult> {
     const id = encodeGlobalId('EnvironmentalIncident', this.cityCode, randomUUID());
@@ -67,7 +88,7 @@ export class SqlCooperationStore implements CooperationStore {
           remote_notice_id: null, state: 'PENDING', created_at: meta.now, delivered_at: null, acknowledged_at: null, ack_sub: null, ack_bureau: null,
         }).execute();
         await audit(trx, noticeId, meta, 'QUEUED', { recipient, state: 'PENDING' });
-        await this.enqueue(trx, recipient, meta.now, { kind: 'incident-notice', noticeId, incidentId: id, incidentTitle: incident.title });
+        await enqueue(trx, recipient, meta.now, { kind: 'incident-notice', noticeId, incidentId: id, incidentTitle: incident.title });
       }
     });
   }
@@ -106,7 +127,7 @@ export class SqlCooperationStore implements CooperationStore {
         .set({ state: 'ACKNOWLEDGED', acknowledged_at: meta.now, ack_sub: meta.actor.sub, ack_bureau: meta.actor.bureau })
         .where('id', '=', noticeId).execute();
       await audit(trx, noticeId, meta, 'ACKNOWLEDGED', { state: 'ACKNOWLEDGED', by: meta.actor });
-      await this.enqueue(trx, notice['sender'] as string, meta.now, {
+      await enqueue(trx, notice['sender'] as string, meta.now, {
         kind: 'notice-acknowledged', noticeId: notice['remote_notice_id'] as string, acknowledgedAt: meta.now, by: meta.actor,
       });
     });
@@ -124,7 +145,7 @@ export class SqlCooperationStore implements CooperationStore {
         await trx.insertInto('coop_bulletin_recipients').values({
           bulletin_id: id, recipient, state: 'PENDING', delivered_at: null, read_at: null, read_sub: null, read_bureau: null,
         }).execute();
-        await this.enqueue(trx, recipient, meta.now, {
+        await enqueue(trx, recipient, meta.now, {
           kind: 'bulletin', bulletinId: id, category: bulletin.category, title: bulletin.title, body: bulletin.body,
           incidentId: bulletin.incidentId, sentAt: meta.now,
         });
@@ -145,7 +166,7 @@ export class SqlCooperationStore implements CooperationStore {
         .where('bulletin_id', '=', bulletinId).where('recipient', '=', this.cityCode).where('state', '<>', 'READ').executeTakeFirst();
       if (Number(changed.numUpdatedRows) === 0) return; // read before, under another key: nothing more to send
       await audit(trx, bulletinId, meta, 'READ', { state: 'READ', by: meta.actor });
-      await this.enqueue(trx, copy['sender'] as string, meta.now, {
+      await enqueue(trx, copy['sender'] as string, meta.now, {
         kind: 'bulletin-read', bulletinId: copy['remote_bulletin_id'] as string, readAt: meta.now, by: meta.actor,
       });
     });
@@ -196,7 +217,7 @@ export class SqlCooperationStore implements CooperationStore {
         items_json: toJson(request.items), note: request.note, state: 'REQUESTED', reason: null, created_at: meta.now, delivered_at: null, updated_at: meta.now,
       }).execute();
       await audit(trx, id, meta, 'REQUESTED', { ...request, state: 'REQUESTED' });
-      await this.enqueue(trx, request.responder, meta.now, {
+      await enqueue(trx, request.responder, meta.now, {
         kind: 'resource-request', requestId: id, items: [...request.items], incidentId: request.incidentId, note: request.note, sentAt: meta.now,
       });
     });
@@ -222,7 +243,7 @@ export class SqlCooperationStore implements CooperationStore {
         .where('id', '=', requestId).where('state', '=', current).executeTakeFirst();
       if (Number(changed.numUpdatedRows) !== 1) throw new Error('the request changed concurrently');
       await audit(trx, requestId, meta, state, { state, ...(reason !== null && { reason }) });
-      await this.enqueue(trx, request['requester'] as string, meta.now, {
+      await enqueue(trx, request['requester'] as string, meta.now, {
         kind: 'resource-request-state', requestId: request['remote_request_id'] as string, state, reason, at: meta.now, by: meta.actor,
       });
     });
@@ -244,7 +265,7 @@ export class SqlCooperationStore implements CooperationStore {
           delivered_at: null, updated_at: meta.now,
         }).execute();
         await audit(trx, itemId, meta, 'ASSIGNED', { ...item, status: 'OPEN' });
-        await this.enqueue(trx, item.assignee, meta.now, {
+        await enqueue(trx, item.assignee, meta.now, {
           kind: 'action-item', actionItemId: itemId, meetingId: id, meetingTitle: meeting.title, description: item.description,
           dueAt: item.dueAt, sentAt: meta.now,
         });
@@ -269,7 +290,7 @@ export class SqlCooperationStore implements CooperationStore {
         .where('id', '=', actionItemId).where('status', '=', current).executeTakeFirst();
       if (Number(changed.numUpdatedRows) !== 1) throw new Error('the action item changed concurrently');
       await audit(trx, actionItemId, meta, status, { status, ...(note !== null && { note }) });
-      await this.enqueue(trx, item['convener'] as string, meta.now, {
+      await enqueue(trx, item['convener'] as string, meta.now, {
         kind: 'action-item-status', actionItemId: item['remote_item_id'] as string, status, note, at: meta.now, by: meta.actor,
       });
     });
@@ -319,15 +340,12 @@ export class SqlCooperationStore implements CooperationStore {
     return this.idempotent('proposeJointPatrol', meta, id, async (trx) => {
       await trx.insertInto('coop_patrol_proposals').values({
         id, direction: 'SENT', proposer: this.cityCode, name: proposal.name, mode: proposal.mode, river_id: proposal.riverId, reach: proposal.reach,
-        planned_start_at: proposal.plannedStartAt, note: proposal.note, remote_proposal_id: null, created_at: meta.now,
+        planned_start_at: proposal.plannedStartAt, note: proposal.note, participants: proposal.participants, remote_proposal_id: null, created_at: meta.now,
       }).execute();
       await audit(trx, id, meta, 'PROPOSED', { ...proposal });
+      await insertPartners(trx, PATROL_PROPOSALS, id, proposal.partners, null);
       for (const partner of proposal.partners) {
-        await trx.insertInto('coop_patrol_partners').values({
-          proposal_id: id, partner, state: 'PROPOSED', delivered_at: null, responded_at: null, responded_sub: null, responded_bureau: null,
-          participants: null, note: null,
-        }).execute();
-        await this.enqueue(trx, partner, meta.now, {
+        await enqueue(trx, partner, meta.now, {
           kind: 'patrol-proposal', proposalId: id, name: proposal.name, mode: proposal.mode, riverId: proposal.riverId, reach: proposal.reach,
           plannedStartAt: proposal.plannedStartAt, note: proposal.note, sentAt: meta.now,
         });
@@ -337,26 +355,9 @@ export class SqlCooperationStore implements CooperationStore {
 
   confirmJointPatrol(meta: WriteMeta, proposalId: string, answer: PatrolAnswer): Promise<WriteResult> {
     return this.idempotent('confirmJointPatrol', meta, proposalId, async (trx) => {
-      const copy = await trx.selectFrom('coop_patrol_proposals').selectAll().where('id', '=', proposalId).executeTakeFirst();
-      if (copy === undefined || copy['direction'] !== 'RECEIVED') {
-        throw ERRORS.NOT_PATROL_PARTNER.err(`Proposal ${proposalId} is not in the inbox of ${this.cityCode}; only a partner answers it.`, {
-          extensions: { argument: 'proposalId' },
-        });
-      }
-      // Conditional on PROPOSED: an answer given before (under any key) makes this one change nothing.
-      const changed = await trx.updateTable('coop_patrol_partners').set({
-        state: answer.state, responded_at: meta.now, responded_sub: meta.actor.sub, responded_bureau: meta.actor.bureau,
-        participants: answer.participants, note: answer.note,
-      }).where('proposal_id', '=', proposalId).where('partner', '=', this.cityCode).where('state', '=', 'PROPOSED').executeTakeFirst();
-      if (Number(changed.numUpdatedRows) !== 1) {
-        const current = await trx.selectFrom('coop_patrol_partners').select('state').where('proposal_id', '=', proposalId)
-          .where('partner', '=', this.cityCode).executeTakeFirst();
-        throw ERRORS.STATE_CHANGE_OUT_OF_ORDER.err(`This bureau already answered the proposal (${String(current?.['state'])}).`, {
-          extensions: { state: current?.['state'], requested: answer.state },
-        });
-      }
-      await audit(trx, proposalId, meta, answer.state, { ...answer, by: meta.actor });
-      await this.enqueue(trx, copy['proposer'] as string, meta.now, {
+      const copy = await answerReceivedProposal(trx, PATROL_PROPOSALS, this.cityCode, proposalId, meta,
+        { state: answer.state, note: answer.note, extra: { participants: answer.participants } });
+      await enqueue(trx, copy['proposer'] as string, meta.now, {
         kind: 'patrol-response', proposalId: copy['remote_proposal_id'] as string, state: answer.state, participants: answer.participants,
         note: answer.note, at: meta.now, by: meta.actor,
       });
@@ -364,31 +365,16 @@ export class SqlCooperationStore implements CooperationStore {
   }
 
   listPatrolProposals(direction: 'SENT' | 'RECEIVED', query: ListQuery<object>): Promise<ListResult<PatrolProposalRecord>> {
-    return guarded(this.cityCode, 'patrol proposals list', () => {
-      const filtered = this.db.selectFrom('coop_patrol_proposals').where('direction', '=', direction);
-      return keysetPage(filtered, (qb) => qb.selectAll(), { key: sql.ref('created_at'), direction: query.sort.direction, id: sql.ref('id') },
-        query, (row: Row) => this.proposalOf(row));
-    });
+    return guarded(this.cityCode, 'patrol proposals list', () => listProposals(this.db, PATROL_PROPOSALS, direction, query, (row) => this.proposalOf(row)));
   }
 
   patrolProposalsByIds(ids: readonly string[]): Promise<ReadonlyArray<PatrolProposalRecord | null>> {
-    return guarded(this.cityCode, 'patrol proposals by id', async () => {
-      const rows = await fetchByKeys(ids, (chunk) => this.db.selectFrom('coop_patrol_proposals').selectAll().where('id', 'in', chunk).execute());
-      return alignOne(ids, rows.map((r) => this.proposalOf(r)), (r) => r.id);
-    });
+    return guarded(this.cityCode, 'patrol proposals by id', () => proposalsByIds(this.db, PATROL_PROPOSALS, ids, (row) => this.proposalOf(row)));
   }
 
   partnersOfProposals(proposalIds: readonly string[]): Promise<ReadonlyArray<readonly PatrolPartnerRecord[]>> {
-    return guarded(this.cityCode, 'patrol partners', async () => {
-      const rows = await fetchByKeys(proposalIds, (chunk) => this.db.selectFrom('coop_patrol_partners').selectAll()
-        .where('proposal_id', 'in', chunk).orderBy('proposal_id').orderBy('partner').execute());
-      return alignMany(proposalIds, rows.map((r): PatrolPartnerRecord => ({
-        proposalId: r['proposal_id'], cityCode: r['partner'], state: r['state'], deliveredAt: toNullableNumber(r['delivered_at'] ?? null),
-        respondedAt: toNullableNumber(r['responded_at'] ?? null),
-        respondedBy: r['responded_sub'] == null ? null : { sub: r['responded_sub'], bureau: r['responded_bureau'] },
-        participants: r['participants'] == null ? null : toNumber(r['participants']), note: r['note'] ?? null,
-      })), (r) => r.proposalId);
-    });
+    return guarded(this.cityCode, 'patrol partners', () => partnersOf(this.db, PATROL_PROPOSALS, proposalIds,
+      (r) => ({ participants: r['participants'] == null ? null : toNumber(r['participants']) })));
   }
 
   listResourceRequests(query: ListQuery<ResourceRequestFilter>): Promise<ListResult<ResourceRequestRecord>> {
@@ -498,13 +484,9 @@ export class SqlCooperationStore implements CooperationStore {
           }
           continue;
         }
-        if (body.kind === 'patrol-proposal') {
-          const partner = await trx.updateTable('coop_patrol_partners').set({ delivered_at: now })
-            .where('proposal_id', '=', body.proposalId).where('partner', '=', row['recipient']).where('delivered_at', 'is', null).executeTakeFirst();
-          if (Number(partner.numUpdatedRows) > 0) {
-            await audit(trx, body.proposalId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED',
-              { partner: row['recipient'], deliveredAt: now });
-          }
+        if (body.kind === 'patrol-proposal' || body.kind === 'case-proposal') {
+          const kind = body.kind === 'patrol-proposal' ? PATROL_PROPOSALS : CASE_PROPOSALS;
+          await markPartnerDelivered(trx, kind, body.proposalId, row['recipient'], row['message_id'], now);
           continue;
         }
         if (body.kind === 'action-item') {
@@ -603,27 +585,24 @@ export class SqlCooperationStore implements CooperationStore {
         const id = encodeGlobalId('JointPatrolProposal', this.cityCode, randomUUID());
         await trx.insertInto('coop_patrol_proposals').values({
           id, direction: 'RECEIVED', proposer: message.sender, name: body.name, mode: body.mode, river_id: body.riverId, reach: body.reach,
-          planned_start_at: body.plannedStartAt, note: body.note, remote_proposal_id: body.proposalId, created_at: body.sentAt,
+          planned_start_at: body.plannedStartAt, note: body.note, participants: null, remote_proposal_id: body.proposalId, created_at: body.sentAt,
         }).execute();
-        await trx.insertInto('coop_patrol_partners').values({
-          proposal_id: id, partner: this.cityCode, state: 'PROPOSED', delivered_at: now, responded_at: null, responded_sub: null,
-          responded_bureau: null, participants: null, note: null,
-        }).execute();
+        await insertPartners(trx, PATROL_PROPOSALS, id, [this.cityCode], now);
         await audit(trx, id, meta, 'DELIVERED', { state: 'PROPOSED', remoteProposalId: body.proposalId });
         break;
       }
       case 'patrol-response': {
-        const partner = await trx.selectFrom('coop_patrol_partners').select(['delivered_at'])
-          .where('proposal_id', '=', body.proposalId).where('partner', '=', message.sender).executeTakeFirst();
-        if (partner === undefined) break; // not ours to update; applied as a no-op, so the pair's order moves on
-        await trx.updateTable('coop_patrol_partners').set({
-          state: body.state, responded_at: body.at, responded_sub: body.by.sub, responded_bureau: body.by.bureau, participants: body.participants,
-          note: body.note, delivered_at: partner['delivered_at'] ?? body.at,
-        }).where('proposal_id', '=', body.proposalId).where('partner', '=', message.sender).execute();
-        await audit(trx, body.proposalId, { ...meta, actor: body.by }, body.state,
-          { partner: message.sender, state: body.state, participants: body.participants, note: body.note });
+        const applied = await applyPartnerAnswer(trx, PATROL_PROPOSALS, body.proposalId, message.sender,
+          { state: body.state, note: body.note, at: body.at, by: body.by, extra: { participants: body.participants } }, meta);
+        if (applied) await this.joint.makePatrolIfSettled(trx, body.proposalId, meta);
         break;
       }
+      case 'joint-patrol':
+      case 'case-proposal':
+      case 'case-response':
+      case 'case-linked':
+        await this.joint.apply(trx, message.sender, body, meta);
+        break;
       case 'action-item': {
         const id = encodeGlobalId('ActionItem', this.cityCode, randomUUID());
         await trx.insertInto('coop_action_items').values({
@@ -682,14 +661,6 @@ export class SqlCooperationStore implements CooperationStore {
     return { status: 'accepted' };
   }
 
-  /** Queues a message for `recipient` as the next in that pair's order. */
-  private async enqueue(trx: Trx, recipient: CityCode, now: EpochMs, body: RelayMessageBody): Promise<void> {
-    const last = await trx.selectFrom('coop_outbox').select((eb) => eb.fn.max('sequence').as('last'))
-      .where('recipient', '=', recipient).executeTakeFirst();
-    await trx.insertInto('coop_outbox').values({
-      message_id: randomUUID(), recipient, sequence: toNumber(last?.['last'] ?? 0) + 1, body_json: toJson(body), created_at: now, delivered_at: null,
-    }).execute();
-  }
 
   /**
    * One write, exactly once per key: the key is claimed (inserted) first in the write's transaction,
@@ -756,7 +727,7 @@ export class SqlCooperationStore implements CooperationStore {
     return {
       id: r['id'], cityCode: this.cityCode, direction: r['direction'], proposerCityCode: r['proposer'], name: r['name'], mode: r['mode'],
       riverId: r['river_id'], reach: r['reach'], plannedStartAt: toNumber(r['planned_start_at']), note: r['note'],
-      remoteProposalId: r['remote_proposal_id'] ?? null, createdAt: toNumber(r['created_at']),
+      participants: r['direction'] === 'SENT' ? toNumber(r['participants'] ?? 0) : null, remoteProposalId: r['remote_proposal_id'] ?? null, createdAt: toNumber(r['created_at']),
     };
   }
 
@@ -807,18 +778,6 @@ export class SqlCooperationStore implements CooperationStore {
       createdAt: toNumber(r['created_at']), body: fromJson(r['body_json']),
     };
   }
-}
-
-/** Who a relayed change is recorded as: the sending bureau's system. */
-function relayActor(bureau: CityCode): Actor {
-  return { sub: `bureau:${bureau}`, bureau };
-}
-
-async function audit(trx: Trx, entityId: string, meta: Pick<WriteMeta, 'actor' | 'requestId' | 'now'>, action: string, changes: unknown): Promise<void> {
-  await trx.insertInto('coop_history').values({
-    id: randomUUID(), entity_id: entityId, at: meta.now, actor_sub: meta.actor.sub, actor_bureau: meta.actor.bureau,
-    request_id: meta.requestId, action, changes_json: toJson(changes),
-  }).execute();
 }
 
 function wrapped(cityCode: string, operation: string, error: unknown): Error {

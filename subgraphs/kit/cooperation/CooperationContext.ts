@@ -3,6 +3,7 @@ import type {
   ActionItemRecord, AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, JointMeetingRecord, NoticeRecord, PatrolPartnerRecord, PatrolProposalRecord, ResourceRequestRecord,
 } from './CooperationStore.ts';
 import type { RegionDirectory } from './createRegionDirectory.ts';
+import type { CooperationPatrolRecord, JointCasePartnerRecord, JointCaseProposalRecord } from './JointEnforcementStore.ts';
 
 /** What the cooperation resolvers of one request use: the store, its per-request loaders, the region directory, the clock. */
 export interface CooperationContext {
@@ -22,6 +23,9 @@ export interface CooperationContext {
   readonly actionItemsOfMeeting: DataLoader<string, readonly ActionItemRecord[]>;
   readonly patrolProposals: DataLoader<string, PatrolProposalRecord | null>;
   readonly partnersOfProposal: DataLoader<string, readonly PatrolPartnerRecord[]>;
+  readonly patrolOfProposal: DataLoader<string, CooperationPatrolRecord | null>;
+  readonly caseProposals: DataLoader<string, JointCaseProposalRecord | null>;
+  readonly partnersOfCaseProposal: DataLoader<string, readonly JointCasePartnerRecord[]>;
 }
 
 export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
@@ -42,5 +46,8 @@ export function createCooperationContext(store: CooperationStore, directory: Reg
     actionItemsOfMeeting: new DataLoader((ids) => store.actionItemsOfMeetings(ids)),
     patrolProposals: new DataLoader((ids) => store.patrolProposalsByIds(ids)),
     partnersOfProposal: new DataLoader((ids) => store.partnersOfProposals(ids)),
+    patrolOfProposal: new DataLoader((ids) => store.patrolsOfProposals(ids)),
+    caseProposals: new DataLoader((ids) => store.caseProposalsByIds(ids)),
+    partnersOfCaseProposal: new DataLoader((ids) => store.partnersOfCaseProposals(ids)),
   };
 }

@@ -15,16 +15,15 @@
 import type { InboxAnswer, RelayMessage } from '../../../schema/cooperation/relayMessages.ts';
 import type { CityCode, EpochMs } from '../model.ts';
 import type { ListQuery, ListResult } from '../ports.ts';
+import type { Actor, WriteMeta, WriteResult } from './cooperationWrite.ts';
+import type { JointEnforcementStore } from './JointEnforcementStore.ts';
+
+export type { Actor, WriteMeta, WriteResult } from './cooperationWrite.ts';
 
 export type IncidentStatus = 'OPEN' | 'CLOSED';
 export type IncidentReportKind = 'INITIAL' | 'FOLLOW_UP' | 'FINAL';
 export type NoticeState = 'PENDING' | 'DELIVERED' | 'ACKNOWLEDGED';
 export type IncidentBorder = 'NATIONAL' | 'PROVINCIAL' | 'PREFECTURE' | 'COUNTY';
-
-export interface Actor {
-  readonly sub: string;
-  readonly bureau: CityCode;
-}
 
 export interface IncidentGradingFacts {
   readonly deaths?: number | null;
@@ -256,6 +255,8 @@ export interface PatrolProposalRecord {
   readonly reach: string;
   readonly plannedStartAt: EpochMs;
   readonly note: string;
+  /** The proposer's own participants (its copy only; null on a partner's). */
+  readonly participants: number | null;
   /** For a RECEIVED copy: the proposer's proposal it stands for. */
   readonly remoteProposalId: string | null;
   /** When the proposer wrote it (on both copies). */
@@ -283,6 +284,8 @@ export interface NewPatrolProposal {
   readonly note: string;
   /** Known bureaus, never the proposer; checked by the kit before the write. */
   readonly partners: readonly CityCode[];
+  /** The proposer's own participants, 0–10000. */
+  readonly participants: number;
 }
 
 export interface PatrolAnswer {
@@ -301,16 +304,6 @@ export interface AuditRecord {
   readonly changes: string;
 }
 
-/** What every write carries: its idempotency key and fingerprint, who, when, which request. */
-export interface WriteMeta {
-  readonly idempotencyKey: string;
-  /** SHA-256 of the operation and its canonical input (computeFingerprint). */
-  readonly fingerprint: string;
-  readonly actor: Actor;
-  readonly requestId: string;
-  readonly now: EpochMs;
-}
-
 export interface NewIncident {
   readonly title: string;
   readonly description: string;
@@ -323,12 +316,6 @@ export interface NewIncident {
   readonly facts: IncidentGradingFacts;
   /** Bureaus that get a notice (never the reporter); decided by the kit before the write. */
   readonly recipients: readonly CityCode[];
-}
-
-/** A write's result: the record's global id, and whether it was a retry answered from the key. */
-export interface WriteResult {
-  readonly id: string;
-  readonly replayed: boolean;
 }
 
 export interface IncidentFilter {
@@ -345,7 +332,7 @@ export interface OutboxState {
   readonly oldestPendingAt: EpochMs | null;
 }
 
-export interface CooperationStore {
+export interface CooperationStore extends JointEnforcementStore {
   reportIncident(meta: WriteMeta, incident: NewIncident): Promise<WriteResult>;
   /** INCIDENT_CLOSED after the FINAL report; INVALID_ID when the incident is not this bureau's. */
   addIncidentReport(meta: WriteMeta, incidentId: string, report: { readonly kind: 'FOLLOW_UP' | 'FINAL'; readonly text: string }): Promise<WriteResult>;

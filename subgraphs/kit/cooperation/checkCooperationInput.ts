@@ -36,7 +36,7 @@ export interface CheckedIncidentInput {
 }
 
 /** Clock skew allowed for an occurredAt "now" on another machine. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
 export function checkText(argument: string, value: string, max: number): string {
   if ([...value].length > max) {
@@ -49,6 +49,15 @@ export function checkRequiredText(argument: string, value: string, max: number):
   const text = checkText(argument, value, max).trim();
   if (text === '') throw ERRORS.BAD_USER_INPUT.err(`${argument} must not be empty.`, { extensions: { argument } });
   return text;
+}
+
+/** A WGS-84 point: longitude in [-180, 180], latitude in [-90, 90] (BAD_USER_INPUT otherwise). */
+export function checkPoint(argument: string, point: { readonly longitude: number; readonly latitude: number }): { longitude: number; latitude: number } {
+  const { longitude, latitude } = point;
+  if (!(Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90)) {
+    throw ERRORS.BAD_USER_INPUT.err(`${argument} must have longitude in [-180, 180] and latitude in [-90, 90].`, { extensions: { argument } });
+  }
+  return { longitude, latitude };
 }
 
 export function checkIdempotencyKey(key: string): string {
@@ -66,12 +75,7 @@ export function checkIncidentInput(input: ReportIncidentArgsInput, now: number):
   if (occurredAt > now + FUTURE_TOLERANCE_MS) {
     throw ERRORS.INVALID_TIME.err('input.occurredAt lies in the future.', { extensions: { argument: 'input.occurredAt' } });
   }
-  const { longitude, latitude } = input.location;
-  if (!(Math.abs(longitude) <= 180 && Math.abs(latitude) <= 90)) {
-    throw ERRORS.BAD_USER_INPUT.err('input.location must have longitude in [-180, 180] and latitude in [-90, 90].', {
-      extensions: { argument: 'input.location' },
-    });
-  }
+  const { longitude, latitude } = checkPoint('input.location', input.location);
   const pollutants = input.pollutants ?? [];
   if (pollutants.length > COOPERATION_LIMITS.pollutants) {
     throw ERRORS.TEXT_TOO_LONG.err(`input.pollutants has more than ${COOPERATION_LIMITS.pollutants} entries.`, {
@@ -208,7 +212,7 @@ export interface RecordJointMeetingArgsInput {
   readonly actionItems?: ReadonlyArray<{ readonly description: string; readonly assigneeCityCode: string; readonly dueAt: string }> | null;
 }
 
-function checkTime(argument: string, value: string): number {
+export function checkTime(argument: string, value: string): number {
   const at = parseIsoWithOffset(value);
   if (at === null) {
     throw ERRORS.INVALID_TIME.err(`${argument} must be ISO 8601 with an offset, e.g. 2026-05-01T08:30:00+08:00.`, { extensions: { argument } });
@@ -216,7 +220,7 @@ function checkTime(argument: string, value: string): number {
   return at;
 }
 
-function checkCount(argument: string, list: readonly unknown[], max: number): void {
+export function checkCount(argument: string, list: readonly unknown[], max: number): void {
   if (list.length > max) throw ERRORS.TEXT_TOO_LONG.err(`${argument} has more than ${max} entries.`, { extensions: { argument, max } });
 }
 
@@ -271,18 +275,12 @@ export interface ProposeJointPatrolArgsInput {
   readonly plannedStartAt: string;
   readonly partners: readonly string[];
   readonly note?: string | null;
+  readonly participants?: number | null;
 }
 
-/** proposeJointPatrol: name and reach ≤ 200, a start with an offset, 1–10 partners never the proposer, a note ≤ 4000. */
+/** proposeJointPatrol: name and reach ≤ 200, a start with an offset, 1–10 partners never the proposer, a note ≤ 4000, participants 0–10000. */
 export function checkPatrolProposalInput(input: ProposeJointPatrolArgsInput, proposer: string): NewPatrolProposal {
-  const partners = [...new Set(input.partners)].sort();
-  if (partners.length === 0) {
-    throw ERRORS.BAD_USER_INPUT.err('input.partners must name at least one bureau.', { extensions: { argument: 'input.partners' } });
-  }
-  checkCount('input.partners', partners, COOPERATION_LIMITS.patrolPartners);
-  if (partners.includes(proposer)) {
-    throw ERRORS.INVALID_RECIPIENT.err('A joint patrol is never proposed to its own proposer.', { extensions: { cityCode: proposer, reason: 'self' } });
-  }
+  const partners = checkPartners(input.partners, proposer);
   return {
     name: checkRequiredText('input.name', input.name, COOPERATION_LIMITS.title),
     mode: input.mode,
@@ -291,17 +289,36 @@ export function checkPatrolProposalInput(input: ProposeJointPatrolArgsInput, pro
     plannedStartAt: checkTime('input.plannedStartAt', input.plannedStartAt),
     note: checkText('input.note', input.note ?? '', COOPERATION_LIMITS.patrolNote).trim(),
     partners,
+    participants: checkParticipants('input.participants', input.participants ?? 0),
   };
+}
+
+/** The partners of a proposal: 1–10 distinct bureaus, sorted, never the proposer (the region check comes later). */
+export function checkPartners(codes: readonly string[], proposer: string): string[] {
+  const partners = [...new Set(codes)].sort();
+  if (partners.length === 0) {
+    throw ERRORS.BAD_USER_INPUT.err('input.partners must name at least one bureau.', { extensions: { argument: 'input.partners' } });
+  }
+  checkCount('input.partners', partners, COOPERATION_LIMITS.patrolPartners);
+  if (partners.includes(proposer)) {
+    throw ERRORS.INVALID_RECIPIENT.err('A joint action is never proposed to its own proposer.', { extensions: { cityCode: proposer, reason: 'self' } });
+  }
+  return partners;
+}
+
+/** A head count of a patrol: 0–10000. */
+export function checkParticipants(argument: string, participants: number): number {
+  if (!(Number.isInteger(participants) && participants >= 0 && participants <= COOPERATION_LIMITS.patrolParticipants)) {
+    throw ERRORS.BAD_USER_INPUT.err(`${argument} must be 0–${COOPERATION_LIMITS.patrolParticipants}.`, { extensions: { argument } });
+  }
+  return participants;
 }
 
 /** confirmJointPatrol: participants 0–10000, a note ≤ 4000 (blank is none). */
 export function checkPatrolAnswer(decision: PatrolAnswer['state'], participants: number | null | undefined, note: string | null | undefined): PatrolAnswer {
-  if (participants != null && !(Number.isInteger(participants) && participants >= 0 && participants <= COOPERATION_LIMITS.patrolParticipants)) {
-    throw ERRORS.BAD_USER_INPUT.err(`participants must be 0–${COOPERATION_LIMITS.patrolParticipants}.`, { extensions: { argument: 'participants' } });
-  }
   return {
     state: decision,
-    participants: participants ?? null,
+    participants: participants == null ? null : checkParticipants('participants', participants),
     note: note == null ? null : checkText('note', note, COOPERATION_LIMITS.patrolNote).trim() || null,
   };
 }

@@ -22,4 +22,8 @@ export const COOPERATION_LIMITS = Object.freeze({
   patrolReach: 200,
   patrolNote: 4000,
   patrolParticipants: 10_000,
+  patrolFindings: 50,
+  patrolFinding: 2000,
+  patrolRoutePoints: 500,
+  caseNote: 4000,
 });

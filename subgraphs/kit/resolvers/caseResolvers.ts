@@ -1,8 +1,10 @@
 import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
 import type { CityContext } from '../CityContext.ts';
+import { listJointPatrols } from '../jointPatrolsOf.ts';
 import type { CaseRecord, CaseStatus, JointActionRecord, JointPatrolRecord } from '../model.ts';
 import { searchArg } from './arguments.ts';
 import { caseInternalResolvers } from './caseInternalResolvers.ts';
+import { auditView } from './cooperationWrites.ts';
 import { listResolver, type ListArgs } from './listResolver.ts';
 import { lookupResolver, referenceResolver } from './lookupResolvers.ts';
 import { cityRefs, enterpriseRef, riverRef, riverRefs } from './references.ts';
@@ -28,7 +30,7 @@ export function caseResolvers(policies: ReadonlyMap<string, ShardingPolicy>) {
       }),
       jointPatrols: listResolver(policies.get('jointPatrols'), {
         filter: (a: PatrolArgs) => ({ riverId: a.riverId ?? undefined, search: searchArg(a.search) }),
-        list: (ctx, q) => ctx.source.cases.listPatrols(q),
+        list: (ctx, q) => listJointPatrols(ctx.source, q),
         loader: (ctx) => ctx.loaders.patrols,
       }),
       enforcementCase: lookupResolver('EnforcementCase', (ctx) => ctx.loaders.cases),
@@ -51,6 +53,12 @@ export function caseResolvers(policies: ReadonlyMap<string, ShardingPolicy>) {
       __resolveReference: referenceResolver('JointPatrol', (ctx) => ctx.loaders.patrols),
       river: (p: JointPatrolRecord) => riverRef(p.riverId),
       partners: (p: JointPatrolRecord) => cityRefs(p.partnerCityCodes),
+      participantsByBureau: (p: JointPatrolRecord) => p.participantsByBureau ?? null,
+      route: (p: JointPatrolRecord) => p.route ?? [],
+      proposalId: (p: JointPatrolRecord) => p.proposalId ?? null,
+      // Only patrols made from a proposal have an audit trail; the bureau's own system keeps its own.
+      history: async (p: JointPatrolRecord, _args: unknown, ctx: CityContext) =>
+        p.proposalId == null || ctx.cooperation === null ? null : (await ctx.cooperation.history.load(p.id)).map(auditView),
     },
   };
 }

@@ -26,6 +26,7 @@ import type { RegionFacts } from '../cooperation/createRegionDirectory.ts';
 import { computeFingerprint } from '../cooperation/computeFingerprint.ts';
 import { downstreamBureaus } from '../cooperation/downstreamBureaus.ts';
 import { ownId } from './arguments.ts';
+import { auditView, coop, requireKnownBureaus, requireOwnCopy, writeMeta } from './cooperationWrites.ts';
 import { listResolver, type ListArgs } from './listResolver.ts';
 import { riverRef } from './references.ts';
 
@@ -39,37 +40,6 @@ const MEETINGS_WRITE = 'meetings:write';
 const MEETINGS_ACT = 'meetings:act';
 const PATROLS_PROPOSE = 'patrols:propose';
 const PATROLS_CONFIRM = 'patrols:confirm';
-
-function coop(ctx: CityContext): CooperationContext {
-  if (ctx.cooperation === null) {
-    throw ERRORS.CITY_SOURCE_UNAVAILABLE.err(`Bureau ${ctx.cityCode} keeps no cooperation store.`, { extensions: { city: ctx.cityCode } });
-  }
-  return ctx.cooperation;
-}
-
-/** The caller as the audit trail records it, once mayWriteForBureau has let it through. */
-function writeMeta(ctx: CityContext, scope: string, cityCode: string, idempotencyKey: string, operation: string, input: unknown): WriteMeta {
-  const refusal = mayWriteForBureau(ctx.caller, cityCode, scope);
-  if (refusal === 'not-authenticated') {
-    throw ERRORS.UNAUTHENTICATED.err('Writes need a signed-in caller.', { extensions: { reason: refusal } });
-  }
-  if (refusal !== null) {
-    throw ERRORS.FORBIDDEN.err(refusal === 'missing-scope'
-      ? `This write needs the ${scope} scope.`
-      : `A caller of bureau ${ctx.caller.bureau ?? '(none)'} cannot write for bureau ${cityCode}.`, {
-      extensions: { reason: refusal, city: cityCode, ...(refusal === 'missing-scope' && { requiredScopes: [[scope]] }) },
-    });
-  }
-  if (cityCode !== ctx.cityCode) throw ERRORS.UNKNOWN_CITY.err(`This is bureau ${ctx.cityCode}, not ${cityCode}.`, { extensions: { argument: 'cityCode' } });
-  const actor: Actor = { sub: ctx.caller.subject as string, bureau: cityCode };
-  return {
-    idempotencyKey: checkIdempotencyKey(idempotencyKey),
-    fingerprint: computeFingerprint(operation, cityCode, input),
-    actor,
-    requestId: ctx.requestId,
-    now: coop(ctx).now(),
-  };
-}
 
 interface ReportIncidentArgs {
   readonly cityCode: string;
@@ -311,8 +281,6 @@ interface NoticeArgs extends ListArgs {
   readonly state?: NoticeState | null;
 }
 
-const auditView = (r: AuditRecord) => ({ at: r.at, actor: r.actor, requestId: r.requestId, action: r.action, changes: r.changes });
-
 export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolicy>) {
   return {
     Query: {
@@ -426,19 +394,3 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
   };
 }
 
-/** Every bureau a write addresses must be one the region knows: INVALID_RECIPIENT (unknown-bureau) otherwise. */
-function requireKnownBureaus(region: RegionFacts, codes: Iterable<string>): void {
-  for (const code of codes) {
-    if (!region.bureaus.has(code)) {
-      throw ERRORS.INVALID_RECIPIENT.err(`The region knows no bureau ${code}.`, { extensions: { cityCode: code, reason: 'unknown-bureau' } });
-    }
-  }
-}
-
-/**
- * `id` must name this bureau's own record of `type` — for a recipient's write, its inbox copy; a
- * well-formed id of another bureau gets `refusal` (a malformed one INVALID_ID, from ownId).
- */
-function requireOwnCopy(id: string, type: NodeType, argument: string, ctx: CityContext, refusal: ErrorCodeDefinition, message: string): void {
-  if (!ownId(id, type, ctx.cityCode, argument)) throw refusal.err(message, { extensions: { argument } });
-}

@@ -8,6 +8,7 @@ import { cooperationResolvers } from './cooperationResolvers.ts';
 import { dataCaptureResolvers } from './dataCaptureResolvers.ts';
 import { emergencyResolvers } from './emergencyResolvers.ts';
 import { enterpriseResolvers } from './enterpriseResolvers.ts';
+import { jointEnforcementResolvers } from './jointEnforcementResolvers.ts';
 import { monitoringResolvers } from './monitoringResolvers.ts';
 import { nodeResolvers } from './nodeResolvers.ts';
 import { projectResolvers } from './projectResolvers.ts';
@@ -30,6 +31,7 @@ export function createResolvers(policies: ReadonlyMap<string, ShardingPolicy>): 
     alarmResolvers(policies),
     dataCaptureResolvers(policies),
     cooperationResolvers(policies),
+    jointEnforcementResolvers(policies),
   ];
   const merged: ResolverMap = {};
   for (const part of parts) {

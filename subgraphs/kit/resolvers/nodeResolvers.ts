@@ -11,10 +11,11 @@ const LOADER_OF: Readonly<Record<Exclude<NodeType, CooperationNodeType>, keyof C
   EmergencyResource: 'resources',
 };
 
-type CooperationNodeType = 'EnvironmentalIncident' | 'IncidentNotice' | 'Bulletin' | 'ResourceRequest' | 'JointMeeting' | 'ActionItem' | 'JointPatrolProposal';
+type CooperationNodeType = 'EnvironmentalIncident' | 'IncidentNotice' | 'Bulletin' | 'ResourceRequest' | 'JointMeeting' | 'ActionItem' | 'JointPatrolProposal'
+  | 'JointCaseProposal';
 const COOPERATION_LOADER_OF = {
   EnvironmentalIncident: 'incidents', IncidentNotice: 'notices', Bulletin: 'bulletins', ResourceRequest: 'resourceRequests',
-  JointMeeting: 'jointMeetings', ActionItem: 'actionItems', JointPatrolProposal: 'patrolProposals',
+  JointMeeting: 'jointMeetings', ActionItem: 'actionItems', JointPatrolProposal: 'patrolProposals', JointCaseProposal: 'caseProposals',
 } as const;
 
 const isCooperationType = (type: NodeType): type is CooperationNodeType => type in COOPERATION_LOADER_OF;

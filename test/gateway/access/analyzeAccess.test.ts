@@ -83,7 +83,7 @@ describe('field access analysis', () => {
     expect(compact(analysis.document)).toBe(`{ node(id: "x") { ${ACCESS_TYPENAME_KEY}: __typename id ... on Station { name } } }`);
     const [id, caseNumber] = analysis.removals;
     expect(id!.steps.at(-1)!.key).toBe('id');
-    expect([...id!.steps.at(-1)!.types!].sort()).toEqual(['ActionItem', 'Bulletin', 'EmergencyResource', 'EnforcementCase', 'EnvironmentalIncident', 'IncidentNotice', 'JointMeeting', 'JointPatrol', 'JointPatrolProposal', 'ResourceRequest']);
+    expect([...id!.steps.at(-1)!.types!].sort()).toEqual(['ActionItem', 'Bulletin', 'EmergencyResource', 'EnforcementCase', 'EnvironmentalIncident', 'IncidentNotice', 'JointCaseProposal', 'JointMeeting', 'JointPatrol', 'JointPatrolProposal', 'ResourceRequest']);
     expect(caseNumber!.steps.at(-1)).toEqual({ key: 'caseNumber', types: new Set(['EnforcementCase']) });
 
     // A case comes back with its fields nulled; a station is untouched; the added typename is gone.

@@ -3,10 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteCooperationStore } from '../../../subgraphs/adapters/sqlite/index.ts';
-import { describeCooperationStoreContract } from './cooperationStoreSuite.ts';
+import { describeCooperationStoreContract, type OpenCooperationStore } from './cooperationStoreSuite.ts';
+import { describeJointEnforcementStoreContract } from './jointEnforcementStoreSuite.ts';
 
-describeCooperationStoreContract('sqlite', async (cityCode) => {
+const openStore: OpenCooperationStore = async (cityCode) => {
   const dir = mkdtempSync(join(tmpdir(), 'coop-'));
   const store = await openSqliteCooperationStore({ path: join(dir, `${cityCode}-cooperation.sqlite`), cityCode });
   return { store, close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
-});
+};
+
+describeCooperationStoreContract('sqlite', openStore);
+describeJointEnforcementStoreContract('sqlite', openStore);

@@ -32,7 +32,8 @@ const meta = (key: string, fingerprint = 'f1', bureau = SENDER): WriteMeta => ({
   idempotencyKey: key, fingerprint, actor: { sub: 'li.ming', bureau }, requestId: `req-${++counter}`, now: T0 + counter,
 });
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
+/** The code a store call refuses with ('no error' when it does not). */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
@@ -300,7 +301,7 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
     it('proposes a joint patrol once per key to each partner; a partner answers once and the answer travels back', async () => {
       const proposal: NewPatrolProposal = {
         name: '琼江跨界联合巡河', mode: 'JOINT', riverId: 'qiongjiang', reach: '光辉断面至大安段', plannedStartAt: T0 + 7 * 86_400_000,
-        note: '', partners: [RECIPIENT, '511600'],
+        note: '', partners: [RECIPIENT, '511600'], participants: 4,
       };
       const { id } = await sender.store.proposeJointPatrol(meta('jp-1', 'fp1'), proposal);
       expect(await sender.store.proposeJointPatrol(meta('jp-1', 'fp1'), proposal)).toEqual({ id, replayed: true });

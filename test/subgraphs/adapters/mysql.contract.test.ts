@@ -6,7 +6,8 @@ import { afterAll } from 'vitest';
 import { describeWithServer } from './describeWithServer.ts';
 import { dropDatabase, dropRunDatabases, mysqlTestServer, openMysqlTestBureau, openMysqlTestRegion, throwawayDatabase } from './mysql/mysqlTestServer.ts';
 import { openMysqlBureauSource } from '../../../subgraphs/adapters/mysql/index.ts';
-import { describeCooperationStoreContract } from './cooperationStoreSuite.ts';
+import { describeCooperationStoreContract, type OpenCooperationStore } from './cooperationStoreSuite.ts';
+import { describeJointEnforcementStoreContract } from './jointEnforcementStoreSuite.ts';
 import { describeBureauSourceContract } from './sharedAdapterSuite.ts';
 import { describeRegionSourceContract } from './sharedRegionSuite.ts';
 
@@ -14,9 +15,11 @@ await describeWithServer(mysqlTestServer, 'mysql adapter', () => {
   afterAll(dropRunDatabases);
   describeBureauSourceContract('mysql', openMysqlTestBureau);
   describeRegionSourceContract('mysql', openMysqlTestRegion);
-  describeCooperationStoreContract('mysql', async (cityCode) => {
+  const openStore: OpenCooperationStore = async (cityCode) => {
     const { name, url } = await throwawayDatabase();
     const source = await openMysqlBureauSource({ url, cityCode });
     return { store: source.cooperation, close: async () => { await source.close(); await dropDatabase(name); } };
-  });
+  };
+  describeCooperationStoreContract('mysql', openStore);
+  describeJointEnforcementStoreContract('mysql', openStore);
 });

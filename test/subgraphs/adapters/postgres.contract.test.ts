@@ -6,7 +6,8 @@ import { afterAll } from 'vitest';
 import { describeWithServer } from './describeWithServer.ts';
 import { dropRunSchemas, dropSchema, openPostgresTestBureau, openPostgresTestRegion, PG_TEST_URL, postgresTestServer, throwawaySchema } from './postgres/postgresTestServer.ts';
 import { openPostgresBureauSource } from '../../../subgraphs/adapters/postgres/index.ts';
-import { describeCooperationStoreContract } from './cooperationStoreSuite.ts';
+import { describeCooperationStoreContract, type OpenCooperationStore } from './cooperationStoreSuite.ts';
+import { describeJointEnforcementStoreContract } from './jointEnforcementStoreSuite.ts';
 import { describeBureauSourceContract } from './sharedAdapterSuite.ts';
 import { describeRegionSourceContract } from './sharedRegionSuite.ts';
 
@@ -14,9 +15,11 @@ await describeWithServer(postgresTestServer, 'postgres adapter', () => {
   afterAll(dropRunSchemas);
   describeBureauSourceContract('postgres', openPostgresTestBureau);
   describeRegionSourceContract('postgres', openPostgresTestRegion);
-  describeCooperationStoreContract('postgres', async (cityCode) => {
+  const openStore: OpenCooperationStore = async (cityCode) => {
     const schema = throwawaySchema();
     const source = await openPostgresBureauSource({ url: PG_TEST_URL, cityCode, schema });
     return { store: source.cooperation, close: async () => { await source.close(); await dropSchema(schema); } };
-  });
+  };
+  describeCooperationStoreContract('postgres', openStore);
+  describeJointEnforcementStoreContract('postgres', openStore);
 });

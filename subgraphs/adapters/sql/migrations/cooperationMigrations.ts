@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { MigrationSet } from './MigrationSet.ts';
 import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
 
@@ -188,6 +188,26 @@ async function createJointMeetingTables(db: Kysely<any>, types: ColumnTypes): Pr
   await db.schema.createIndex('coop_action_items_meeting').on('coop_action_items').columns(['meeting_id', 'position']).execute();
 }
 
+/**
+ * One row per partner of a proposal (joint patrols, joint cases) with its answer; `extra` adds the kind's own
+ * columns before the note, where the patrol partners' table has always had its participants.
+ */
+async function createPartnerTable(
+  db: Kysely<any>, types: ColumnTypes, table: string, extra: (builder: CreateTableBuilder<string, string>) => CreateTableBuilder<string, string> = (b) => b,
+): Promise<void> {
+  await extra(db.schema.createTable(table)
+    .addColumn('proposal_id', types.key, (c) => c.notNull())
+    .addColumn('partner', types.code, (c) => c.notNull())
+    .addColumn('state', types.code, (c) => c.notNull())
+    .addColumn('delivered_at', 'bigint')
+    .addColumn('responded_at', 'bigint')
+    .addColumn('responded_sub', types.text)
+    .addColumn('responded_bureau', types.code))
+    .addColumn('note', types.text)
+    .addPrimaryKeyConstraint(`${table}_pk`, ['proposal_id', 'partner'])
+    .execute();
+}
+
 /*
  * Joint patrol proposals (联合巡河提议): one row per copy (the proposer's SENT, each partner's RECEIVED),
  * and one row per partner with its answer (a RECEIVED copy has only its own).
@@ -208,18 +228,56 @@ async function createPatrolProposalTables(db: Kysely<any>, types: ColumnTypes): 
     .execute();
   await db.schema.createIndex('coop_patrol_proposals_list').on('coop_patrol_proposals').columns(['direction', 'created_at desc', 'id']).execute();
 
-  await db.schema.createTable('coop_patrol_partners')
+  await createPartnerTable(db, types, 'coop_patrol_partners', (table) => table.addColumn('participants', 'integer'));
+}
+
+/*
+ * Joint enforcement (联合执法、交叉巡河): the proposer's own participants on its patrol proposals; the
+ * JointPatrol records made from proposals (the organiser's SENT record, and each confirmed partner's RECEIVED
+ * copy of it under the same id, keyed by the copy of the proposal it belongs to); joint case proposals, one row
+ * per copy, and one row per partner with its answer.
+ */
+async function createJointEnforcementTables(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await db.schema.alterTable('coop_patrol_proposals').addColumn('participants', 'integer').execute();
+
+  await db.schema.createTable('coop_joint_patrols')
+    .addColumn('id', types.key, (c) => c.notNull())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('copy_proposal_id', types.key, (c) => c.notNull().unique())
     .addColumn('proposal_id', types.key, (c) => c.notNull())
-    .addColumn('partner', types.code, (c) => c.notNull())
-    .addColumn('state', types.code, (c) => c.notNull())
-    .addColumn('delivered_at', 'bigint')
-    .addColumn('responded_at', 'bigint')
-    .addColumn('responded_sub', types.text)
-    .addColumn('responded_bureau', types.code)
-    .addColumn('participants', 'integer')
-    .addColumn('note', types.text)
-    .addPrimaryKeyConstraint('coop_patrol_partners_pk', ['proposal_id', 'partner'])
+    .addColumn('organiser', types.code, (c) => c.notNull())
+    .addColumn('name', types.text, (c) => c.notNull())
+    .addColumn('mode', types.code, (c) => c.notNull())
+    .addColumn('river_id', types.key, (c) => c.notNull())
+    .addColumn('reach', types.text, (c) => c.notNull())
+    .addColumn('started_at', 'bigint', (c) => c.notNull())
+    .addColumn('ended_at', 'bigint')
+    .addColumn('participants', 'integer', (c) => c.notNull())
+    .addColumn('participants_json', types.text, (c) => c.notNull())
+    .addColumn('findings_json', types.text, (c) => c.notNull())
+    .addColumn('route_json', types.text, (c) => c.notNull())
+    .addColumn('recorded_at', 'bigint')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('coop_joint_patrols_pk', ['id', 'direction'])
     .execute();
+  await db.schema.createIndex('coop_joint_patrols_list').on('coop_joint_patrols').columns(['direction', 'started_at desc', 'id']).execute();
+
+  await db.schema.createTable('coop_case_proposals')
+    .addColumn('id', types.key, (c) => c.primaryKey())
+    .addColumn('direction', types.code, (c) => c.notNull())
+    .addColumn('proposer', types.code, (c) => c.notNull())
+    .addColumn('title', types.text, (c) => c.notNull())
+    .addColumn('credit_code', types.code, (c) => c.notNull())
+    .addColumn('mode', types.code, (c) => c.notNull())
+    .addColumn('proposed_for', 'bigint', (c) => c.notNull())
+    .addColumn('note', types.text, (c) => c.notNull())
+    .addColumn('remote_proposal_id', types.key)
+    .addColumn('case_id', types.key)
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('coop_case_proposals_list').on('coop_case_proposals').columns(['direction', 'created_at desc', 'id']).execute();
+
+  await createPartnerTable(db, types, 'coop_case_partners');
 }
 
 export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
@@ -231,6 +289,7 @@ export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
       '0003_resource_requests': { up: (db) => createResourceRequestTables(db, types) },
       '0004_joint_meetings': { up: (db) => createJointMeetingTables(db, types) },
       '0005_patrol_proposals': { up: (db) => createPatrolProposalTables(db, types) },
+      '0006_joint_enforcement': { up: (db) => createJointEnforcementTables(db, types) },
     },
   };
 }
