@@ -3,11 +3,13 @@ import type {
   ActionItemRecord, AuditRecord, BulletinRecipientRecord, BulletinRecord, CooperationStore, IncidentRecord, IncidentReportRecord, JointMeetingRecord, NoticeRecord, PatrolPartnerRecord, PatrolProposalRecord, ResourceRequestRecord,
 } from './CooperationStore.ts';
 import type { RegionDirectory } from './createRegionDirectory.ts';
+import type { ResourceDirectory } from './createResourceDirectory.ts';
 
-/** What the cooperation resolvers of one request use: the store, its per-request loaders, the region directory, the clock. */
+/** What the cooperation resolvers of one request use: the store, its per-request loaders, what the graph knows (region, resources), the clock. */
 export interface CooperationContext {
   readonly store: CooperationStore;
   readonly directory: RegionDirectory;
+  readonly resources: ResourceDirectory;
   readonly now: () => number;
   readonly incidents: DataLoader<string, IncidentRecord | null>;
   readonly notices: DataLoader<string, NoticeRecord | null>;
@@ -24,10 +26,13 @@ export interface CooperationContext {
   readonly partnersOfProposal: DataLoader<string, readonly PatrolPartnerRecord[]>;
 }
 
-export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
+export function createCooperationContext(
+  store: CooperationStore, directory: RegionDirectory, resources: ResourceDirectory, now: () => number,
+): CooperationContext {
   return {
     store,
     directory,
+    resources,
     now,
     incidents: new DataLoader((ids) => store.incidentsByIds(ids)),
     notices: new DataLoader((ids) => store.noticesByIds(ids)),

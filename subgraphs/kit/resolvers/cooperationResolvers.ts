@@ -18,7 +18,7 @@ import type {
 } from '../cooperation/CooperationStore.ts';
 import {
   checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkJointMeetingInput, type RecordJointMeetingArgsInput,
-  checkPatrolAnswer, checkPatrolProposalInput, type ProposeJointPatrolArgsInput, checkRequiredText, checkResourceRequestInput, checkText,
+  checkPatrolAnswer, checkPatrolProposalInput, type ProposeJointPatrolArgsInput, checkRequiredText, checkResourceFacts, checkResourceRequestInput, checkText,
   type ReportIncidentArgsInput, type RequestResourcesArgsInput, type SendBulletinArgsInput,
 } from '../cooperation/checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
@@ -173,8 +173,14 @@ async function requestResources(_: unknown, args: RequestResourcesArgs, ctx: Cit
   const meta = writeMeta(ctx, RESOURCES_REQUEST, args.cityCode, args.idempotencyKey, 'requestResources', args.input);
   const request = checkResourceRequestInput(args.input, args.cityCode);
   if (request.incidentId !== null) ownId(request.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
-  const region = await coop(ctx).directory(null, ctx.gatewayToken);
-  requireKnownBureaus(region, [request.responder]);
+  // Both asked of the gateway at once, before the transaction; an unknown responder is refused as such before
+  // anything its (failed) resource lookup says.
+  const [region, facts] = await Promise.allSettled([
+    coop(ctx).directory(null, ctx.gatewayToken),
+    coop(ctx).resources(request.responder, request.items.map((i) => i.resourceId), ctx.gatewayToken),
+  ]);
+  requireKnownBureaus(settled(region), [request.responder]);
+  checkResourceFacts(request, settled(facts));
   const result = await coop(ctx).store.requestResources(meta, request);
   return coop(ctx).resourceRequests.load(result.id);
 }
@@ -424,6 +430,11 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
       history: async (b: BulletinRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(b.id)).map(auditView),
     },
   };
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 /** Every bureau a write addresses must be one the region knows: INVALID_RECIPIENT (unknown-bureau) otherwise. */
