@@ -389,8 +389,11 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
     IncidentNotice: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
         ownId(ref.id, 'IncidentNotice', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).notices.load(ref.id) : null,
-      // The sender's copy only: the planner resolves this field in the same bureau, which holds no other bureau's incidents.
-      incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT' ? coop(ctx).incidents.load(n.incidentId) : null),
+      // @cityReference: the gateway asks only for the key here and the rest of the incident from its bureau (the
+      // sender), so a recipient's copy answers a reference to the sender's incident; the sender's own, the record.
+      incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT'
+        ? coop(ctx).incidents.load(n.incidentId)
+        : { cityCode: n.senderCityCode, id: n.incidentId }),
       history: async (n: NoticeRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(n.id)).map(auditView),
     },
     ResourceRequest: {
