@@ -1,6 +1,18 @@
-import type { Kysely } from 'kysely';
+import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { MigrationSet } from './MigrationSet.ts';
 import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
+
+/** coop_history's columns after its key (0001 keys it by `id`, 0006 by `seq`): one audit entry each. */
+function withHistoryColumns(table: CreateTableBuilder<string, never>, types: ColumnTypes): CreateTableBuilder<string, never> {
+  return table
+    .addColumn('entity_id', types.key, (c) => c.notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('actor_sub', types.text, (c) => c.notNull())
+    .addColumn('actor_bureau', types.code, (c) => c.notNull())
+    .addColumn('request_id', types.text, (c) => c.notNull())
+    .addColumn('action', types.code, (c) => c.notNull())
+    .addColumn('changes_json', types.text, (c) => c.notNull());
+}
 
 /*
  * The cooperation store (subgraphs/kit/cooperation/CooperationStore.ts): its own migration set, so it
@@ -64,15 +76,8 @@ async function createCooperationTables(db: Kysely<any>, types: ColumnTypes): Pro
   await db.schema.createIndex('coop_notices_incident').on('coop_notices').columns(['incident_id', 'recipient']).execute();
   await db.schema.createIndex('coop_notices_inbox').on('coop_notices').columns(['direction', 'created_at desc', 'id']).execute();
 
-  await db.schema.createTable('coop_history')
-    .addColumn('id', types.key, (c) => c.primaryKey())
-    .addColumn('entity_id', types.key, (c) => c.notNull())
-    .addColumn('at', 'bigint', (c) => c.notNull())
-    .addColumn('actor_sub', types.text, (c) => c.notNull())
-    .addColumn('actor_bureau', types.code, (c) => c.notNull())
-    .addColumn('request_id', types.text, (c) => c.notNull())
-    .addColumn('action', types.code, (c) => c.notNull())
-    .addColumn('changes_json', types.text, (c) => c.notNull())
+  await withHistoryColumns(db.schema.createTable('coop_history')
+    .addColumn('id', types.key, (c) => c.primaryKey()), types)
     .execute();
   await db.schema.createIndex('coop_history_entity').on('coop_history').columns(['entity_id', 'at', 'id']).execute();
 
@@ -231,16 +236,9 @@ async function createPatrolProposalTables(db: Kysely<any>, types: ColumnTypes): 
  * a failure halfway leaves coop_history_v2 beside the intact coop_history, for a DBA to drop.
  */
 async function sequenceHistory(db: Kysely<any>, types: ColumnTypes): Promise<void> {
-  await db.schema.createTable('coop_history_v2')
+  await withHistoryColumns(db.schema.createTable('coop_history_v2')
     .addColumn('seq', types.serial.type, (c) => (types.serial.autoIncrement ? c.autoIncrement() : c).primaryKey())
-    .addColumn('id', types.key, (c) => c.notNull().unique())
-    .addColumn('entity_id', types.key, (c) => c.notNull())
-    .addColumn('at', 'bigint', (c) => c.notNull())
-    .addColumn('actor_sub', types.text, (c) => c.notNull())
-    .addColumn('actor_bureau', types.code, (c) => c.notNull())
-    .addColumn('request_id', types.text, (c) => c.notNull())
-    .addColumn('action', types.code, (c) => c.notNull())
-    .addColumn('changes_json', types.text, (c) => c.notNull())
+    .addColumn('id', types.key, (c) => c.notNull().unique()), types)
     .execute();
   const columns = ['id', 'entity_id', 'at', 'actor_sub', 'actor_bureau', 'request_id', 'action', 'changes_json'] as const;
   // INSERT … SELECT … ORDER BY numbers the copied rows in that order (MySQL documents it; SQLite and Postgres do it).
