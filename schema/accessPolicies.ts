@@ -57,8 +57,8 @@ export const ACCESS_SCOPES = Object.freeze({
     en: "Mark bulletins in the token's own bureau's inbox read (markBulletinRead).",
   },
   'resources:request': {
-    zh: '向其他局提出应急资源调用请求（requestResources），仅限令牌所属局。',
-    en: "Ask other bureaus for emergency resources (requestResources), for the token's own bureau only.",
+    zh: '向其他局提出应急资源调用请求（requestResources），仅限令牌所属局；所请求的资源须经 emergency:read 可见（请求局以调用者身份向被请求局核实）。',
+    en: "Ask other bureaus for emergency resources (requestResources), for the token's own bureau only; with emergency:read too, since the requesting bureau checks each resource at the responder as the caller.",
   },
   'resources:respond': {
     zh: '答复本局收到的应急资源调用请求并报告调出、归还（answerResourceRequest、updateResourceRequest），仅限令牌所属局。',

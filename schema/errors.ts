@@ -156,7 +156,13 @@ export const ERRORS = {
   RECIPIENTS_UNAVAILABLE: defineCode('RECIPIENTS_UNAVAILABLE',
     "The bureau could not learn the incident's recipients from the region's rivers and sections (it asks the gateway " +
     'with the token of the request it serves): the gateway or the region did not answer, or the river or section is ' +
-    'unknown (`extensions.reason`). Nothing was written; retry with the same idempotencyKey.', '0.5.0'),
+    'unknown (`extensions.reason`); for requestResources also: the responder did not answer whether its resources exist ' +
+    '(`reason` `responder-unavailable`, `extensions.cityCode`). Nothing was written; retry with the same idempotencyKey.', '0.5.0'),
+  UNKNOWN_RESOURCE: defineCode('UNKNOWN_RESOURCE',
+    "requestResources named an emergency resource the responder does not have: the requesting bureau asked the " +
+    "responder, through the gateway and as the caller, before writing, and no such resource is in the responder's data " +
+    '(`extensions.reason` `not-found`), or it belongs to another bureau (`other-bureau`). `extensions.argument` names the ' +
+    'item and `extensions.resourceId` the id. Nothing was written.', '0.6.0'),
   INTERNAL_SERVER_ERROR: defineCode('INTERNAL_SERVER_ERROR',
     'An unexpected error; details are logged, never sent.', '0.1.0'),
 } as const;

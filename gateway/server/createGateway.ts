@@ -15,7 +15,7 @@ import {
 import { expandSubgraphSdl } from '../../schema/expandSubgraphSdl.ts';
 import { loadContract, loadRegion } from '../../schema/loadContract.ts';
 import { serveApollo, type RunningServer } from '../../schema/http/serveApollo.ts';
-import { CITIES_SUBGRAPH, CITY_BROADCAST_SUBGRAPH } from '../composition/composeSupergraph.ts';
+import { SHARD_ENGINE_SUBGRAPHS } from '../composition/composeSupergraph.ts';
 import { registrySupergraph } from '../composition/registrySupergraph.ts';
 import type { GatewayConfig } from '../config/loadGatewayConfig.ts';
 import { RegionDataSource } from '../datasources/RegionDataSource.ts';
@@ -144,7 +144,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   const planner = new ApolloGateway({
     supergraphSdl: registrySupergraph(registry, regionTypeDefs, contract),
     buildService: ({ name }) =>
-      name === CITIES_SUBGRAPH || name === CITY_BROADCAST_SUBGRAPH
+      SHARD_ENGINE_SUBGRAPHS.has(name)
         ? traceWithinRequest(new ShardedCitiesDataSource(() => registry.engine, (fetch, outgoing) => registry.send(fetch, outgoing)), tracer)
         : new RegionDataSource((body, outgoing) => registry.sendToRegion(body, outgoing)),
     __exposeQueryPlanExperimental: false, // query plans describe our internals: never to clients

@@ -1,7 +1,7 @@
 /**
  * The gateway's error boundary: codes pass (ours, Apollo's, and those the bureaus sent), stack
  * traces and internal details never do, and anything without a code becomes "Unexpected error.".
- * `serviceName` (added by @apollo/gateway) names our virtual subgraphs (`cities`, `city-broadcast`),
+ * `serviceName` (added by @apollo/gateway) names our virtual subgraphs (`cities`, `city-broadcast`, `city-references`),
  * an internal detail: clients learn the bureau from `extensions.city`.
  *
  * A few client mistakes reach this boundary without a code: Apollo Server raises them as plain

@@ -10,7 +10,6 @@ import { ConfigError, type SubgraphConfig } from '../config/loadSubgraphConfig.t
 import type { BureauSource } from '../kit/ports.ts';
 import type { RegionSource } from '../kit/regionPorts.ts';
 import { createPacketSeriesReader } from './hj212-ingest/createPacketSeriesReader.ts';
-import { dirname, join } from 'node:path';
 import { openSqliteBureauSource, openSqliteCooperationStore, openSqliteRegionSource } from './sqlite/index.ts';
 
 export async function openBureauSource(config: SubgraphConfig): Promise<BureauSource> {
@@ -18,9 +17,9 @@ export async function openBureauSource(config: SubgraphConfig): Promise<BureauSo
   switch (source.kind) {
     case 'sqlite':
       // With an HJ 212 ingest beside it, the store also holds every data type devices sent (hj212_packets).
-      return openSqliteBureauSource({
+      return withCooperationStore(await openSqliteBureauSource({
         path: source.file, cityCode, fileMustExist: true, ...(config.hj212 !== null && { typedSeries: createPacketSeriesReader }),
-      });
+      }), config);
     case 'postgres':
       return (await import('./postgres/index.ts')).openPostgresBureauSource({ url: source.url, cityCode, queryTimeoutMs: source.queryTimeoutMs });
     case 'mysql':
@@ -29,21 +28,30 @@ export async function openBureauSource(config: SubgraphConfig): Promise<BureauSo
       // Opening never waits for the service: while it is down, /health says so and queries get
       // CITY_SOURCE_UNAVAILABLE; the subgraph itself stays up.
       const { LegacyHttpBureauSource } = await import('./legacy-http/index.ts');
-      return withCooperationFile(new LegacyHttpBureauSource({ url: source.url, cityCode, timeoutMs: source.timeoutMs, retries: source.retries }), config);
+      return withCooperationStore(new LegacyHttpBureauSource({ url: source.url, cityCode, timeoutMs: source.timeoutMs, retries: source.retries }), config);
     }
     case 'spreadsheet':
-      return withCooperationFile(await (await import('./spreadsheet/index.ts')).openSpreadsheetBureauSource({ dir: source.dir, cityCode, watch: source.watch }), config);
+      return withCooperationStore(await (await import('./spreadsheet/index.ts')).openSpreadsheetBureauSource({ dir: source.dir, cityCode, watch: source.watch }), config);
   }
 }
 
 /**
- * A bureau whose system takes no writes keeps its cooperation records in an embedded SQLite file of
- * its own beside its data (`<data dir>/<code>-cooperation.sqlite`). The source is wrapped, not changed.
+ * A bureau whose system takes no writes keeps its cooperation records apart (config.cooperation): in an
+ * embedded SQLite file of its own beside its data (`<data dir>/<code>-cooperation.sqlite`), or on a
+ * configured PostgreSQL server. The source is wrapped, not changed; with no such store (null) it is
+ * returned as it is, its own store holding them.
  */
-async function withCooperationFile(source: BureauSource, config: SubgraphConfig): Promise<BureauSource> {
+async function withCooperationStore(source: BureauSource, config: SubgraphConfig): Promise<BureauSource> {
+  const where = config.cooperation;
+  if (where === null) return source;
   let cooperation;
   try {
-    cooperation = await openSqliteCooperationStore({ path: join(dirname(config.source.file), `${config.origin}-cooperation.sqlite`), cityCode: config.origin });
+    cooperation = where.kind === 'sqlite'
+      ? await openSqliteCooperationStore({ path: where.file, cityCode: config.origin })
+      : await (await import('./postgres/index.ts')).openPostgresCooperationStore({
+        url: where.url, cityCode: config.origin, ...(where.schema !== null && { schema: where.schema }),
+        queryTimeoutMs: where.queryTimeoutMs, maxConnections: where.maxConnections, connectTimeoutMs: where.connectTimeoutMs,
+      });
   } catch (error) {
     await source.close();
     throw error;

@@ -10,14 +10,17 @@
  * - ECOGRAPH_MYSQL_URL_<code>  the MariaDB/MySQL server of a subgraph whose source is `mysql`
  *   (<code> is the bureau code, or REGION; a `url` in the config file comes first). Without a URL such
  *   a subgraph uses its embedded store, so its resolved `source.kind` is 'sqlite'.
+ * - ECOGRAPH_COOPERATION_PG_URL_<code>  the PostgreSQL server of a bureau whose `cooperation.kind` is
+ *   `postgres` (comes before `cooperation.url`)
  * - ECOGRAPH_GATEWAY_PUBLIC_KEY  path of the gateway's public JWK (read by loadGatewayPublicKey.ts)
  */
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Hj212IngestConfig } from './hj212IngestConfigSchema.ts';
 import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
 import {
-  bureauFileSchema, hasProtocol, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema, type SourceConfig,
+  bureauFileSchema, hasProtocol, keepsCooperationApart, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema,
+  type BureauFile, type SourceConfig,
 } from './subgraphConfigSchema.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,7 +41,21 @@ export interface SubgraphConfig {
   readonly hj212: Hj212IngestConfig | null;
   /** `gatewayPublicKey` of the config file, resolved; read by loadGatewayPublicKey. */
   readonly gatewayPublicKeyFile: string | null;
+  /** Where the cooperation records live when not in the bureau's own store; null: in it (and for the region). */
+  readonly cooperation: CooperationStoreConfig | null;
 }
+
+/** A cooperation store apart from the bureau's own system (its `cooperation` key, environment applied). */
+export type CooperationStoreConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | {
+    readonly kind: 'postgres';
+    readonly url: string;
+    readonly schema: string | null;
+    readonly queryTimeoutMs: number;
+    readonly maxConnections: number;
+    readonly connectTimeoutMs: number;
+  };
 
 /**
  * The store a subgraph opens, once the environment is applied. Every variant names the embedded
@@ -68,12 +85,13 @@ export function bureauConfigPath(code: string): string {
   return resolve(REPO_ROOT, 'subgraphs/cities', code, 'bureau.json');
 }
 
-export function loadBureauConfig(code: string, env: Env = process.env): SubgraphConfig {
+/** `path`: @default subgraphs/cities/<code>/bureau.json (tests pass a file of their own). */
+export function loadBureauConfig(code: string, env: Env = process.env, path = bureauConfigPath(code)): SubgraphConfig {
   if (!/^\d{6}$/.test(code)) throw new ConfigError(`Bureau code must be 6 digits, got "${code}".`);
-  const path = bureauConfigPath(code);
   const file = readJsonConfig(path, bureauFileSchema, (m) => new ConfigError(m));
   if (file.code !== code) throw new ConfigError(`${path}: "code" is ${file.code} but the folder is ${code}.`);
-  const config = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
+  const base = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
+  const config = Object.freeze({ ...base, cooperation: cooperationStore(path, file, base.source, env) });
   if (!file.hj212) return config;
   const hj212Port = env['ECOGRAPH_HJ212_PORT'] === undefined ? file.hj212.port : Number(env['ECOGRAPH_HJ212_PORT']);
   if (!Number.isInteger(hj212Port) || hj212Port < 0 || hj212Port > 65_535) {
@@ -108,7 +126,32 @@ function finish(
   }
   const file = resolve(dataDir(env), base.source.file ?? `${base.origin}.sqlite`);
   const source = Object.freeze(effectiveSource(base.origin, base.source, file, env));
-  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null, gatewayPublicKeyFile });
+  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null, gatewayPublicKeyFile, cooperation: null });
+}
+
+/**
+ * The configured PostgreSQL cooperation store, else the embedded file beside the data of a bureau whose
+ * system takes no writes (an HJ 212 bureau's embedded store holds them itself: null, as for the others).
+ */
+function cooperationStore(path: string, file: BureauFile, source: EffectiveSource, env: Env): CooperationStoreConfig | null {
+  const { cooperation } = file;
+  if (cooperation === undefined) {
+    return keepsCooperationApart(file) && source.kind !== 'sqlite'
+      ? { kind: 'sqlite', file: join(dirname(source.file), `${file.code}-cooperation.sqlite`) }
+      : null;
+  }
+  const variable = `ECOGRAPH_COOPERATION_PG_URL_${file.code}`;
+  const fromEnv = env[variable] === '' ? undefined : env[variable];
+  // The message names the variable, never its value: the URL may hold a password.
+  if (fromEnv !== undefined && !hasProtocol(fromEnv, POSTGRES_PROTOCOLS)) {
+    throw new ConfigError(`${variable} must be a ${POSTGRES_PROTOCOLS.map((p) => `${p}//`).join(' or ')} URL.`);
+  }
+  const url = fromEnv ?? cooperation.url;
+  if (url === undefined) {
+    throw new ConfigError(`${path}: "cooperation.url": a postgres cooperation store needs a URL, here or in ${variable}.`);
+  }
+  const { queryTimeoutMs, maxConnections, connectTimeoutMs } = cooperation;
+  return { kind: 'postgres', url, schema: cooperation.schema ?? null, queryTimeoutMs, maxConnections, connectTimeoutMs };
 }
 
 /** The configured server when it has a URL (file first, then environment), the embedded store otherwise. */

@@ -59,6 +59,39 @@ export const sourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
+ * Where a bureau whose own system takes no writes (a spreadsheet share, a legacy web service, an HJ 212
+ * monitoring platform) keeps its cooperation records (incidents, notices, bulletins, resource requests,
+ * meetings, patrol proposals). @default its embedded store: `<data dir>/<code>-cooperation.sqlite` for
+ * the spreadsheet and legacy-HTTP bureaus, the embedded store itself for an HJ 212 bureau.
+ * `{ "kind": "postgres" }` keeps them on a PostgreSQL server instead, the cooperation migrations applied
+ * there at start:
+ * - `url`: @default ECOGRAPH_COOPERATION_PG_URL_<code> (which comes first, so the password can stay
+ *   out of the file); one of the two is required;
+ * - `schema`: the schema holding the tables, created when missing, so several bureaus can share one
+ *   server (one schema each). @default the login's search_path (normally `public`);
+ * - `queryTimeoutMs`, `maxConnections`, `connectTimeoutMs`: as for a postgres source.
+ * A bureau with a PostgreSQL or MariaDB source (or the embedded store alone) keeps its cooperation
+ * records in that store; this key is refused there.
+ */
+const cooperationSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('postgres'),
+    url: serverUrl(POSTGRES_PROTOCOLS).optional(),
+    schema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier (letters, digits, _; at most 63)').optional(),
+    queryTimeoutMs,
+    /** connections in the pool. */
+    maxConnections: z.number().int().min(1).max(100).default(5),
+    /** ms to wait for a new connection (never more than queryTimeoutMs). */
+    connectTimeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+  }),
+]);
+
+/** Whether a bureau's own system takes no writes, so that its cooperation records live apart from it. */
+export function keepsCooperationApart(file: { readonly source: { readonly kind: string }; readonly hj212?: unknown }): boolean {
+  return file.source.kind === 'spreadsheet' || file.source.kind === 'legacy-http' || file.hj212 !== undefined;
+}
+
+/**
  * The gateway's public key (a JWK file, relative to this config file's folder unless absolute);
  * ECOGRAPH_GATEWAY_PUBLIC_KEY comes first. Without either the subgraph does not start.
  */
@@ -71,7 +104,16 @@ export const bureauFileSchema = z.strictObject({
   source: sourceSchema,
   /** An HJ 212 ingest (TCP) feeding this bureau's store, for a bureau whose system is a monitoring platform. */
   hj212: hj212IngestConfigSchema.optional(),
+  cooperation: cooperationSchema.optional(),
   gatewayPublicKey,
+}).superRefine((file, ctx) => {
+  if (file.cooperation !== undefined && !keepsCooperationApart(file)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['cooperation'],
+      message: `only for a bureau whose own system takes no writes (a spreadsheet or legacy-http source, or an hj212 ingest); a ${file.source.kind} bureau keeps cooperation records in its own store`,
+    });
+  }
 });
 
 export const regionFileSchema = z.strictObject({
@@ -81,5 +123,6 @@ export const regionFileSchema = z.strictObject({
 });
 
 export type SourceConfig = z.infer<typeof sourceSchema>;
+export type CooperationFileConfig = z.infer<typeof cooperationSchema>;
 export type BureauFile = z.infer<typeof bureauFileSchema>;
 export type RegionFile = z.infer<typeof regionFileSchema>;

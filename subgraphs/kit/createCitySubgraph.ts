@@ -20,6 +20,7 @@ import type { SignedRoute } from '../../schema/http/serveApollo.ts';
 import type { VerifiedGatewayRequest } from './admission/authorizeGatewayRequest.ts';
 import { createCooperationContext } from './cooperation/CooperationContext.ts';
 import type { RegionDirectory } from './cooperation/createRegionDirectory.ts';
+import type { ResourceDirectory } from './cooperation/createResourceDirectory.ts';
 import { relayRoutes } from './cooperation/relayRoutes.ts';
 
 export interface CitySubgraph {
@@ -37,17 +38,19 @@ export interface CitySubgraph {
 export interface CitySubgraphOptions {
   /** How the bureau learns rivers, sections and bureaus (through the gateway). @default one that always fails (RECIPIENTS_UNAVAILABLE) */
   readonly directory?: RegionDirectory;
+  /** How the bureau learns whether a responder has the resources a request names (through the gateway). @default one that always fails */
+  readonly resources?: ResourceDirectory;
   /** The clock of writes and deliveries. @default Date.now */
   readonly now?: () => number;
 }
 
-const NO_DIRECTORY: RegionDirectory = () =>
+const noGatewayLink = () =>
   Promise.reject(ERRORS.RECIPIENTS_UNAVAILABLE.err('This bureau has no link to the gateway.', { extensions: { reason: 'no-gateway-link' } }));
 
 export function createCitySubgraph(source: BureauSource, log: ErrorLogger, options: CitySubgraphOptions = {}): CitySubgraph {
   const contract = loadContract();
   const schema = buildSubgraphSchema({ typeDefs: contract, resolvers: createResolvers(readShardingPolicies(contract)) as never });
-  const { directory = NO_DIRECTORY, now = Date.now } = options;
+  const { directory = noGatewayLink, resources = noGatewayLink, now = Date.now } = options;
   const store = source.cooperation;
   return {
     schema,
@@ -59,7 +62,7 @@ export function createCitySubgraph(source: BureauSource, log: ErrorLogger, optio
       caller,
       requestId,
       gatewayToken,
-      cooperation: store === undefined ? null : createCooperationContext(store, directory, now),
+      cooperation: store === undefined ? null : createCooperationContext(store, directory, resources, now),
     }),
     signedRoutes: store === undefined ? {} : relayRoutes(source.cityCode, store, now),
   };

@@ -120,8 +120,8 @@ export interface BureauSource {
   readonly emergency: EmergencyPort;
   /**
    * Incidents, notices and their delivery (subgraphs/kit/cooperation/CooperationStore.ts): in the
-   * bureau's own SQL store, or an embedded SQLite file beside its data when its system takes no
-   * writes. @default none (the cooperation fields then answer CITY_SOURCE_UNAVAILABLE)
+   * bureau's own SQL store; when its system takes no writes, an embedded SQLite file beside its data
+   * or the PostgreSQL server its config names (bureau.json `cooperation`). @default none (the cooperation fields then answer CITY_SOURCE_UNAVAILABLE)
    */
   readonly cooperation?: CooperationStore;
   /** Resolves when the underlying system answers; rejects with a CitySourceError otherwise. */

@@ -71,7 +71,8 @@ beforeAll(async () => {
   sender = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'bulletins:write' });
   reader = await callerToken({ sub: 'zhao.lei', bureau: TONGNAN, scope: 'bulletins:receive' });
   analyst = await callerToken({ sub: 'analyst', bureau: '500000', scope: 'emergency:read' });
-  requester = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'resources:request' });
+  // The requesting bureau checks the resources at the responder as the caller: emergency:read as well.
+  requester = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'resources:request emergency:read' });
   responder = await callerToken({ sub: 'chen.jing', bureau: TONGNAN, scope: 'resources:respond' });
   await pollUntil(() => sentCount().catch(() => undefined), (n) => typeof n === 'number', 'the restarted sender served again');
 }, 180_000);
@@ -283,8 +284,16 @@ describe('a resource request from 遂宁 to 潼南', () => {
       [requestInput({ items: [{ resourceId: resources[0], quantity: 1 }, { resourceId: resources[0], quantity: 2 }] }), 'BAD_USER_INPUT'],
       [requestInput({ note: '注'.repeat(4001) }), 'TEXT_TOO_LONG'],
       [requestInput({ incidentId: resources[0] }), 'INVALID_ID'],
+      // Well-formed ids of the responder that its data does not have: asked of 潼南 through the gateway.
+      [requestInput({ items: [{ resourceId: resources[0], quantity: 1 }, { resourceId: encodeGlobalId('EmergencyResource', TONGNAN, 'no-such-resource'), quantity: 1 }] }), 'UNKNOWN_RESOURCE'],
     ];
     for (const [bad, code] of cases) expect(codes(await request({ input: bad })), code).toEqual([code]);
+    const unknown = await request({ input: requestInput({ items: [{ resourceId: encodeGlobalId('EmergencyResource', TONGNAN, 'gone'), quantity: 1 }] }) });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'UNKNOWN_RESOURCE', argument: 'input.items[0].resourceId', reason: 'not-found' });
+    // A requester who may not see 潼南's resources cannot have them checked: FORBIDDEN, naming the scope.
+    const blind = await callerToken({ sub: 'wang.fang', bureau: SUINING, scope: 'resources:request' });
+    const unseen = await request({}, blind);
+    expect(unseen.errors?.map((e) => e.extensions)).toMatchObject([{ code: 'FORBIDDEN', requiredScopes: [['emergency:read']], cityCode: TONGNAN }]);
     expect(await sentCountOf()).toBe(before);
 
     const key = randomUUID();
@@ -296,7 +305,7 @@ describe('a resource request from 遂宁 to 潼南', () => {
   }, 60_000);
 
   it('lets only the own bureau\'s officers with the scope write (role × scope × own/other bureau)', async () => {
-    const matrix = await writeAccessMatrix({ bureau: SUINING, scope: 'resources:request', otherScope: 'resources:respond', otherBureau: TONGNAN });
+    const matrix = await writeAccessMatrix({ bureau: SUINING, scope: 'resources:request emergency:read', otherScope: 'resources:respond', otherBureau: TONGNAN });
     const before = await sentCountOf();
     for (const [who, bearer, expected] of matrix) expect(codes(await request({}, bearer as string))[0] ?? 'ok', who).toBe(expected);
     expect(await sentCountOf()).toBe(before + 1);

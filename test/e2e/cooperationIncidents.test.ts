@@ -114,6 +114,29 @@ describe('an incident on 琼江 reported by 遂宁', () => {
     expect(back.data?.['node'].history).toMatchObject([{ action: 'REPORTED', actor: { sub: 'wang.fang', bureau: SUINING } }]);
   }, 60_000);
 
+  it('shows 潼南\'s officer the reporter\'s incident through its inbox copy, and nothing of it outside the officer\'s jurisdiction', async () => {
+    const title = `琼江泄漏-${randomUUID()}`;
+    const { id } = (await report({ input: input({ title }) })).data?.['reportIncident'];
+    const WITH_INCIDENT = `query Inbox($cityCodes: [ID!]) { receivedNotices(cityCodes: $cityCodes, first: 100) { edges { node {
+      id cityCode incidentId incident { id cityCode title status grade { level } reports { kind author { bureau } } } } } } }`;
+    type Edge = { node: { incidentId: string; cityCode: string; incident: unknown } };
+    const ours = (a: GraphQLAnswer) => (a.data?.['receivedNotices']?.edges as Edge[] | undefined)?.find((e) => e.node.incidentId === id)?.node;
+    const officer = await officerToken(TONGNAN, 'notices:acknowledge');
+    const answer = await pollUntil(() => ask(officer, WITH_INCIDENT, { cityCodes: [TONGNAN] }), (a) => ours(a) !== undefined, 'the notice in 潼南\'s inbox');
+    expect(answer.errors).toBeUndefined();
+    // 潼南 holds only the notice; the incident comes from 遂宁, which reported it.
+    expect(ours(answer)).toMatchObject({
+      cityCode: TONGNAN,
+      incident: { id, cityCode: SUINING, title, status: 'OPEN', grade: { level: 'II' }, reports: [{ kind: 'INITIAL', author: { bureau: SUINING } }] },
+    });
+
+    // An officer whose token reaches 潼南 only: the notice, but the incident at 遂宁 is FORBIDDEN and 遂宁 is not asked.
+    const narrow = await officerToken(TONGNAN, 'notices:acknowledge', [TONGNAN]);
+    const limited = await ask(narrow, WITH_INCIDENT, { cityCodes: [TONGNAN] });
+    expect(ours(limited)).toMatchObject({ cityCode: TONGNAN, incident: null });
+    expect(limited.errors?.map((e) => e.extensions)).toContainEqual(expect.objectContaining({ code: 'FORBIDDEN', reason: 'out-of-jurisdiction' }));
+  }, 60_000);
+
   it('delivers to a recipient that was down when the incident was reported, once it is back', async () => {
     await federation.killBureau(TONGNAN);
     const answer = await report({});

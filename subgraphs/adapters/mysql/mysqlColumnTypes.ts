@@ -31,5 +31,6 @@ export function mysqlColumnTypes(collation: MysqlBinaryCollation): ColumnTypes {
     key: sql`varchar(160) ${charset}`,
     code: sql`varchar(64) ${charset}`,
     text: sql`mediumtext ${charset}`,
+    serial: { type: 'bigint', autoIncrement: true },
   };
 }

@@ -4,5 +4,6 @@ export type { OpenPostgresOptions, PostgresStore } from './openPostgresDatabase.
 export { openPostgresBureauSource } from './openPostgresBureauSource.ts';
 export { openPostgresRegionSource } from './openPostgresRegionSource.ts';
 export { openMigratedPostgresStore } from './openMigratedPostgresStore.ts';
+export { openPostgresCooperationStore } from './openPostgresCooperationStore.ts';
 export { POSTGRES_MIGRATIONS } from './postgresMigrations.ts';
 export { POSTGRES_FLAVOUR } from './postgresFlavour.ts';

@@ -11,4 +11,5 @@ export const POSTGRES_COLUMN_TYPES: ColumnTypes = {
   key: sql`varchar(160) collate "C"`,
   code: sql`varchar(64) collate "C"`,
   text: sql`text collate "C"`,
+  serial: { type: 'bigserial', autoIncrement: false },
 };

@@ -446,7 +446,7 @@ export class SqlCooperationStore implements CooperationStore {
   historyOf(entityIds: readonly string[]): Promise<ReadonlyArray<readonly AuditRecord[]>> {
     return guarded(this.cityCode, 'history', async () => {
       const rows = await fetchByKeys(entityIds, (chunk) => this.db.selectFrom('coop_history').selectAll()
-        .where('entity_id', 'in', chunk).orderBy('entity_id').orderBy('at').orderBy('id').execute());
+        .where('entity_id', 'in', chunk).orderBy('entity_id').orderBy('seq').execute());
       return alignMany(entityIds, rows.map((r): AuditRecord => ({
         entityId: r['entity_id'], at: toNumber(r['at']), actor: { sub: r['actor_sub'], bureau: r['actor_bureau'] },
         requestId: r['request_id'], action: r['action'], changes: r['changes_json'],

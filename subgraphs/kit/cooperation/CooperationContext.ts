@@ -4,11 +4,13 @@ import type {
 } from './CooperationStore.ts';
 import type { RegionDirectory } from './createRegionDirectory.ts';
 import type { CooperationPatrolRecord, JointCasePartnerRecord, JointCaseProposalRecord } from './JointEnforcementStore.ts';
+import type { ResourceDirectory } from './createResourceDirectory.ts';
 
-/** What the cooperation resolvers of one request use: the store, its per-request loaders, the region directory, the clock. */
+/** What the cooperation resolvers of one request use: the store, its per-request loaders, what the graph knows (region, resources), the clock. */
 export interface CooperationContext {
   readonly store: CooperationStore;
   readonly directory: RegionDirectory;
+  readonly resources: ResourceDirectory;
   readonly now: () => number;
   readonly incidents: DataLoader<string, IncidentRecord | null>;
   readonly notices: DataLoader<string, NoticeRecord | null>;
@@ -28,10 +30,13 @@ export interface CooperationContext {
   readonly partnersOfCaseProposal: DataLoader<string, readonly JointCasePartnerRecord[]>;
 }
 
-export function createCooperationContext(store: CooperationStore, directory: RegionDirectory, now: () => number): CooperationContext {
+export function createCooperationContext(
+  store: CooperationStore, directory: RegionDirectory, resources: ResourceDirectory, now: () => number,
+): CooperationContext {
   return {
     store,
     directory,
+    resources,
     now,
     incidents: new DataLoader((ids) => store.incidentsByIds(ids)),
     notices: new DataLoader((ids) => store.noticesByIds(ids)),

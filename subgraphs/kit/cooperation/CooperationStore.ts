@@ -397,7 +397,7 @@ export interface CooperationStore extends JointEnforcementStore {
   /** SENT notices per incident, by recipient. */
   noticesOfIncidents(incidentIds: readonly string[]): Promise<ReadonlyArray<readonly NoticeRecord[]>>;
   reportsOfIncidents(incidentIds: readonly string[]): Promise<ReadonlyArray<readonly IncidentReportRecord[]>>;
-  /** Audit entries per record, oldest first. */
+  /** Audit entries per record, in the order they were written (a store-assigned sequence, never the clock alone). */
   historyOf(entityIds: readonly string[]): Promise<ReadonlyArray<readonly AuditRecord[]>>;
 
   /** Undelivered messages, per recipient in sequence order, at most `limit`. */

@@ -9,6 +9,7 @@ import type {
   BulletinCategory, IncidentGradingFacts, JointMeetingKind, JointMode, NewJointMeeting, NewPatrolProposal, NewResourceRequest, PatrolAnswer,
 } from './CooperationStore.ts';
 import { COOPERATION_LIMITS } from './cooperationLimits.ts';
+import type { ResourceFact } from './createResourceDirectory.ts';
 
 export interface ReportIncidentArgsInput {
   readonly title: string;
@@ -200,6 +201,36 @@ export function checkResourceRequestInput(input: RequestResourcesArgsInput, requ
     incidentId: input.incidentId ?? null,
     note: checkText('input.note', input.note ?? '', COOPERATION_LIMITS.requestNote).trim(),
   };
+}
+
+/**
+ * requestResources, once the responder was asked (createResourceDirectory.ts, one fact per item): each
+ * resource must be in the responder's data (UNKNOWN_RESOURCE otherwise, `not-found` or `other-bureau`)
+ * and visible to the caller (FORBIDDEN, with the gateway's reason and required scopes).
+ */
+export function checkResourceFacts(request: NewResourceRequest, facts: readonly ResourceFact[]): void {
+  request.items.forEach(({ resourceId }, i) => {
+    const argument = `input.items[${i}].resourceId`;
+    const fact = facts[i];
+    switch (fact?.status) {
+      case 'found':
+        if (fact.cityCode === request.responder) return;
+        throw ERRORS.UNKNOWN_RESOURCE.err(`${argument} is a resource of bureau ${fact.cityCode}, not of the responder ${request.responder}.`, {
+          extensions: { argument, resourceId, reason: 'other-bureau' },
+        });
+      case 'forbidden': {
+        const { reason, requiredScopes } = fact.extensions;
+        throw ERRORS.FORBIDDEN.err(`The caller may not see the resources of bureau ${request.responder}, so ${argument} cannot be checked.`, {
+          extensions: { argument, cityCode: request.responder, reason, ...(requiredScopes !== undefined && { requiredScopes }) },
+        });
+      }
+      case 'missing':
+      case undefined:
+        throw ERRORS.UNKNOWN_RESOURCE.err(`Bureau ${request.responder} has no emergency resource ${resourceId}.`, {
+          extensions: { argument, resourceId, reason: 'not-found' },
+        });
+    }
+  });
 }
 
 export interface RecordJointMeetingArgsInput {

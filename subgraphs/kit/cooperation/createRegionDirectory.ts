@@ -8,10 +8,10 @@
  * waits on no network. Any failure is RECIPIENTS_UNAVAILABLE: nothing is written and the client
  * retries with the same idempotency key.
  */
-import { request } from 'undici';
 import { ERRORS } from '../../../schema/errors.ts';
 import type { GatewayLink } from '../../config/loadGatewayLink.ts';
 import type { RiverSection } from './downstreamBureaus.ts';
+import { queryGateway } from './queryGateway.ts';
 
 export interface RegionFacts {
   readonly bureaus: ReadonlySet<string>;
@@ -38,24 +38,7 @@ interface Answer {
 
 export function createRegionDirectory(link: GatewayLink): RegionDirectory {
   return async (riverId, gatewayToken) => {
-    let answer: Answer;
-    try {
-      const res = await request(link.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(gatewayToken !== null && { authorization: `Bearer ${gatewayToken}` }),
-        },
-        body: JSON.stringify({ query: QUERY, variables: { riverId: riverId ?? '', withRiver: riverId !== null } }),
-        signal: AbortSignal.timeout(link.timeoutMs),
-        headersTimeout: link.timeoutMs,
-        bodyTimeout: link.timeoutMs,
-      });
-      answer = await res.body.json() as Answer;
-    } catch (error) {
-      throw unavailable('gateway-unreachable', `The gateway did not answer (${(error as Error)?.name ?? 'error'}).`);
-    }
+    const answer = await queryGateway(link, QUERY, { riverId: riverId ?? '', withRiver: riverId !== null }, gatewayToken) as Answer;
     const cities = answer.data?.cities;
     if (!Array.isArray(cities) || (answer.errors?.length ?? 0) > 0) throw unavailable('region-failed', 'The region did not give its rivers and bureaus.');
     if (riverId !== null && !answer.data?.river) throw unavailable('unknown-river', `The region knows no river ${riverId}.`);

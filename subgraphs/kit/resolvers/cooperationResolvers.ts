@@ -18,7 +18,7 @@ import type {
 } from '../cooperation/CooperationStore.ts';
 import {
   checkBulletinInput, checkIdempotencyKey, checkIncidentInput, checkJointMeetingInput, type RecordJointMeetingArgsInput,
-  checkPatrolAnswer, checkPatrolProposalInput, type ProposeJointPatrolArgsInput, checkRequiredText, checkResourceRequestInput, checkText,
+  checkPatrolAnswer, checkPatrolProposalInput, type ProposeJointPatrolArgsInput, checkRequiredText, checkResourceFacts, checkResourceRequestInput, checkText,
   type ReportIncidentArgsInput, type RequestResourcesArgsInput, type SendBulletinArgsInput,
 } from '../cooperation/checkCooperationInput.ts';
 import { COOPERATION_LIMITS } from '../cooperation/cooperationLimits.ts';
@@ -143,8 +143,14 @@ async function requestResources(_: unknown, args: RequestResourcesArgs, ctx: Cit
   const meta = writeMeta(ctx, RESOURCES_REQUEST, args.cityCode, args.idempotencyKey, 'requestResources', args.input);
   const request = checkResourceRequestInput(args.input, args.cityCode);
   if (request.incidentId !== null) ownId(request.incidentId, 'EnvironmentalIncident', args.cityCode, 'input.incidentId'); // well-formed, any bureau's
-  const region = await coop(ctx).directory(null, ctx.gatewayToken);
-  requireKnownBureaus(region, [request.responder]);
+  // Both asked of the gateway at once, before the transaction; an unknown responder is refused as such before
+  // anything its (failed) resource lookup says.
+  const [region, facts] = await Promise.allSettled([
+    coop(ctx).directory(null, ctx.gatewayToken),
+    coop(ctx).resources(request.responder, request.items.map((i) => i.resourceId), ctx.gatewayToken),
+  ]);
+  requireKnownBureaus(settled(region), [request.responder]);
+  checkResourceFacts(request, settled(facts));
   const result = await coop(ctx).store.requestResources(meta, request);
   return coop(ctx).resourceRequests.load(result.id);
 }
@@ -351,8 +357,11 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
     IncidentNotice: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
         ownId(ref.id, 'IncidentNotice', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).notices.load(ref.id) : null,
-      // The sender's copy only: the planner resolves this field in the same bureau, which holds no other bureau's incidents.
-      incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT' ? coop(ctx).incidents.load(n.incidentId) : null),
+      // @cityReference: the gateway asks only for the key here and the rest of the incident from its bureau (the
+      // sender), so a recipient's copy answers a reference to the sender's incident; the sender's own, the record.
+      incident: (n: NoticeRecord, _: unknown, ctx: CityContext) => (n.direction === 'SENT'
+        ? coop(ctx).incidents.load(n.incidentId)
+        : { cityCode: n.senderCityCode, id: n.incidentId }),
       history: async (n: NoticeRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(n.id)).map(auditView),
     },
     ResourceRequest: {
@@ -394,3 +403,7 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
   };
 }
 
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}

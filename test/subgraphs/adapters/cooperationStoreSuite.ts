@@ -111,6 +111,18 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
       expect((await sender.store.historyOf([id]))[0]!.map((h) => h.action)).toEqual(['REPORTED', 'REPORT_ADDED', 'REPORT_ADDED']);
     });
 
+    it('returns audit entries written in the same millisecond in the order they were written', async () => {
+      const at = T0 + 42_000; // one instant for every write: the store's clock is the writes' `now`
+      const { id } = await sender.store.reportIncident({ ...meta('k-same-ms'), now: at }, incident([]));
+      for (let i = 1; i <= 5; i++) {
+        await sender.store.addIncidentReport({ ...meta(`k-same-ms-${i}`), now: at }, id, { kind: i === 5 ? 'FINAL' : 'FOLLOW_UP', text: `续报 ${i}` });
+      }
+      const [history] = await sender.store.historyOf([id]);
+      expect(history!.map((h) => h.at)).toEqual(Array.from({ length: 6 }, () => at));
+      expect(history!.map((h) => (JSON.parse(h.changes) as { sequence?: number }).sequence ?? 1)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(history!.map((h) => h.action)).toEqual(['REPORTED', 'REPORT_ADDED', 'REPORT_ADDED', 'REPORT_ADDED', 'REPORT_ADDED', 'REPORT_ADDED']);
+    });
+
     it('delivers into the inbox once and in order, and carries the acknowledgement back to the sender', async () => {
       const { id } = await sender.store.reportIncident(meta('k-roundtrip'), incident([RECIPIENT]));
       const pending = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === RECIPIENT);
@@ -207,7 +219,6 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
 
       const relay = async (from: OpenedCooperationStore, to: OpenedCooperationStore, at: number) => {
         const pending = (await from.store.pendingOutbox(200)).messages.filter((m) => m.recipient === (to === recipient ? RECIPIENT : SENDER));
-        // One millisecond apart, as a relay's pass takes at least: audit entries at the same instant have no order.
         for (const [i, m] of pending.entries()) expect(['accepted', 'duplicate']).toContain((await to.store.receive(m, at + i)).status);
         if (pending.length > 0) await from.store.markDelivered(pending.map((m) => m.messageId), at);
       };

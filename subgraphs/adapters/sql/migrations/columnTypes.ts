@@ -14,6 +14,13 @@ export interface ColumnTypes {
   readonly code: ColumnDataType | Expression<unknown>;
   /** Names, free text and JSON documents. */
   readonly text: ColumnDataType | Expression<unknown>;
+  /**
+   * An integer primary key the store assigns on insert, ascending in insert order (an append-only
+   * table's order of writing). Each dialect spells it its own way: SQLite `integer primary key
+   * autoincrement` (never reused, and kept by VACUUM unlike a bare rowid), Postgres `bigserial`,
+   * MySQL `bigint auto_increment`.
+   */
+  readonly serial: { readonly type: ColumnDataType | Expression<unknown>; readonly autoIncrement: boolean };
 }
 
 /** The embedded store's key type (PORTABLE_COLUMN_TYPES.key), for migrations that are not per dialect. */
@@ -30,5 +37,6 @@ export const PORTABLE_COLUMN_TYPES: ColumnTypes = {
   key: KEY,
   code: CODE,
   text: 'text',
+  serial: { type: 'integer', autoIncrement: true },
 };
 

@@ -2,6 +2,18 @@ import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { MigrationSet } from './MigrationSet.ts';
 import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
 
+/** coop_history's columns after its key (0001 keys it by `id`, 0007 by `seq`): one audit entry each. */
+function withHistoryColumns(table: CreateTableBuilder<string, never>, types: ColumnTypes): CreateTableBuilder<string, never> {
+  return table
+    .addColumn('entity_id', types.key, (c) => c.notNull())
+    .addColumn('at', 'bigint', (c) => c.notNull())
+    .addColumn('actor_sub', types.text, (c) => c.notNull())
+    .addColumn('actor_bureau', types.code, (c) => c.notNull())
+    .addColumn('request_id', types.text, (c) => c.notNull())
+    .addColumn('action', types.code, (c) => c.notNull())
+    .addColumn('changes_json', types.text, (c) => c.notNull());
+}
+
 /*
  * The cooperation store (subgraphs/kit/cooperation/CooperationStore.ts): its own migration set, so it
  * sits beside a bureau's tables (SQLite, PostgreSQL, MariaDB) or alone in an embedded SQLite file (the
@@ -64,15 +76,8 @@ async function createCooperationTables(db: Kysely<any>, types: ColumnTypes): Pro
   await db.schema.createIndex('coop_notices_incident').on('coop_notices').columns(['incident_id', 'recipient']).execute();
   await db.schema.createIndex('coop_notices_inbox').on('coop_notices').columns(['direction', 'created_at desc', 'id']).execute();
 
-  await db.schema.createTable('coop_history')
-    .addColumn('id', types.key, (c) => c.primaryKey())
-    .addColumn('entity_id', types.key, (c) => c.notNull())
-    .addColumn('at', 'bigint', (c) => c.notNull())
-    .addColumn('actor_sub', types.text, (c) => c.notNull())
-    .addColumn('actor_bureau', types.code, (c) => c.notNull())
-    .addColumn('request_id', types.text, (c) => c.notNull())
-    .addColumn('action', types.code, (c) => c.notNull())
-    .addColumn('changes_json', types.text, (c) => c.notNull())
+  await withHistoryColumns(db.schema.createTable('coop_history')
+    .addColumn('id', types.key, (c) => c.primaryKey()), types)
     .execute();
   await db.schema.createIndex('coop_history_entity').on('coop_history').columns(['entity_id', 'at', 'id']).execute();
 
@@ -280,6 +285,29 @@ async function createJointEnforcementTables(db: Kysely<any>, types: ColumnTypes)
   await createPartnerTable(db, types, 'coop_case_partners');
 }
 
+/*
+ * The audit trail in the order it was written: `seq`, assigned by the store on insert, ascending. Before,
+ * entries of one record written in the same millisecond (a relayed message applied in the instant of a
+ * local write, two changes of one transaction) came back in the order of their random ids. The table is
+ * rebuilt (SQLite cannot add an auto-increment column), the existing entries copied in their former
+ * order (at, id), so what was read before reads the same. On MySQL the copy is not atomic (DDL commits):
+ * a failure halfway leaves coop_history_v2 beside the intact coop_history, for a DBA to drop.
+ */
+async function sequenceHistory(db: Kysely<any>, types: ColumnTypes): Promise<void> {
+  await withHistoryColumns(db.schema.createTable('coop_history_v2')
+    .addColumn('seq', types.serial.type, (c) => (types.serial.autoIncrement ? c.autoIncrement() : c).primaryKey())
+    .addColumn('id', types.key, (c) => c.notNull().unique()), types)
+    .execute();
+  const columns = ['id', 'entity_id', 'at', 'actor_sub', 'actor_bureau', 'request_id', 'action', 'changes_json'] as const;
+  // INSERT … SELECT … ORDER BY numbers the copied rows in that order (MySQL documents it; SQLite and Postgres do it).
+  await db.insertInto('coop_history_v2').columns(columns)
+    .expression(db.selectFrom('coop_history').select(columns).orderBy('at').orderBy('id'))
+    .execute();
+  await db.schema.dropTable('coop_history').execute();
+  await db.schema.alterTable('coop_history_v2').renameTo('coop_history').execute();
+  await db.schema.createIndex('coop_history_entity_seq').on('coop_history').columns(['entity_id', 'seq']).execute();
+}
+
 export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
   return {
     name: 'cooperation',
@@ -290,6 +318,7 @@ export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
       '0004_joint_meetings': { up: (db) => createJointMeetingTables(db, types) },
       '0005_patrol_proposals': { up: (db) => createPatrolProposalTables(db, types) },
       '0006_joint_enforcement': { up: (db) => createJointEnforcementTables(db, types) },
+      '0007_history_sequence': { up: (db) => sequenceHistory(db, types) },
     },
   };
 }
