@@ -17,7 +17,7 @@ import { dirname, resolve } from 'node:path';
 import type { Hj212IngestConfig } from './hj212IngestConfigSchema.ts';
 import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
 import {
-  bureauFileSchema, hasProtocol, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema, type SourceConfig,
+  bureauFileSchema, eventsConfigSchema, hasProtocol, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema, type EventsConfig, type SourceConfig,
 } from './subgraphConfigSchema.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,6 +36,8 @@ export interface SubgraphConfig {
   readonly source: EffectiveSource;
   /** The bureau's HJ 212 ingest, when its system is a monitoring platform fed over TCP. */
   readonly hj212: Hj212IngestConfig | null;
+  /** The bureau's event log and readings poll (the region's are unused defaults). */
+  readonly events: EventsConfig;
   /** `gatewayPublicKey` of the config file, resolved; read by loadGatewayPublicKey. */
   readonly gatewayPublicKeyFile: string | null;
 }
@@ -73,7 +75,7 @@ export function loadBureauConfig(code: string, env: Env = process.env): Subgraph
   const path = bureauConfigPath(code);
   const file = readJsonConfig(path, bureauFileSchema, (m) => new ConfigError(m));
   if (file.code !== code) throw new ConfigError(`${path}: "code" is ${file.code} but the folder is ${code}.`);
-  const config = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
+  const config = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source, events: file.events }, env, keyFile(path, file.gatewayPublicKey));
   if (!file.hj212) return config;
   const hj212Port = env['ECOGRAPH_HJ212_PORT'] === undefined ? file.hj212.port : Number(env['ECOGRAPH_HJ212_PORT']);
   if (!Number.isInteger(hj212Port) || hj212Port < 0 || hj212Port > 65_535) {
@@ -85,7 +87,7 @@ export function loadBureauConfig(code: string, env: Env = process.env): Subgraph
 export function loadRegionConfig(env: Env = process.env): SubgraphConfig {
   const path = resolve(REPO_ROOT, 'subgraphs/region/region.json');
   const file = readJsonConfig(path, regionFileSchema, (m) => new ConfigError(m));
-  return finish({ origin: 'region', name: 'region 区域共享数据', port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
+  return finish({ origin: 'region', name: 'region 区域共享数据', port: file.port, source: file.source, events: eventsConfigSchema.parse({}) }, env, keyFile(path, file.gatewayPublicKey));
 }
 
 export function dataDir(env: Env = process.env): string {
@@ -98,7 +100,7 @@ function keyFile(configPath: string, value: string | undefined): string | null {
 }
 
 function finish(
-  base: { origin: string; name: string; port: number; source: SourceConfig },
+  base: { origin: string; name: string; port: number; source: SourceConfig; events: EventsConfig },
   env: Env,
   gatewayPublicKeyFile: string | null,
 ): SubgraphConfig {
@@ -108,7 +110,7 @@ function finish(
   }
   const file = resolve(dataDir(env), base.source.file ?? `${base.origin}.sqlite`);
   const source = Object.freeze(effectiveSource(base.origin, base.source, file, env));
-  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null, gatewayPublicKeyFile });
+  return Object.freeze({ ...base, events: Object.freeze(base.events), host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null, gatewayPublicKeyFile });
 }
 
 /** The configured server when it has a URL (file first, then environment), the embedded store otherwise. */

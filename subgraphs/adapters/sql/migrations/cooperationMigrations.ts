@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { MigrationSet } from './MigrationSet.ts';
 import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
+import { createEventLogTables } from './eventLogMigration.ts';
 
 /*
  * The cooperation store (subgraphs/kit/cooperation/CooperationStore.ts): its own migration set, so it
@@ -231,6 +232,8 @@ export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
       '0003_resource_requests': { up: (db) => createResourceRequestTables(db, types) },
       '0004_joint_meetings': { up: (db) => createJointMeetingTables(db, types) },
       '0005_patrol_proposals': { up: (db) => createPatrolProposalTables(db, types) },
+      // The event log of the bureau's feeds (issue 12), beside its cooperation records: eventLogMigration.ts.
+      '0006_event_log': { up: (db) => createEventLogTables(db, types) },
     },
   };
 }
