@@ -49,9 +49,10 @@ function newAlarms(station: StationRecord, history: readonly ReadingRecord[], re
   const from = alarmLookbackFrom(station, reading.time);
   const before = history.filter((r) => r.time >= from && r.time < reading.time);
   const previous = before.reduce((latest, r) => Math.max(latest, r.time), Number.NEGATIVE_INFINITY);
-  const known = previous === Number.NEGATIVE_INFINITY
-    ? new Set<string>()
-    : new Set(stationAlarms(station, before, { from, to: previous + 1 }).map((a) => a.id));
+  // With no earlier reading in the window (a new station, or one back after a silence longer than the
+  // window) the "before" evaluation spans the whole gap up to the new reading, so the gap itself is
+  // not reported as started by it: nothing says those slots were expected.
+  const known = new Set(stationAlarms(station, before, { from, to: previous === Number.NEGATIVE_INFINITY ? reading.time : previous + 1 }).map((a) => a.id));
   return stationAlarms(station, [...before, reading], { from, to: reading.time + 1 })
     .filter((a) => !known.has(a.id))
     .map(alarmEvent);
