@@ -21,6 +21,11 @@ export interface PostOptions {
   /** The client request this call serves: aborted when its client hangs up. */
   readonly signal?: AbortSignal;
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Another path on the subgraph's origin (a bureau's signed routes beside /graphql, e.g. its event
+   * stream's /events/pull). @default the subgraph's URL path
+   */
+  readonly path?: string;
 }
 
 export interface SubgraphClient {
@@ -55,7 +60,7 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
   const path = `${target.pathname}${target.search}`;
   return {
     url,
-    async post(body, { timeoutMs, signal, headers }) {
+    async post(body, { timeoutMs, signal, headers, path: otherPath }) {
       // A timer cleared as soon as the request settles: AbortSignal.timeout() keeps its timer until it
       // fires, seconds after the answer, and then builds a DOMException, once per bureau request.
       const deadline = new AbortController();
@@ -63,7 +68,7 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
       const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
       try {
         const res = await settleByDeadline(pool.request({
-          path,
+          path: otherPath ?? path,
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
           body,
