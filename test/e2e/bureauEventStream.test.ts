@@ -6,14 +6,9 @@
  * gateway's own identity may pull.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../schema/globalId.ts';
 import { eventPullAnswerSchema, type EventPullAnswer, type EventPullRequest } from '../../schema/events/bureauEvents.ts';
-import { stationToRow } from '../../subgraphs/adapters/sql/monitoringRows.ts';
-import type { BureauDatabase } from '../../subgraphs/adapters/sql/schema.ts';
-import { openSqliteDatabase } from '../../subgraphs/adapters/sqlite/openSqliteDatabase.ts';
-import { station } from '../fixtures/bureauRecords.ts';
+import { ingestPort, registerDevice } from '../fixtures/eventStreams.ts';
 import { gatewayHeadersFor } from '../fixtures/gatewayTrust.ts';
 import { seedTestData, type SeededData } from '../fixtures/seedTestData.ts';
 import { startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
@@ -24,9 +19,9 @@ const CITY = '500153';
 const REAL = (JSON.parse(readFileSync('/work/shared/domain/hj212-real-packets.json', 'utf8')) as Array<{ packet: string }>)
   .map((p) => p.packet).find((p) => p.includes('CN=2011;') && p.includes('MN=88888880000001;')) as string;
 const MN = '88888880000001';
-const STATION_ID = encodeGlobalId('Station', CITY, 'real-device-1');
 
 let data: SeededData;
+let stationId: string;
 let bureau: SubgraphProcess;
 let device: DeviceClient | undefined;
 
@@ -42,11 +37,7 @@ async function pull(request: EventPullRequest, role: 'gateway' | 'authenticated'
 beforeAll(async () => {
   data = await seedTestData(0.05);
   // The device's MN as one of the bureau's stations (its platform registers a device before it reports).
-  const db = openSqliteDatabase<BureauDatabase>({ path: join(data.dir, `${CITY}.sqlite`), cityCode: CITY });
-  await db.insertInto('stations').values(stationToRow(station(1, {
-    id: STATION_ID, cityCode: CITY, code: MN, kind: 'POLLUTION_SOURCE', interval: 'REALTIME', riverId: null, factors: [],
-  }))).execute();
-  await db.destroy();
+  stationId = await registerDevice(data.dir, MN);
   bureau = await startSubgraphProcess('city', [CITY], data.env);
 }, 120_000);
 
@@ -59,7 +50,7 @@ afterAll(async () => {
 describe('a bureau\'s event stream (POST /events/pull)', () => {
   it('logs a real device packet sent over TCP once, and nothing for its resend', async () => {
     expect(REAL).toBeDefined();
-    const port = Number(/HJ 212 ingest listening on [^:\s]+:(\d+)/.exec(bureau.output())?.[1]);
+    const port = ingestPort(bureau);
     const start = await pull({ after: null, limit: 100, waitMs: 0 });
     expect(start.status).toBe(200);
     const head = start.body.heads;
@@ -73,7 +64,7 @@ describe('a bureau\'s event stream (POST /events/pull)', () => {
     const latencyMs = performance.now() - sent;
     expect(eventPullAnswerSchema.parse(answer.body).events.filter((e) => e.body.kind === 'reading')).toHaveLength(1);
     const reading = answer.body.events.find((e) => e.body.kind === 'reading')!;
-    expect(reading).toMatchObject({ feed: 'readings', body: { kind: 'reading', reading: { stationId: STATION_ID, stationKind: 'POLLUTION_SOURCE', interval: 'REALTIME' } } });
+    expect(reading).toMatchObject({ feed: 'readings', body: { kind: 'reading', reading: { stationId, stationKind: 'POLLUTION_SOURCE', interval: 'REALTIME' } } });
     expect(reading.body.kind === 'reading' && reading.body.reading.values.find((v) => v.code === '831')).toEqual({ code: '831', value: 3.128, flag: 'N' });
     console.log(`packet sent → held pull answered: ${latencyMs.toFixed(0)} ms (ingest group commit 50 ms included)`);
 
