@@ -113,11 +113,12 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   // Every bureau's event stream (subscriptions read the hub): one follower per enabled bureau,
   // re-matched on registry edits, each pulling through the registry's clients as the gateway itself.
   // Closed before the registry closes those clients.
-  const events = config.events && shutdown.add(createEventHub({
+  const streams = config.events;
+  const events = streams && shutdown.add(createEventHub({
     bureaus: () => registry.followedBureaus(),
     watchBureaus: (listener) => registry.watchCities(listener),
-    waitMs: config.events.waitMs,
-    retryDelay: (failures) => deliveryBackoff(failures, config.events!.backoff),
+    waitMs: streams.waitMs,
+    retryDelay: (failures) => deliveryBackoff(failures, streams.backoff), // the relay's backoff, reused
     log,
   }), (hub) => hub.close());
   // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
