@@ -77,7 +77,9 @@ export function createBureauFollower(options: BureauFollowerOptions): BureauFoll
     while (!stopping.signal.aborted) {
       const bureau = options.bureau();
       if (bureau === null) break;
-      const request = { after: position, limit: MAX_EVENTS_PER_PULL, waitMs: position === null ? 0 : waitMs };
+      // Held only once following: the first pull and the first after a failure answer at once, so a
+      // bureau that is back shows as following without waiting out a held pull.
+      const request = { after: position, limit: MAX_EVENTS_PER_PULL, waitMs: state === 'following' ? waitMs : 0 };
       const outcome = await pullEvents(bureau, request, stopping.signal);
       if (stopping.signal.aborted) break;
       if (outcome.kind === 'failed') {
