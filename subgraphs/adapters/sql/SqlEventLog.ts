@@ -94,8 +94,9 @@ export class SqlEventLog implements EventLog, PolledReadingsLog {
         .where('at', '<', cutoff).groupBy('feed').execute();
       for (const f of feeds) {
         const last = toNumber(f['last']);
-        await trx.deleteFrom('event_log').where('feed', '=', f['feed']).where('seq', '<=', last).execute();
+        // The head row first, as appenders lock it: the same lock order, so pruning never deadlocks with them.
         await trx.updateTable('event_feeds').set({ pruned_through: last }).where('feed', '=', f['feed']).where('pruned_through', '<', last).execute();
+        await trx.deleteFrom('event_log').where('feed', '=', f['feed']).where('seq', '<=', last).execute();
       }
     }));
   }
