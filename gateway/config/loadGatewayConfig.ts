@@ -32,6 +32,11 @@
  * - ECOGRAPH_RELAY_INTERVAL_MS  pause between passes of the cooperation relay (default 1000 ms; 0 = relay off)
  * - ECOGRAPH_RELAY_BACKOFF_BASE_MS, ECOGRAPH_RELAY_BACKOFF_MAX_MS  a failed pair's first wait and its cap
  *                           (default 500 ms and 300000 ms; gateway/cooperation/deliveryBackoff.ts)
+ * - ECOGRAPH_EVENT_STREAMS  true (default) | false: follow every bureau's event stream (gateway/events/)
+ * - ECOGRAPH_EVENT_PULL_WAIT_MS  how long a bureau may hold one pull of its stream (default 25000 ms, at
+ *                           most 30000: the protocol's MAX_PULL_WAIT_MS)
+ * - ECOGRAPH_EVENT_BACKOFF_BASE_MS, ECOGRAPH_EVENT_BACKOFF_MAX_MS  a failing stream's first wait and its
+ *                           cap (default 500 ms and 30000 ms: a restarted bureau is followed again within 30 s)
  * Operation limits (gateway/limits/OperationLimits.ts; every one an integer ≥ 1):
  * - ECOGRAPH_MAX_DEPTH 15, ECOGRAPH_MAX_ALIASES 30, ECOGRAPH_MAX_ROOT_FIELDS 10,
  *   ECOGRAPH_MAX_DIRECTIVES 50, ECOGRAPH_MAX_DIRECTIVES_PER_FIELD 4, ECOGRAPH_MAX_FIELDS 1000,
@@ -55,6 +60,7 @@ import { Safelist, safelistManifestSchema } from '../persisted/Safelist.ts';
 import type { RateLimits } from '../ratelimit/createRateLimitGuard.ts';
 import { readCallerTokenConfig, type CallerTokenConfig } from './readCallerTokenConfig.ts';
 import { registrySchema, resolveRegistry, type Registry } from './registrySchema.ts';
+import { MAX_PULL_WAIT_MS } from '../../schema/events/bureauEvents.ts';
 
 const GATEWAY_DIR = fileURLToPath(new URL('../', import.meta.url));
 
@@ -98,6 +104,8 @@ export interface GatewayConfig {
   readonly dedupeBureauRequests: boolean;
   /** The cooperation relay (gateway/cooperation/); null = off (ECOGRAPH_RELAY_INTERVAL_MS=0). */
   readonly relay: { readonly intervalMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
+  /** Following the bureaus' event streams (gateway/events/); null = off (ECOGRAPH_EVENT_STREAMS=false). */
+  readonly events: { readonly waitMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
 }
 
 export type GatewayMode = 'development' | 'production';
@@ -116,6 +124,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     recheckMs: integer(env, 'ECOGRAPH_RECHECK_MS', 10_000, 200, 3_600_000),
     relay: loadRelayConfig(env),
     dedupeBureauRequests: loadDedupeBureauRequests(env),
+    events: loadEventStreamConfig(env),
     requestDeadlineMs: env['ECOGRAPH_REQUEST_DEADLINE_MS'] === undefined ? null : integer(env, 'ECOGRAPH_REQUEST_DEADLINE_MS', 0, 50, 600_000),
     telemetry: loadTelemetryConfig(env),
     redisUrl: loadRedisUrl(env),
@@ -310,6 +319,14 @@ function integer(env: Env, key: string, fallback: number, min: number, max: numb
     throw new GatewayConfigError(`${key} must be an integer from ${min} to ${max}, got "${raw}".`);
   }
   return value;
+}
+
+function loadEventStreamConfig(env: Env): GatewayConfig['events'] {
+  if (!flag(env, 'ECOGRAPH_EVENT_STREAMS', true)) return null;
+  const waitMs = integer(env, 'ECOGRAPH_EVENT_PULL_WAIT_MS', 25_000, 1_000, MAX_PULL_WAIT_MS);
+  const baseMs = integer(env, 'ECOGRAPH_EVENT_BACKOFF_BASE_MS', 500, 1, 3_600_000);
+  const maxMs = integer(env, 'ECOGRAPH_EVENT_BACKOFF_MAX_MS', 30_000, baseMs, 86_400_000);
+  return Object.freeze({ waitMs, backoff: Object.freeze({ baseMs, maxMs }) });
 }
 
 function loadRelayConfig(env: Env): GatewayConfig['relay'] {

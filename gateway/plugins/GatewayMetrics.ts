@@ -8,6 +8,7 @@ import type { CityStatus } from '../registry/CityLink.ts';
 import type { Readiness } from '../registry/CityRegistry.ts';
 import type { OutboxFigures } from '../cooperation/createDeliveryRelay.ts';
 import type { CityOutcome } from '../shard-engine/index.ts';
+import type { FollowerStatus } from '../events/EventHub.ts';
 
 export interface GatewayMetrics {
   readonly registry: Registry;
@@ -31,7 +32,19 @@ export interface OutboxReader {
   readonly now: () => number;
 }
 
-export function createGatewayMetrics(readBureaus: () => Readiness['cities'], readOutboxes?: () => OutboxReader | null): GatewayMetrics {
+/** What the event hub shows of its bureau streams (gateway/events/createEventHub.ts). */
+export interface EventStreamReader {
+  status(): readonly FollowerStatus[];
+  received(): ReadonlyArray<{ readonly cityCode: string; readonly feed: string; readonly count: number }>;
+}
+
+const STREAM_STATES: readonly FollowerStatus['state'][] = ['connecting', 'following', 'retrying', 'stopped'];
+
+export function createGatewayMetrics(
+  readBureaus: () => Readiness['cities'],
+  readOutboxes?: () => OutboxReader | null,
+  readEventStreams?: () => EventStreamReader | null,
+): GatewayMetrics {
   const registry = new Registry();
   const registers = [registry];
   const requests = new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation name and outcome', labelNames: ['operation', 'outcome'] as const, registers });
@@ -77,6 +90,29 @@ export function createGatewayMetrics(readBureaus: () => Readiness['cities'], rea
       for (const [city, f] of reader?.figures() ?? []) {
         this.set({ city }, f.oldestPendingAt === null ? 0 : Math.max(0, (reader!.now() - f.oldestPendingAt) / 1000));
       }
+    },
+  });
+  new Gauge({
+    name: 'gateway_event_stream_state', help: "Each bureau's event stream: 1 for its current state, 0 for the others", labelNames: ['city', 'state'] as const, registers,
+    collect() {
+      this.reset();
+      for (const s of readEventStreams?.()?.status() ?? []) for (const state of STREAM_STATES) this.set({ city: s.cityCode, state }, s.state === state ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'gateway_event_stream_lag_seconds', help: 'Age of the newest event of each bureau when it reached the gateway (recorded at the bureau → received)',
+    labelNames: ['city'] as const, registers,
+    collect() {
+      this.reset();
+      for (const s of readEventStreams?.()?.status() ?? []) if (s.lagMs !== null) this.set({ city: s.cityCode }, s.lagMs / 1000);
+    },
+  });
+  new Gauge({
+    name: 'gateway_event_stream_events_received', help: 'Events received from each bureau and feed since its stream was first followed by this gateway',
+    labelNames: ['city', 'feed'] as const, registers,
+    collect() {
+      this.reset();
+      for (const r of readEventStreams?.()?.received() ?? []) this.set({ city: r.cityCode, feed: r.feed }, r.count);
     },
   });
   return {

@@ -61,6 +61,7 @@ export class CityRegistry {
   private engine_: ShardEngine;
   private regionClient!: SubgraphClient;
   private readonly regionUrlListeners = new Set<(url: string) => void>();
+  private readonly cityListeners = new Set<() => void>();
   private readonly transport: SubgraphTransport;
   private regionCheck: CityCheck = { status: 'pending', detail: null, checkedAt: null };
   private watcher: FSWatcher | null = null;
@@ -123,6 +124,29 @@ export class CityRegistry {
     }));
   }
 
+  /**
+   * The bureaus whose event streams the gateway follows (the enabled ones): each with its client (the
+   * transport seam every bureau request goes through), deadline, and the headers of one request
+   * signed for it as the gateway itself (gateway/events/).
+   */
+  followedBureaus(): ReadonlyArray<{
+    readonly code: string; readonly url: string; readonly client: SubgraphClient; readonly timeoutMs: number; headers(): Record<string, string>;
+  }> {
+    return [...this.links.values()].filter((l) => l.entry.enabled).map((link) => ({
+      code: link.entry.code,
+      url: link.entry.url,
+      client: link.client,
+      timeoutMs: link.entry.timeoutMs,
+      headers: () => link.headersFor(GATEWAY_SERVICE_IDENTITY),
+    }));
+  }
+
+  /** Calls `listener` after every registry edit is applied (bureaus added, removed or changed); returns the unsubscribe. */
+  watchCities(listener: () => void): () => void {
+    this.cityListeners.add(listener);
+    return () => void this.cityListeners.delete(listener);
+  }
+
   /** The longest deadline of any subgraph in the registry file as it is now. */
   longestTimeoutMs(): number {
     return Math.max(this.registry.region.timeoutMs, ...this.registry.cities.map((city) => city.timeoutMs));
@@ -166,6 +190,7 @@ export class CityRegistry {
     if (this.timer) clearInterval(this.timer);
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.regionUrlListeners.clear();
+    this.cityListeners.clear();
     await Promise.all([...[...this.links.values()].map((l) => l.close()), this.regionClient.close()]);
   }
 
@@ -227,6 +252,7 @@ export class CityRegistry {
       if (previous) for (const listener of this.regionUrlListeners) listener(next.region.url);
     }
     this.engine_ = this.engine_.withCities(next.cities.filter((c) => c.enabled).map((c) => c.code));
+    if (previous) for (const listener of this.cityListeners) listener();
   }
 
   private linkFor(entry: CityEntry): CityLink {

@@ -35,6 +35,9 @@ import { ideRoutes } from '../ide/serveIde.ts';
 import { createBureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import { createRegionCallbackVerifier } from '../bureau-tokens/createRegionCallbackVerifier.ts';
 import { createDeliveryRelay } from '../cooperation/createDeliveryRelay.ts';
+import { deliveryBackoff } from '../cooperation/deliveryBackoff.ts';
+import { createEventHub } from '../events/createEventHub.ts';
+import type { EventHub } from '../events/EventHub.ts';
 import { maskGatewayError } from './maskGatewayError.ts';
 import { createRateLimiter } from '../ratelimit/createRateLimiter.ts';
 import { createRateLimitGuard } from '../ratelimit/createRateLimitGuard.ts';
@@ -54,6 +57,8 @@ export type GatewayLog = (event: Record<string, unknown>) => void;
 export interface RunningGateway {
   readonly url: string;
   readonly registry: CityRegistry;
+  /** Every bureau's event stream, fanned in (gateway/events/); null when ECOGRAPH_EVENT_STREAMS=false. */
+  readonly events: EventHub | null;
   close(): Promise<void>;
 }
 
@@ -77,7 +82,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
   const tracer = shutdown.add(await createTracer(config.telemetry), (t) => t.shutdown()); // closed last: exports the buffered spans
   // Metrics read bureau state from the registry at scrape time; the registry is created just below.
-  const metrics = createGatewayMetrics(() => registry.readiness().cities, () => relay && { figures: relay.outboxFigures, now: Date.now });
+  const metrics = createGatewayMetrics(() => registry.readiness().cities, () => relay && { figures: relay.outboxFigures, now: Date.now }, () => events);
   const registry = shutdown.add(new CityRegistry({
     path: config.registryPath,
     recheckMs: config.recheckMs,
@@ -108,6 +113,17 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     log,
   }), (r) => r.stop());
   relay?.start();
+  // Every bureau's event stream (subscriptions read the hub): one follower per enabled bureau,
+  // re-matched on registry edits, each pulling through the registry's clients as the gateway itself.
+  // Closed before the registry closes those clients.
+  const streams = config.events;
+  const events = streams && shutdown.add(createEventHub({
+    bureaus: () => registry.followedBureaus(),
+    watchBureaus: (listener) => registry.watchCities(listener),
+    waitMs: streams.waitMs,
+    retryDelay: (failures) => deliveryBackoff(failures, streams.backoff), // the relay's backoff, reused
+    log,
+  }), (hub) => hub.close());
   // APQ: the safelist's documents, else shared through Redis (memory while it is down), else Apollo's memory cache.
   const persisted = shutdown.add(await createPersistedQueryStore({ safelist: config.persistedQueries.safelist, redisUrl: config.redisUrl }, log), (p) => p.close());
   // Per caller (token subject, else address), shared through Redis when configured (memory while it is down).
@@ -196,12 +212,13 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
       '/livez': async () => ({ status: 200, body: { status: 'alive' } }),
       '/readyz': async () => {
         const readiness = registry.readiness();
-        return { status: readiness.ready ? 200 : 503, body: readiness };
+        // Event streams are shown, never a reason for 503: a retrying stream does not stop queries.
+        return { status: readiness.ready ? 200 : 503, body: { ...readiness, ...(events && { eventStreams: events.status() }) } };
       },
       '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
       ...ide.routes, // the analysts' IDE at / and /graphiql
     },
     prefixRoutes: ide.prefixRoutes,
   }), (r) => r.close()); // closed first: drains in-flight requests, then stops Apollo (and the gateway)
-  return { url: running.url, registry, close: () => shutdown.close() };
+  return { url: running.url, registry, events, close: () => shutdown.close() };
 }

@@ -23,8 +23,9 @@ export interface PostOptions {
   readonly signal?: AbortSignal;
   readonly headers?: Readonly<Record<string, string>>;
   /**
-   * Another path on the subgraph's origin instead of its GraphQL endpoint: the cooperation relay's
-   * routes (schema/cooperation/relayMessages.ts). @default the path of the subgraph's URL
+   * Another path on the subgraph's origin instead of its GraphQL endpoint: a bureau's signed routes
+   * beside /graphql (the cooperation relay's, schema/cooperation/relayMessages.ts; its event stream's
+   * /events/pull). @default the path of the subgraph's URL
    */
   readonly path?: string;
 }

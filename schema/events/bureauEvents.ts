@@ -75,7 +75,12 @@ export const bureauEventBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reading'), reading }),
   /** An alarm rule fired on readings as they arrived (evaluated at the bureau, like `alarms`). */
   z.strictObject({ kind: z.literal('alarm'), alarm }),
-  /** One of this bureau's incidents was written: reported, a report added, a notice's state changed. */
+  /**
+   * One of this bureau's incidents was written: reported, a report added, a notice's state changed.
+   * `change` as the bureaus write it: REPORTED, REPORT_ADDED, FINAL_REPORT_ADDED (the incident is now
+   * closed), NOTICE_DELIVERED, NOTICE_ACKNOWLEDGED (a recipient's copy reached that state). Read it as
+   * open text: a later bureau may add values.
+   */
   z.strictObject({ kind: z.literal('incident-updated'), incidentId: globalId, change: z.string().min(1).max(64) }),
   /** A notice arrived in this bureau's inbox (its own copy's global id). */
   z.strictObject({ kind: z.literal('notice-received'), noticeId: globalId, incidentId: globalId }),

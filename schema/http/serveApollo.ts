@@ -35,9 +35,10 @@ export type JsonRoute = () => Promise<RouteAnswer>;
 
 /**
  * A POST route at one exact path that only requests passing `authorize` reach (e.g. the delivery
- * protocol between the gateway's relay and a bureau): gets the identity and the parsed JSON body.
+ * protocol between the gateway's relay and a bureau): gets the identity, the parsed JSON body, and a
+ * signal that aborts when the client hangs up before its answer was sent (a held long poll stops).
  */
-export type SignedRoute<A> = (identity: A, body: unknown) => Promise<RouteAnswer>;
+export type SignedRoute<A> = (identity: A, body: unknown, signal?: AbortSignal) => Promise<RouteAnswer>;
 
 /** A route for every path under a prefix: gets the rest of the path after it (still URL-encoded). */
 export type PrefixRoute = (rest: string) => Promise<RouteAnswer>;
@@ -183,7 +184,7 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     } catch {
       return send(res, 400, { error: 'The request body is not valid JSON.' });
     }
-    return sendAnswer(res, await signed(authorization.identity, parsed));
+    return sendAnswer(res, await signed(authorization.identity, parsed, clientGone));
   }
   let body: unknown = raw;
   if (req.method === 'POST' && headers.get('content-type')?.includes('json')) {

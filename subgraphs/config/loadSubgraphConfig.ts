@@ -19,8 +19,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Hj212IngestConfig } from './hj212IngestConfigSchema.ts';
 import { readJsonConfig } from '../../schema/config/readJsonConfig.ts';
 import {
-  bureauFileSchema, hasProtocol, keepsCooperationApart, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema,
-  type BureauFile, type SourceConfig,
+  bureauFileSchema, eventsConfigSchema, hasProtocol, keepsCooperationApart, MYSQL_PROTOCOLS, POSTGRES_PROTOCOLS, regionFileSchema,
+  type BureauFile, type EventsConfig, type SourceConfig,
 } from './subgraphConfigSchema.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,6 +39,8 @@ export interface SubgraphConfig {
   readonly source: EffectiveSource;
   /** The bureau's HJ 212 ingest, when its system is a monitoring platform fed over TCP. */
   readonly hj212: Hj212IngestConfig | null;
+  /** The bureau's event log and readings poll (the region's are unused defaults). */
+  readonly events: EventsConfig;
   /** `gatewayPublicKey` of the config file, resolved; read by loadGatewayPublicKey. */
   readonly gatewayPublicKeyFile: string | null;
   /** Where the cooperation records live when not in the bureau's own store; null: in it (and for the region). */
@@ -90,7 +92,7 @@ export function loadBureauConfig(code: string, env: Env = process.env, path = bu
   if (!/^\d{6}$/.test(code)) throw new ConfigError(`Bureau code must be 6 digits, got "${code}".`);
   const file = readJsonConfig(path, bureauFileSchema, (m) => new ConfigError(m));
   if (file.code !== code) throw new ConfigError(`${path}: "code" is ${file.code} but the folder is ${code}.`);
-  const base = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
+  const base = finish({ origin: code, name: `${code} ${file.bureau}`, port: file.port, source: file.source, events: file.events }, env, keyFile(path, file.gatewayPublicKey));
   const config = Object.freeze({ ...base, cooperation: cooperationStore(path, file, base.source, env) });
   if (!file.hj212) return config;
   const hj212Port = env['ECOGRAPH_HJ212_PORT'] === undefined ? file.hj212.port : Number(env['ECOGRAPH_HJ212_PORT']);
@@ -103,7 +105,7 @@ export function loadBureauConfig(code: string, env: Env = process.env, path = bu
 export function loadRegionConfig(env: Env = process.env): SubgraphConfig {
   const path = resolve(REPO_ROOT, 'subgraphs/region/region.json');
   const file = readJsonConfig(path, regionFileSchema, (m) => new ConfigError(m));
-  return finish({ origin: 'region', name: 'region 区域共享数据', port: file.port, source: file.source }, env, keyFile(path, file.gatewayPublicKey));
+  return finish({ origin: 'region', name: 'region 区域共享数据', port: file.port, source: file.source, events: eventsConfigSchema.parse({}) }, env, keyFile(path, file.gatewayPublicKey));
 }
 
 export function dataDir(env: Env = process.env): string {
@@ -116,7 +118,7 @@ function keyFile(configPath: string, value: string | undefined): string | null {
 }
 
 function finish(
-  base: { origin: string; name: string; port: number; source: SourceConfig },
+  base: { origin: string; name: string; port: number; source: SourceConfig; events: EventsConfig },
   env: Env,
   gatewayPublicKeyFile: string | null,
 ): SubgraphConfig {
@@ -126,7 +128,7 @@ function finish(
   }
   const file = resolve(dataDir(env), base.source.file ?? `${base.origin}.sqlite`);
   const source = Object.freeze(effectiveSource(base.origin, base.source, file, env));
-  return Object.freeze({ ...base, host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null, gatewayPublicKeyFile, cooperation: null });
+  return Object.freeze({ ...base, events: Object.freeze(base.events), host: env['ECOGRAPH_HOST'] ?? '127.0.0.1', port, source, hj212: null, gatewayPublicKeyFile, cooperation: null });
 }
 
 /**

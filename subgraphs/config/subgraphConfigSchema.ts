@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { hj212IngestConfigSchema } from './hj212IngestConfigSchema.ts';
+import { MIN_EVENT_RETENTION_MS } from '../../schema/events/bureauEvents.ts';
 
 const port = z.number().int().min(1).max(65_535);
 
@@ -97,6 +98,20 @@ export function keepsCooperationApart(file: { readonly source: { readonly kind: 
  */
 const gatewayPublicKey = z.string().min(1).optional();
 
+/**
+ * The bureau's event stream (schema/events/bureauEvents.ts, kit/events/): how long its log keeps
+ * events, and how often its adapter polls the bureau's own system for new readings (not used with an
+ * HJ 212 ingest, which logs each reading as it stores it).
+ */
+export const eventsConfigSchema = z.strictObject({
+  /** ms events are kept; at least 24 h (MIN_EVENT_RETENTION_MS), the protocol's promise. */
+  retentionMs: z.number().int().min(MIN_EVENT_RETENTION_MS, 'must be at least 86400000 (24 h)').default(72 * 60 * 60 * 1000),
+  /** ms between polls of the bureau's own system for readings not logged yet. */
+  pollIntervalMs: z.number().int().min(100).max(3_600_000).default(5_000),
+});
+
+export type EventsConfig = z.infer<typeof eventsConfigSchema>;
+
 export const bureauFileSchema = z.strictObject({
   code: z.string().regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code'),
   bureau: z.string().min(1),
@@ -105,6 +120,7 @@ export const bureauFileSchema = z.strictObject({
   /** An HJ 212 ingest (TCP) feeding this bureau's store, for a bureau whose system is a monitoring platform. */
   hj212: hj212IngestConfigSchema.optional(),
   cooperation: cooperationSchema.optional(),
+  events: eventsConfigSchema.default(eventsConfigSchema.parse({})),
   gatewayPublicKey,
 }).superRefine((file, ctx) => {
   if (file.cooperation !== undefined && !keepsCooperationApart(file)) {

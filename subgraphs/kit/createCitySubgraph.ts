@@ -22,6 +22,7 @@ import { createCooperationContext } from './cooperation/CooperationContext.ts';
 import type { RegionDirectory } from './cooperation/createRegionDirectory.ts';
 import type { ResourceDirectory } from './cooperation/createResourceDirectory.ts';
 import { relayRoutes } from './cooperation/relayRoutes.ts';
+import { eventRoutes } from './events/eventRoutes.ts';
 
 export interface CitySubgraph {
   readonly schema: GraphQLSchema;
@@ -31,8 +32,13 @@ export interface CitySubgraph {
    * with the request's verified gateway token and id.
    */
   context(caller?: ForwardedCaller, gatewayToken?: string | null, requestId?: string): CityContext;
-  /** The delivery protocol's signed routes (relayRoutes.ts); none without a cooperation store. */
+  /**
+   * The delivery protocol's signed routes (relayRoutes.ts; none without a cooperation store) and the
+   * event stream's (events/eventRoutes.ts; none without an event log).
+   */
   readonly signedRoutes: Readonly<Record<string, SignedRoute<VerifiedGatewayRequest>>>;
+  /** Ends the held event pulls at once, so the server's drain need not wait for them (before closing it). */
+  stop(): void;
 }
 
 export interface CitySubgraphOptions {
@@ -52,6 +58,7 @@ export function createCitySubgraph(source: BureauSource, log: ErrorLogger, optio
   const schema = buildSubgraphSchema({ typeDefs: contract, resolvers: createResolvers(readShardingPolicies(contract)) as never });
   const { directory = noGatewayLink, resources = noGatewayLink, now = Date.now } = options;
   const store = source.cooperation;
+  const closing = new AbortController();
   return {
     schema,
     apollo: createApolloSubgraph<CityContext>(schema, source.cityCode, log),
@@ -64,6 +71,10 @@ export function createCitySubgraph(source: BureauSource, log: ErrorLogger, optio
       gatewayToken,
       cooperation: store === undefined ? null : createCooperationContext(store, directory, resources, now),
     }),
-    signedRoutes: store === undefined ? {} : relayRoutes(source.cityCode, store, now),
+    signedRoutes: {
+      ...(store !== undefined && relayRoutes(source.cityCode, store, now)),
+      ...(source.events !== undefined && eventRoutes(source.events, closing.signal)),
+    },
+    stop: () => closing.abort(),
   };
 }

@@ -16,6 +16,7 @@ import type {
 export type { SortDirection, SortSpec } from '../../schema/shardingPolicies.ts';
 import type { SortSpec } from '../../schema/shardingPolicies.ts';
 import type { CooperationStore } from './cooperation/CooperationStore.ts';
+import type { EventLog } from './events/EventLog.ts';
 
 /** Where a page starts: the sort value and id of the last record already seen. */
 export interface SortPosition {
@@ -124,6 +125,11 @@ export interface BureauSource {
    * or the PostgreSQL server its config names (bureau.json `cooperation`). @default none (the cooperation fields then answer CITY_SOURCE_UNAVAILABLE)
    */
   readonly cooperation?: CooperationStore;
+  /**
+   * The bureau's durable event log (readings, alarms, cooperation records), served to the gateway at
+   * POST /events/pull (kit/events/eventRoutes.ts). @default none (no event stream)
+   */
+  readonly events?: EventLog;
   /** Resolves when the underlying system answers; rejects with a CitySourceError otherwise. */
   health(): Promise<void>;
   close(): Promise<void>;

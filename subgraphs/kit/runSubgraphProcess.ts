@@ -33,14 +33,17 @@ export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
   readonly create: (source: S, log: ErrorLogger) => {
     apollo: ApolloServer<C>;
     context(caller: ForwardedCaller, gatewayToken: string, requestId: string): C;
-    /** POST routes only the gateway's signed requests reach (a bureau's delivery protocol). */
+    /** POST routes only the gateway's signed requests reach (a bureau's delivery protocol, its event stream). */
     signedRoutes?: Readonly<Record<string, SignedRoute<VerifiedGatewayRequest>>>;
+    /** Called first on shutdown: ends long-held requests (event pulls) so the drain does not wait for them. */
+    stop?(): void;
   };
   /**
    * Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. Their
-   * metrics, if any, are served at /metrics (open like /health: counters, no data).
+   * metrics, if any, are served at /metrics (open like /health: counters, no data). They get the
+   * opened source (e.g. the ingest notifies its event log's appends).
    */
-  readonly services?: (config: SubgraphConfig) => Promise<SideService | null>;
+  readonly services?: (config: SubgraphConfig, source: S) => Promise<SideService | null>;
 }
 
 interface SideService {
@@ -54,7 +57,7 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     // Before anything opens: a subgraph that cannot verify gateway tokens must not serve at all.
     const verifier = createGatewayTokenVerifier({ publicKey: loadGatewayPublicKey(config), audience: config.origin });
     const source = await spec.open(config);
-    const services = await spec.services?.(config);
+    const services = await spec.services?.(config, source);
     // Rate-limited: a source that is down fails every query, and one line each would flood the log.
     const subgraph = spec.create(source, limitErrorLogRate(stderrLogger(config.origin)));
     const running = await serveApollo({
@@ -75,6 +78,7 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     const stop = async () => {
       if (stopping) return;
       stopping = true;
+      subgraph.stop?.();
       await running.close();
       await services?.close();
       await source.close();

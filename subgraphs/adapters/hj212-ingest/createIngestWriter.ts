@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Hj212IngestDatabase } from './Hj212IngestDatabase.ts';
 import type { IngestRows } from './packetToIngestRows.ts';
-import { writeIngestBatch, type IngestBatchResult } from './writeIngestBatch.ts';
+import { writeIngestBatch, type IngestBatchResult, type StoredHook } from './writeIngestBatch.ts';
 
 export interface PendingIngest {
   readonly rows: IngestRows;
@@ -17,6 +17,8 @@ export interface IngestWriterOptions {
   readonly flushRows: number;
   readonly onCommitted: (result: IngestBatchResult) => void;
   readonly onFailed: (error: unknown, rows: number) => void;
+  /** Runs in each batch's transaction with the packets it stores. @default none */
+  readonly onStored?: StoredHook;
 }
 
 export interface IngestWriter {
@@ -36,7 +38,7 @@ export interface IngestWriter {
  * retried; their `done(false)` lets the caller withhold the ack, so devices resend them.
  */
 export function createIngestWriter(options: IngestWriterOptions): IngestWriter {
-  const { db, flushIntervalMs, flushRows, onCommitted, onFailed } = options;
+  const { db, flushIntervalMs, flushRows, onCommitted, onFailed, onStored } = options;
   const maxRowsPerTransaction = flushRows * 10;
   let pending: PendingIngest[] = [];
   let writing = 0;
@@ -69,7 +71,7 @@ export function createIngestWriter(options: IngestWriterOptions): IngestWriter {
       writing = batch.length;
       let committed = false;
       try {
-        onCommitted(await writeIngestBatch(db, batch.map((b) => b.rows)));
+        onCommitted(await writeIngestBatch(db, batch.map((b) => b.rows), onStored));
         committed = true;
       } catch (error) {
         onFailed(error, batch.length);

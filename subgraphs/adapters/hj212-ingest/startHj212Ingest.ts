@@ -5,6 +5,8 @@ import { createSubpacketAssembler } from '../../hj212-codec/createSubpacketAssem
 import { migrateToLatest } from '../sql/migrations/migrateToLatest.ts';
 import type { BureauDatabase } from '../sql/schema.ts';
 import { createIngestWriter } from './createIngestWriter.ts';
+import { logIngestEvents } from './logIngestEvents.ts';
+import type { AppendSignal } from '../../kit/events/AppendSignal.ts';
 import { createPacketHandler, type Peer, type ReceivedPacket } from './createPacketHandler.ts';
 import { createStationDirectory } from './createStationDirectory.ts';
 import { hj212IngestConfigSchema, type Hj212IngestConfig } from '../../config/hj212IngestConfigSchema.ts';
@@ -24,6 +26,12 @@ export interface Hj212IngestOptions {
   readonly log?: Hj212IngestLog;
   /** @default Date.now */
   readonly now?: () => number;
+  /**
+   * The bureau's event log (its store has the cooperation migrations): when given, every stored packet
+   * is logged as a `reading` event (and the alarms it starts) in the same transaction (logIngestEvents),
+   * and `appended` is notified after each commit. @default none
+   */
+  readonly events?: { readonly appended: AppendSignal };
 }
 
 export interface Hj212IngestServer {
@@ -63,14 +71,18 @@ export async function startHj212Ingest(options: Hj212IngestOptions): Promise<Hj2
   const db = options.db.withTables<{ hj212_packets: Hj212PacketsTable }>();
   const counters = createIngestCounters();
   const directory = await createStationDirectory({ db: options.db, now, minReloadIntervalMs: config.stationReloadIntervalMs });
+  const { events } = options;
   const writer = createIngestWriter({
     db,
+    // With an event log: each stored packet's events in its own transaction, readers woken after the commit.
+    ...(events !== undefined && { onStored: (trx, stored) => logIngestEvents(trx, stored, now()) }),
     flushIntervalMs: config.flushIntervalMs,
     flushRows: config.flushRows,
     onCommitted: (r) => {
       counters.stored += r.stored;
       counters.duplicates += r.duplicates;
       counters.readingsStored += r.readingsStored;
+      if (r.stored > 0) events?.appended.notify();
     },
     onFailed: (error, rows) => {
       counters.storeFailures += rows;

@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { insertInChunks, rowsPerStatement } from '../sql/insertInChunks.ts';
-import type { Hj212IngestDatabase } from './Hj212IngestDatabase.ts';
+import type { Hj212IngestDatabase, Hj212PacketsTable } from './Hj212IngestDatabase.ts';
 import type { IngestRows } from './packetToIngestRows.ts';
 
 export interface IngestBatchResult {
@@ -14,6 +14,10 @@ export interface IngestBatchResult {
 
 const NO_ROWS = () => {};
 
+/** Called in the batch's transaction with the packets new to the store (e.g. to log their events). */
+export type StoredHook = (trx: Transaction<Hj212IngestDatabase>, stored: readonly Hj212PacketsTable[]) => Promise<void>;
+const NO_HOOK: StoredHook = async () => undefined;
+
 /**
  * Stores one batch in one transaction (one sync on SQLite), idempotently: every packet into
  * hj212_packets keyed (MN, CN, DataTime), and the packets of each station's regular series into
@@ -26,18 +30,22 @@ const NO_ROWS = () => {};
 export async function writeIngestBatch(
   db: Kysely<Hj212IngestDatabase>,
   batch: readonly IngestRows[],
+  onStored: StoredHook = NO_HOOK,
 ): Promise<IngestBatchResult> {
   const unique = new Map<string, IngestRows>();
   for (const rows of batch) if (!unique.has(rows.key)) unique.set(rows.key, rows);
   const firsts = [...unique.values()];
   return db.transaction().execute(async (trx) => {
-    let stored = 0;
+    const storedKeys = new Set<string>();
     await insertInChunks(firsts.map((r) => r.packet), rowsPerStatement(11), async (chunk) => {
-      const result = await trx.insertInto('hj212_packets').values(chunk)
+      // RETURNING with DO NOTHING names exactly the rows this statement inserted (SQLite ≥ 3.35, Postgres).
+      const inserted = await trx.insertInto('hj212_packets').values(chunk)
         .onConflict((oc) => oc.columns(['mn', 'cn', 'time']).doNothing())
-        .executeTakeFirst();
-      stored += Number(result.numInsertedOrUpdatedRows ?? 0n);
+        .returning(['mn', 'cn', 'time'])
+        .execute();
+      for (const row of inserted) storedKeys.add(`${row.mn}\u0000${row.cn}\u0000${row.time}`);
     }, NO_ROWS);
+    const stored = storedKeys.size;
     let readingsStored = 0;
     const readings = firsts.flatMap((r) => (r.reading === null ? [] : [r.reading]));
     await insertInChunks(readings, rowsPerStatement(4), async (chunk) => {
@@ -46,6 +54,7 @@ export async function writeIngestBatch(
         .executeTakeFirst();
       readingsStored += Number(result.numInsertedOrUpdatedRows ?? 0n);
     }, NO_ROWS);
+    await onStored(trx, firsts.filter((r) => storedKeys.has(r.key)).map((r) => r.packet));
     return { stored, duplicates: batch.length - stored, readingsStored };
   });
 }

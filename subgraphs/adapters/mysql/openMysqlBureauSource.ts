@@ -1,5 +1,6 @@
 import type { BureauDatabase } from '../sql/schema.ts';
 import { SqlBureauSource } from '../sql/SqlBureauSource.ts';
+import type { SqlEventLogOptions } from '../sql/SqlEventLog.ts';
 import { MYSQL_FLAVOUR } from './mysqlFlavour.ts';
 import { openMigratedMysqlStore } from './openMigratedMysqlStore.ts';
 import type { OpenMysqlOptions } from './openMysqlDatabase.ts';
@@ -10,7 +11,7 @@ import type { OpenMysqlOptions } from './openMysqlDatabase.ts';
  * the ports over. Fails with CITY_SOURCE_CONNECT (server unreachable, login refused) or
  * CITY_SOURCE_FAILED (migration).
  */
-export async function openMysqlBureauSource(options: OpenMysqlOptions): Promise<SqlBureauSource> {
+export async function openMysqlBureauSource(options: OpenMysqlOptions & { readonly events?: SqlEventLogOptions }): Promise<SqlBureauSource> {
   const db = await openMigratedMysqlStore<BureauDatabase>(options, 'bureau');
-  return new SqlBureauSource(db, options.cityCode, MYSQL_FLAVOUR);
+  return new SqlBureauSource(db, options.cityCode, MYSQL_FLAVOUR, undefined, options.events);
 }

@@ -5,6 +5,7 @@ import { guarded } from './guarded.ts';
 import type { BureauDatabase } from './schema.ts';
 import { SqlCasesPort } from './SqlCasesPort.ts';
 import { SqlCooperationStore } from './SqlCooperationStore.ts';
+import { SqlEventLog, type SqlEventLogOptions } from './SqlEventLog.ts';
 import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
 import { SqlEmergencyPort } from './SqlEmergencyPort.ts';
 import { SqlMonitoringPort } from './SqlMonitoringPort.ts';
@@ -15,7 +16,8 @@ import type { TypedSeriesReader } from './TypedSeriesReader.ts';
  * A bureau's ports over its SQL store (any Kysely dialect whose database has the bureau migrations),
  * with the dialect's `flavour` (@default DEFAULT_FLAVOUR: SQLite's, which needs the `distance_km`
  * store function). Owns `db`: `close()` destroys it. `typedSeries` reads the data types the store keeps
- * beside the readings table (@default none: the readings table is all).
+ * beside the readings table (@default none: the readings table is all); `events` the event log's
+ * retention (@default SqlEventLog's).
  */
 export class SqlBureauSource implements BureauSource {
   readonly projects: SqlProjectsPort;
@@ -24,19 +26,26 @@ export class SqlBureauSource implements BureauSource {
   readonly emergency: SqlEmergencyPort;
   /** Cooperation records live in the same store, in tables of their own migration set (cooperationMigrations.ts). */
   readonly cooperation: SqlCooperationStore;
+  /**
+   * The store's event log (cooperation migration 0006): the cooperation feed, and the readings feed
+   * that the HJ 212 ingest or the adapter's poll (openSubgraphSource.ts) appends.
+   */
+  readonly events: SqlEventLog;
 
   constructor(
     private readonly db: Kysely<BureauDatabase>,
     readonly cityCode: CityCode,
     flavour: SqlFlavour = DEFAULT_FLAVOUR,
     typedSeries?: (db: Kysely<BureauDatabase>) => TypedSeriesReader,
+    events: SqlEventLogOptions = {},
   ) {
     const store = { db, cityCode, flavour };
     this.projects = new SqlProjectsPort(store);
     this.monitoring = new SqlMonitoringPort(store, typedSeries?.(db));
     this.cases = new SqlCasesPort(store);
     this.emergency = new SqlEmergencyPort(store);
-    this.cooperation = new SqlCooperationStore(db, cityCode, false, flavour);
+    this.events = new SqlEventLog(db, cityCode, events);
+    this.cooperation = new SqlCooperationStore(db, cityCode, false, flavour, this.events);
   }
 
   async health(): Promise<void> {

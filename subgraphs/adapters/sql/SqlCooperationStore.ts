@@ -25,6 +25,8 @@ import {
 } from './proposalPartners.ts';
 import { DEFAULT_FLAVOUR, type SqlFlavour } from './SqlFlavour.ts';
 import { SqlJointEnforcement } from './SqlJointEnforcement.ts';
+import { SqlEventLog } from './SqlEventLog.ts';
+import type { BureauEventBody } from '../../../schema/events/bureauEvents.ts';
 
 /** Rows of the cooperation tables, typed at the record mappers below. */
 type Db = Kysely<any>;
@@ -48,12 +50,15 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() *
  * exactly-once guarantees rest on primary keys and unique constraints, which every dialect enforces
  * the same way under concurrency (a second insert of a key waits for the first transaction, then fails).
  * `ownsDb`: close() destroys the database (an embedded file of its own); otherwise the bureau source does.
+ * `events`: the store's event log; when given, every write appends its `cooperation` feed events
+ * (incident-updated at the reporter, notice-received and bulletin-received in the inbox) in the
+ * write's own transaction, and notifies the log after the commit.
  */
 export class SqlCooperationStore implements CooperationStore {
   /** The joint enforcement part (JointEnforcementStore), sharing this store's idempotent writes. */
   private readonly joint: SqlJointEnforcement;
 
-  constructor(private readonly db: Db, readonly cityCode: CityCode, private readonly ownsDb = false, flavour: SqlFlavour = DEFAULT_FLAVOUR) {
+  constructor(private readonly db: Db, readonly cityCode: CityCode, private readonly ownsDb = false, flavour: SqlFlavour = DEFAULT_FLAVOUR, readonly events?: SqlEventLog) {
     this.joint = new SqlJointEnforcement(db, cityCode, flavour, (operation, meta, resultId, write) => this.idempotent(operation, meta, resultId, write));
   }
 
@@ -90,6 +95,7 @@ export class SqlCooperationStore implements CooperationStore {
         await audit(trx, noticeId, meta, 'QUEUED', { recipient, state: 'PENDING' });
         await enqueue(trx, recipient, meta.now, { kind: 'incident-notice', noticeId, incidentId: id, incidentTitle: incident.title });
       }
+      await this.logEvents(trx, meta.now, { kind: 'incident-updated', incidentId: id, change: 'REPORTED' });
     });
   }
 
@@ -111,6 +117,7 @@ export class SqlCooperationStore implements CooperationStore {
       }).execute();
       if (report.kind === 'FINAL') await trx.updateTable('coop_incidents').set({ status: 'CLOSED' }).where('id', '=', incidentId).execute();
       await audit(trx, incidentId, meta, 'REPORT_ADDED', { sequence, kind: report.kind, text: report.text, ...(report.kind === 'FINAL' && { status: 'CLOSED' }) });
+      await this.logEvents(trx, meta.now, { kind: 'incident-updated', incidentId, change: report.kind === 'FINAL' ? 'FINAL_REPORT_ADDED' : 'REPORT_ADDED' });
     });
   }
 
@@ -469,7 +476,7 @@ export class SqlCooperationStore implements CooperationStore {
   }
 
   markDelivered(messageIds: readonly string[], now: EpochMs): Promise<number> {
-    return this.inTransaction('delivery confirmation', async (trx) => {
+    return this.notifyingAfter(this.inTransaction('delivery confirmation', async (trx) => {
       const rows = await trx.selectFrom('coop_outbox').selectAll().where('message_id', 'in', [...messageIds]).where('delivered_at', 'is', null).execute();
       for (const row of rows) {
         const changed = await trx.updateTable('coop_outbox').set({ delivered_at: now })
@@ -511,17 +518,18 @@ export class SqlCooperationStore implements CooperationStore {
           .where('id', '=', body.noticeId).where('state', '=', 'PENDING').executeTakeFirst();
         if (Number(notice.numUpdatedRows) > 0) {
           await audit(trx, body.noticeId, { actor: relayActor(row['recipient']), requestId: row['message_id'], now }, 'DELIVERED', { state: 'DELIVERED' });
+          await this.logEvents(trx, now, { kind: 'incident-updated', incidentId: body.incidentId, change: 'NOTICE_DELIVERED' });
         }
       }
       return rows.length;
-    });
+    }));
   }
 
   async receive(message: RelayMessage, now: EpochMs): Promise<InboxAnswer> {
     if (message.recipient !== this.cityCode) throw new TypeError(`message ${message.messageId} is for ${message.recipient}, not ${this.cityCode}`);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute((trx) => this.apply(trx, message, now));
+        return await this.notifyingAfter(this.db.transaction().execute((trx) => this.apply(trx, message, now)));
       } catch (error) {
         // A concurrent relay applied the same message (or sequence) first: its unique key failed ours.
         const seen = await this.db.selectFrom('coop_inbox').select('message_id')
@@ -559,6 +567,7 @@ export class SqlCooperationStore implements CooperationStore {
           acknowledged_at: null, ack_sub: null, ack_bureau: null,
         }).execute();
         await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', incidentId: body.incidentId, remoteNoticeId: body.noticeId });
+        await this.logEvents(trx, now, { kind: 'notice-received', noticeId: id, incidentId: body.incidentId });
         break;
       }
       case 'resource-request': {
@@ -634,6 +643,7 @@ export class SqlCooperationStore implements CooperationStore {
           bulletin_id: id, recipient: this.cityCode, state: 'DELIVERED', delivered_at: now, read_at: null, read_sub: null, read_bureau: null,
         }).execute();
         await audit(trx, id, meta, 'DELIVERED', { state: 'DELIVERED', remoteBulletinId: body.bulletinId });
+        await this.logEvents(trx, now, { kind: 'bulletin-received', bulletinId: id });
         break;
       }
       case 'bulletin-read': {
@@ -647,7 +657,7 @@ export class SqlCooperationStore implements CooperationStore {
         break;
       }
       case 'notice-acknowledged': {
-        const notice = await trx.selectFrom('coop_notices').select(['delivered_at']).where('id', '=', body.noticeId)
+        const notice = await trx.selectFrom('coop_notices').select(['delivered_at', 'incident_id']).where('id', '=', body.noticeId)
           .where('direction', '=', 'SENT').where('recipient', '=', message.sender).executeTakeFirst();
         if (notice === undefined) break; // not ours to update; applied (and recorded) as a no-op, so the pair's order moves on
         await trx.updateTable('coop_notices').set({
@@ -655,12 +665,24 @@ export class SqlCooperationStore implements CooperationStore {
           delivered_at: notice['delivered_at'] ?? body.acknowledgedAt,
         }).where('id', '=', body.noticeId).execute();
         await audit(trx, body.noticeId, { ...meta, actor: body.by }, 'ACKNOWLEDGED', { state: 'ACKNOWLEDGED', by: body.by });
+        await this.logEvents(trx, now, { kind: 'incident-updated', incidentId: notice['incident_id'] as string, change: 'NOTICE_ACKNOWLEDGED' });
         break;
       }
     }
     return { status: 'accepted' };
   }
 
+  /** Appends `bodies` to the `cooperation` feed in `trx`, when this store keeps an event log. */
+  private async logEvents(trx: Trx, now: EpochMs, ...bodies: BureauEventBody[]): Promise<void> {
+    if (this.events !== undefined) await SqlEventLog.append(trx, 'cooperation', bodies, now);
+  }
+
+  /** `committed`, then wakes the event log's readers (a write that logged nothing costs them one read). */
+  private async notifyingAfter<T>(committed: Promise<T>): Promise<T> {
+    const result = await committed;
+    this.events?.appended.notify();
+    return result;
+  }
 
   /**
    * One write, exactly once per key: the key is claimed (inserted) first in the write's transaction,
@@ -672,10 +694,10 @@ export class SqlCooperationStore implements CooperationStore {
       const stored = await this.storedResult(key, meta.fingerprint);
       if (stored !== null) return { id: stored, replayed: true };
       try {
-        await this.db.transaction().execute(async (trx) => {
+        await this.notifyingAfter(this.db.transaction().execute(async (trx) => {
           await trx.insertInto('coop_idempotency').values({ idem_key: key, fingerprint: meta.fingerprint, result_id: resultId, created_at: meta.now }).execute();
           await write(trx);
-        });
+        }));
         return { id: resultId, replayed: false };
       } catch (error) {
         if (error instanceof GraphQLError) throw error; // a refusal: rolled back, the key stays free

@@ -4,6 +4,7 @@ import { cooperationMigrations } from '../sql/migrations/cooperationMigrations.t
 import { migrateToLatest } from '../sql/migrations/migrateToLatest.ts';
 import type { BureauDatabase } from '../sql/schema.ts';
 import { SqlBureauSource } from '../sql/SqlBureauSource.ts';
+import type { SqlEventLogOptions } from '../sql/SqlEventLog.ts';
 import { DEFAULT_FLAVOUR } from '../sql/SqlFlavour.ts';
 import type { TypedSeriesReader } from '../sql/TypedSeriesReader.ts';
 import { guarded } from '../sql/guarded.ts';
@@ -16,6 +17,8 @@ import { openSqliteDatabase, type OpenSqliteOptions } from './openSqliteDatabase
 export interface OpenSqliteBureauOptions extends OpenSqliteOptions {
   /** The store's other data types, e.g. the HJ 212 ingest's packets. @default none */
   readonly typedSeries?: (db: Kysely<BureauDatabase>) => TypedSeriesReader;
+  /** The event log's retention. @default SqlEventLog's */
+  readonly events?: SqlEventLogOptions;
 }
 
 export async function openSqliteBureauSource(options: OpenSqliteBureauOptions): Promise<SqlBureauSource> {
@@ -30,5 +33,5 @@ export async function openSqliteBureauSource(options: OpenSqliteBureauOptions): 
     await db.destroy();
     throw error;
   }
-  return new SqlBureauSource(db, options.cityCode, DEFAULT_FLAVOUR, options.typedSeries);
+  return new SqlBureauSource(db, options.cityCode, DEFAULT_FLAVOUR, options.typedSeries, options.events);
 }

@@ -10,6 +10,7 @@ import type { ShardingPolicy } from '../../../schema/shardingPolicies.ts';
 import type { CityContext } from '../CityContext.ts';
 import type { StationRecord, WaterClass } from '../model.ts';
 import { pageInMemory } from '../listOrder.ts';
+import { listAllStations } from '../listAllStations.ts';
 import type { ListQuery, ListResult } from '../ports.ts';
 import type { AlarmSeverity } from '../../standards/index.ts';
 import { completeSlotsEnd } from '../evaluation/gridWindow.ts';
@@ -21,8 +22,6 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 export const DEFAULT_ALARM_SPAN_MS = DAY_MS;
 export const MAX_ALARM_SPAN_MS = 31 * DAY_MS;
-/** Stations per port call while collecting a bureau's stations (every adapter serves pages of 100). */
-const STATION_PAGE = 100;
 
 const SEVERITY_RANK: Readonly<Record<AlarmSeverity, number>> = { INFO: 0, WARNING: 1, CRITICAL: 2 };
 
@@ -49,15 +48,7 @@ function alarmFilter(args: AlarmArgs): AlarmFilter {
 }
 
 async function allStations(ctx: CityContext): Promise<StationRecord[]> {
-  const stations: StationRecord[] = [];
-  for (;;) {
-    const last = stations.at(-1);
-    const page = await ctx.source.monitoring.listStations({
-      filter: {}, sort: { field: 'code', direction: 'ASC' }, after: last ? { value: last.code, id: last.id } : null, limit: STATION_PAGE,
-    });
-    stations.push(...page.items);
-    if (page.items.length < STATION_PAGE) break;
-  }
+  const stations = await listAllStations(ctx.source.monitoring);
   for (const s of stations) ctx.loaders.stations.prime(s.id, s);
   return stations;
 }

@@ -1,6 +1,7 @@
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { MigrationSet } from './MigrationSet.ts';
 import { PORTABLE_COLUMN_TYPES, type ColumnTypes } from './columnTypes.ts';
+import { createEventLogTables } from './eventLogMigration.ts';
 
 /** coop_history's columns after its key (0001 keys it by `id`, 0007 by `seq`): one audit entry each. */
 function withHistoryColumns(table: CreateTableBuilder<string, never>, types: ColumnTypes): CreateTableBuilder<string, never> {
@@ -319,6 +320,8 @@ export function cooperationMigrationsFor(types: ColumnTypes): MigrationSet {
       '0005_patrol_proposals': { up: (db) => createPatrolProposalTables(db, types) },
       '0006_joint_enforcement': { up: (db) => createJointEnforcementTables(db, types) },
       '0007_history_sequence': { up: (db) => sequenceHistory(db, types) },
+      // The event log of the bureau's feeds (issue 12), beside its cooperation records: eventLogMigration.ts.
+      '0008_event_log': { up: (db) => createEventLogTables(db, types) },
     },
   };
 }
