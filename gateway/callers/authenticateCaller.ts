@@ -30,6 +30,8 @@ import { refusal, verifyCallerToken, type TokenVerification } from './verifyCall
 export interface Authentication {
   readonly caller: Caller;
   readonly via: 'none' | 'caller-token' | 'region-callback';
+  /** Epoch ms when the proof stops holding (the caller token's `exp`); null = no token. Subscriptions end then. */
+  readonly expiresAt?: number | null;
 }
 
 export type CallerAuthenticator = (authorization: string | undefined) => Promise<Authentication>;
@@ -79,7 +81,7 @@ export function createCallerAuthenticator(
       : keys === null || config === null
         ? refusal('no-issuer-configured')
         : await verifyCallerToken(match[1]!, keys, config);
-    if (result.ok) return { caller: result.caller, via: 'caller-token' };
+    if (result.ok) return { caller: result.caller, via: 'caller-token', expiresAt: result.expiresAt ?? null };
     return refuse(result.reason, result.message);
   };
 }

@@ -28,7 +28,7 @@ export type TokenRefusalReason =
   | 'key-set-unavailable';
 
 export type TokenVerification =
-  | { readonly ok: true; readonly caller: Caller }
+  | { readonly ok: true; readonly caller: Caller; /** Epoch ms of the token's `exp` (subscriptions end then); absent when unknown. */ readonly expiresAt?: number }
   | { readonly ok: false; readonly reason: TokenRefusalReason; readonly message: string };
 
 /** Far above any real token (a few hundred bytes); refusing larger ones bounds the work an attacker can ask for. */
@@ -70,7 +70,9 @@ export async function verifyCallerToken(token: string, keys: JWTVerifyGetKey, op
   } catch (error) {
     return refusal(reasonOf(error));
   }
-  return callerOf(payload);
+  const verified = callerOf(payload);
+  // `exp` is required above: a subscription opened with this token ends when it does.
+  return verified.ok && typeof payload.exp === 'number' ? { ...verified, expiresAt: payload.exp * 1000 } : verified;
 }
 
 /** The Caller a verified payload describes; claims of the wrong form refuse the whole token. */

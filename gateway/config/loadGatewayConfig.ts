@@ -30,6 +30,8 @@
  * - ECOGRAPH_RELAY_INTERVAL_MS  pause between passes of the cooperation relay (default 1000 ms; 0 = relay off)
  * - ECOGRAPH_RELAY_BACKOFF_BASE_MS, ECOGRAPH_RELAY_BACKOFF_MAX_MS  a failed pair's first wait and its cap
  *                           (default 500 ms and 300000 ms; gateway/cooperation/deliveryBackoff.ts)
+ * - ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER  subscriptions one caller (token subject, else address) may have
+ *                           open at once on one replica (default 20; gateway/live/)
  * Operation limits (gateway/limits/OperationLimits.ts; every one an integer ≥ 1):
  * - ECOGRAPH_MAX_DEPTH 15, ECOGRAPH_MAX_ALIASES 30, ECOGRAPH_MAX_ROOT_FIELDS 10,
  *   ECOGRAPH_MAX_DIRECTIVES 50, ECOGRAPH_MAX_DIRECTIVES_PER_FIELD 4, ECOGRAPH_MAX_FIELDS 1000,
@@ -90,6 +92,8 @@ export interface GatewayConfig {
   readonly persistedQueries: { readonly ttlSeconds: number; readonly safelist: Safelist | null };
   /** The cooperation relay (gateway/cooperation/); null = off (ECOGRAPH_RELAY_INTERVAL_MS=0). */
   readonly relay: { readonly intervalMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
+  /** Subscriptions one caller may have open at once on this replica. @default 20 (ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER) */
+  readonly maxSubscriptionsPerCaller: number;
 }
 
 export type GatewayMode = 'development' | 'production';
@@ -107,6 +111,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     registryPath: resolve(env['ECOGRAPH_REGISTRY'] ?? resolve(GATEWAY_DIR, 'registry.json')),
     recheckMs: integer(env, 'ECOGRAPH_RECHECK_MS', 10_000, 200, 3_600_000),
     relay: loadRelayConfig(env),
+    maxSubscriptionsPerCaller: integer(env, 'ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
     requestDeadlineMs: env['ECOGRAPH_REQUEST_DEADLINE_MS'] === undefined ? null : integer(env, 'ECOGRAPH_REQUEST_DEADLINE_MS', 0, 50, 600_000),
     telemetry: loadTelemetryConfig(env),
     redisUrl: loadRedisUrl(env),

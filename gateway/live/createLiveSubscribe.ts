@@ -15,7 +15,7 @@ import { createEventStream } from './createEventStream.ts';
 import { deriveGraphQuery, responsePathKey, type GraphQuery } from './deriveGraphQuery.ts';
 import { adoptGraphData, asGraphQLError, errorAt } from './graphData.ts';
 import type { GraphAnswer, LiveContext, RunGraphQuery } from './LiveContext.ts';
-import { decodeEventId } from './liveEventId.ts';
+import { decodeEventId, encodeEventId } from './liveEventId.ts';
 import { GRAPH_VARIABLE_TYPES, LIVE_FIELDS, reaches, type GraphValue, type LiveField } from './liveFields.ts';
 import type { SubscriptionQuota } from './SubscriptionQuota.ts';
 
@@ -78,7 +78,11 @@ export function createLiveSubscribe(options: LiveSubscribeOptions): GraphQLField
         });
         return () => subscription.close();
       },
-      resolve: async (event, signal) => ({ [name]: field.payload(event, await resolveGraph(field, query, event, context, options.runGraphQuery, signal)) }),
+      async resolve(event, signal) {
+        const graph = await resolveGraph(field, query, event, context, options.runGraphQuery, signal);
+        context.announce?.(encodeEventId(event.position));
+        return { [name]: field.payload(event, graph) };
+      },
     });
   };
 }
