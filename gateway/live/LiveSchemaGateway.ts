@@ -3,8 +3,10 @@
  * hands Apollo Server the API schema extended with schema/live.graphql (so introspection and the
  * IDE show `Subscription`), and keeps that schema for the subscription transports, which validate and
  * execute against it. Queries are untouched: Apollo's gateway plans with its own schema, and the
- * extension only adds types and the Subscription root. Subscription operations sent to POST
- * /graphql are refused by refuseSubscriptionsOverPost.
+ * extension only adds types and the Subscription root. Apollo's gateway answers introspection from
+ * its own schema too, so the root `__schema` and `__type` fields of a query are answered again here
+ * from the public one. Subscription operations sent to POST /graphql are refused by
+ * refuseSubscriptionsOverPost.
  */
 import { readFileSync } from 'node:fs';
 import type {
@@ -13,7 +15,8 @@ import type {
   GatewaySchemaLoadOrUpdateCallback,
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
-import { extendSchema, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
+import { Kind, execute, extendSchema, parse, type DocumentNode, type FieldNode, type GraphQLSchema } from 'graphql';
 
 const LIVE_SDL = new URL('../../schema/live.graphql', import.meta.url);
 
@@ -40,8 +43,9 @@ export class LiveSchemaGateway implements GatewayInterface {
     });
   }
 
-  load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
-    return this.inner.load(options);
+  async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
+    const { executor } = await this.inner.load(options);
+    return { executor: executor && (async (requestContext) => withPublicIntrospection(requestContext, await executor(requestContext))) };
   }
 
   stop(): Promise<void> {
@@ -56,4 +60,25 @@ export class LiveSchemaGateway implements GatewayInterface {
     }
     return extended;
   }
+}
+
+/** The query's root `__schema` / `__type` fields, answered from the public schema (the rest as the gateway answered). */
+function withPublicIntrospection(requestContext: GatewayGraphQLRequestContext, result: GatewayExecutionResult): GatewayExecutionResult {
+  const { operation, document, schema } = requestContext;
+  const introspection = operation?.operation === 'query'
+    ? operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'))
+    : [];
+  if (!operation || introspection.length === 0 || !result.data) return result;
+  const local = execute({
+    schema,
+    document: { ...document, definitions: [{ ...operation, selectionSet: { ...operation.selectionSet, selections: introspection } }, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] },
+    variableValues: requestContext.request.variables ?? {},
+  });
+  if ('then' in local || !local.data) return result;
+  const data: Record<string, unknown> = { ...result.data };
+  for (const field of introspection) {
+    const key = (field.alias ?? field.name).value;
+    data[key] = local.data[key];
+  }
+  return { ...result, data };
 }

@@ -57,7 +57,8 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
     subscribe: (args) => subscribe(args),
     onSubscribe(req, params) {
       const prepared = options.prepare(params, req.context.live!);
-      return prepared.ok ? { ...prepared.args, contextValue: req.context.live! } : { errors: [...prepared.errors] };
+      // A refusal is answered in the stream, as graphql-sse answers its own validation errors (`data` marks it a result).
+      return prepared.ok ? { ...prepared.args, contextValue: req.context.live! } : { data: null, errors: [...prepared.errors] };
     },
     onNext(_ctx, req, result) {
       req.context.ids.push(req.context.pending);
@@ -81,6 +82,9 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
     const end = () => void body.return(undefined);
     options.streams.add(end);
     res.once('close', end);
+    // The edge keeps half-open sockets answering (httpAllowHalfOpen): a client that ends its side of a
+    // stream has left, and would otherwise be noticed only when a keep-alive ping fails.
+    req.socket.once('end', end);
     try {
       for await (const chunk of body) {
         const line = chunk.startsWith('event: next') ? context.ids.shift() : undefined;
@@ -90,6 +94,7 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
     } finally {
       options.streams.delete(end);
       res.off('close', end);
+      req.socket.off('end', end);
       res.end();
     }
   };
