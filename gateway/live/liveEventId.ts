@@ -16,7 +16,7 @@ import { decodeBase64Url, encodeBase64Url } from '../shard-engine/base64url.ts';
 export const MAX_EVENT_ID_LENGTH = 4096;
 
 const regionPositionSchema = z.record(z.string().regex(/^\d{6}$/), feedPositionSchema)
-  .refine((position) => Object.keys(position).length <= 64, 'at most 64 bureaus');
+  .refine((position) => Object.keys(position).length >= 1 && Object.keys(position).length <= 64, '1 to 64 bureaus');
 
 export function encodeEventId(position: RegionPosition): string {
   // Keys sorted, so one position always gives one id.
