@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { feedPositionSchema } from '../../schema/events/bureauEvents.ts';
 import type { RegionPosition } from '../events/EventHub.ts';
-import { decodeBase64Url, encodeBase64Url } from '../shard-engine/base64url.ts';
+import { decodeBase64UrlJson, encodeBase64Url } from '../shard-engine/base64url.ts';
 
 /** Longer ids are refused unread: six bureaus with a few feeds each stay far below it. */
 export const MAX_EVENT_ID_LENGTH = 4096;
@@ -27,16 +27,7 @@ export function encodeEventId(position: RegionPosition): string {
 
 /** The position an id carries, or null when it is not an id this gateway gave. */
 export function decodeEventId(id: string): RegionPosition | null {
-  if (id.length === 0 || id.length > MAX_EVENT_ID_LENGTH) return null;
-  const text = decodeBase64Url(id);
-  if (text === null) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const parsed = regionPositionSchema.safeParse(json);
+  const parsed = regionPositionSchema.safeParse(decodeBase64UrlJson(id, MAX_EVENT_ID_LENGTH));
   if (!parsed.success) return null;
   // Null-prototype copies: keys such as "__proto__" stay plain data (R15).
   const position: Record<string, Record<string, number>> = Object.create(null) as Record<string, Record<string, number>>;

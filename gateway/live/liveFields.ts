@@ -114,15 +114,21 @@ const alarmRaised: LiveField = {
   },
 };
 
-const noticeReceived: LiveField = {
-  start(_args, caller) {
-    const bureau = ownBureau(caller, 'noticeReceived');
-    return { accepts: (event) => event.cityCode === bureau && reaches(caller, bureau) && bodyOf(event, 'notice-received') !== null };
-  },
-  parts: [nodePart('notice', 'IncidentNotice')],
-  variables: (event) => ({ nodeId: bodyOf(event, 'notice-received')!.noticeId }),
-  payload: (event, graph) => ({ id: encodeEventId(event.position), notice: graph }),
-};
+/** A subscription to the caller's own bureau's inbox: events of `kind`, the record `field` resolved by its id. */
+function inboxField<K extends 'notice-received' | 'bulletin-received'>(name: string, kind: K, field: string, type: NodeType, idOf: (body: Body<K>) => string): LiveField {
+  return {
+    start(_args, caller) {
+      const bureau = ownBureau(caller, name);
+      return { accepts: (event) => event.cityCode === bureau && reaches(caller, bureau) && bodyOf(event, kind) !== null };
+    },
+    parts: [nodePart(field, type)],
+    variables: (event) => ({ nodeId: idOf(bodyOf(event, kind)!) }),
+    payload: (event, graph) => ({ id: encodeEventId(event.position), [field]: graph }),
+  };
+}
+
+const noticeReceived = inboxField('noticeReceived', 'notice-received', 'notice', 'IncidentNotice', (body) => body.noticeId);
+const bulletinReceived = inboxField('bulletinReceived', 'bulletin-received', 'bulletin', 'Bulletin', (body) => body.bulletinId);
 
 const incidentUpdated: LiveField = {
   start(args, caller) {
@@ -142,16 +148,6 @@ const incidentUpdated: LiveField = {
   parts: [nodePart('incident', 'EnvironmentalIncident')],
   variables: (event) => ({ nodeId: bodyOf(event, 'incident-updated')!.incidentId }),
   payload: (event, graph) => ({ id: encodeEventId(event.position), change: bodyOf(event, 'incident-updated')!.change, incident: graph }),
-};
-
-const bulletinReceived: LiveField = {
-  start(_args, caller) {
-    const bureau = ownBureau(caller, 'bulletinReceived');
-    return { accepts: (event) => event.cityCode === bureau && reaches(caller, bureau) && bodyOf(event, 'bulletin-received') !== null };
-  },
-  parts: [nodePart('bulletin', 'Bulletin')],
-  variables: (event) => ({ nodeId: bodyOf(event, 'bulletin-received')!.bulletinId }),
-  payload: (event, graph) => ({ id: encodeEventId(event.position), bulletin: graph }),
 };
 
 /** The Subscription fields served from the EventHub, by name. */

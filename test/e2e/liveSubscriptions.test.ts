@@ -68,6 +68,16 @@ function readingOf(code: string): BureauEventBody {
   };
 }
 
+/** Subscribes to `code`'s readings, receives one new event and leaves: that event's id. */
+async function oneEventId(code: string, authorization: string): Promise<string> {
+  const first = track(wsSubscribe(origin(), { query: READINGS, variables: { cityCodes: [code] } }, { authorization }));
+  await followers(1);
+  hub.append(code, 'readings', readingOf(code));
+  await pollUntil(async () => first.results.length, (n) => n >= 1, 'an event');
+  await first.dispose();
+  return (first.results[0]!.data!['readingReported'] as { id: string }).id;
+}
+
 const READINGS = `subscription($cityCodes: [ID!], $since: String) {
   readingReported(cityCodes: $cityCodes, since: $since) { id cityCode station { name river { name } } reading { time interval } }
 }`;
@@ -110,12 +120,7 @@ describe('readingReported', () => {
 
   it('resumes with since (WebSocket) and Last-Event-ID (SSE) exactly after the last event seen, in order', async () => {
     const token = await bearer({ sub: 'resumer' });
-    const first = track(wsSubscribe(origin(), { query: READINGS, variables: { cityCodes: [MINE] } }, { authorization: token }));
-    await followers(1);
-    hub.append(MINE, 'readings', readingOf(MINE));
-    await pollUntil(async () => first.results.length, (n) => n >= 1, 'the first event');
-    await first.dispose();
-    const seen = (first.results[0]!.data!['readingReported'] as { id: string }).id;
+    const seen = await oneEventId(MINE, token);
     const missed = [hub.append(MINE, 'readings', readingOf(MINE)).seq, hub.append(MINE, 'readings', readingOf(MINE)).seq];
 
     const ws = track(wsSubscribe(origin(), { query: READINGS, variables: { cityCodes: [MINE], since: seen } }, { authorization: token }));
@@ -207,12 +212,7 @@ describe('refusals', () => {
 
   it('ends a subscription whose since is older than a bureau keeps with EVENTS_EXPIRED', async () => {
     const token = await bearer({ sub: 'late' });
-    const first = track(wsSubscribe(origin(), { query: READINGS, variables: { cityCodes: [OTHER] } }, { authorization: token }));
-    await followers(1);
-    hub.append(OTHER, 'readings', readingOf(OTHER));
-    await pollUntil(async () => first.results.length, (n) => n >= 1, 'an event');
-    await first.dispose();
-    const seen = (first.results[0]!.data!['readingReported'] as { id: string }).id;
+    const seen = await oneEventId(OTHER, token);
     const last = hub.append(OTHER, 'readings', readingOf(OTHER));
     hub.forget(OTHER, 'readings', last.seq);
     const late = track(wsSubscribe(origin(), { query: READINGS, variables: { since: seen } }, { authorization: token }));
