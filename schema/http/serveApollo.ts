@@ -2,7 +2,9 @@
  * The HTTP edge of every GraphQL process here (subgraphs and gateway): `/graphql` (GET and POST,
  * through Apollo Server's own request pipeline, CSRF prevention included) plus a few routes by exact
  * path (`/health`, `/livez`, `/readyz`, the gateway's IDE page) and by path prefix (the IDE's assets).
- * Anything else is 404.
+ * A process may hand it routes that answer by themselves and HTTP upgrades by path (the gateway's
+ * subscriptions, gateway/live/): the edge only routes to them. Anything else is 404 (an upgrade is
+ * refused by closing its socket).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
