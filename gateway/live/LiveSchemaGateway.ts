@@ -37,9 +37,11 @@ export class LiveSchemaGateway implements GatewayInterface {
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
     return this.inner.onSchemaLoadOrUpdate((context) => {
-      const apiSchema = this.extend(context.apiSchema);
-      this.#schema = apiSchema;
-      callback({ ...context, apiSchema });
+      // Two instances of one schema: Apollo Server wraps every field resolver of the schema it is given
+      // (its plugins' willResolveField), and those wrappers would call graphql-js's default resolver in
+      // place of the subscriptions' own (liveFieldResolver). The subscriptions keep an unwrapped one.
+      this.#schema = extendSchema(context.apiSchema, this.live);
+      callback({ ...context, apiSchema: this.extend(context.apiSchema) });
     });
   }
 

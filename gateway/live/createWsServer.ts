@@ -70,8 +70,9 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
       return true;
     },
     onSubscribe(ctx, _id, payload) {
-      // Each subscription its own context: the connection's caller, no SSE id hook.
-      const prepared = options.prepare(payload, { ...ctx.extra.live!, requestId: readRequestId(undefined) });
+      // Each subscription its own context: the connection's caller. The token's expiry closes the whole
+      // socket (4401, above), so a subscription does not end on its own first.
+      const prepared = options.prepare(payload, { ...ctx.extra.live!, requestId: readRequestId(undefined), expiresAt: null });
       return prepared.ok ? prepared.args : [...prepared.errors];
     },
     subscribe: (args) => subscribe(args),

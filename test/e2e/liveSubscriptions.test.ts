@@ -27,6 +27,8 @@ const hub = new InMemoryEventHub();
 interface StationSeen { id: string; cityCode: string; name: string; kind: string; river: { name: string } | null; latest: { time: string; interval: string } | null }
 const stations = new Map<string, StationSeen>();
 const open: CollectedSubscription[] = [];
+/** A pollution source of 510900 at an enterprise (whose cases need cases:read). */
+let source: { id: string; name: string; enterprise: { creditCode: string }; latest: { time: string; interval: string } };
 
 beforeAll(async () => {
   federation = await startGatewayFederation({
@@ -40,6 +42,9 @@ beforeAll(async () => {
     const found = (answer.data!['stations'] as { edges: Array<{ node: StationSeen }> }).edges.map((e) => e.node).find((s) => s.river && s.latest);
     stations.set(code, found!);
   }
+  const sources = await postGraphQL(federation.gateway.url,
+    `{ stations(cityCodes: ["${MINE}"], kind: POLLUTION_SOURCE, first: 20) { edges { node { id name enterprise { creditCode } latest { time interval } } } } }`);
+  source = (sources.data!['stations'] as { edges: Array<{ node: typeof source }> }).edges.map((e) => e.node).find((s) => s.enterprise && s.latest)!;
 }, 120_000);
 
 afterAll(async () => {
@@ -154,6 +159,26 @@ describe('readingReported', () => {
     const idLine = block.split('\n').find((line) => line.startsWith('id: '))!;
     const data = JSON.parse(block.split('\n').find((line) => line.startsWith('data: '))!.slice(6)) as { data: { readingReported: { id: string } } };
     expect(idLine.slice(4)).toBe(data.data.readingReported.id);
+  });
+});
+
+describe('field access', () => {
+  it('treats a field the subscriber may not read as a query does: null with the same error at its path, the rest intact', async () => {
+    const ws = track(wsSubscribe(origin(), {
+      query: 'subscription { readingReported(kind: POLLUTION_SOURCE) { station { name enterprise { creditCode cases { caseNumber } } } } }',
+    }));
+    await followers(1);
+    const query = await postGraphQL(federation.gateway.url,
+      'query($id: ID!) { station(cityCode: "510900", id: $id) { name enterprise { creditCode cases { caseNumber } } } }', { id: source.id });
+    hub.append(MINE, 'readings', {
+      kind: 'reading',
+      reading: { stationId: decodeGlobalId(source.id)!.localId, stationKind: 'POLLUTION_SOURCE', time: Date.parse(source.latest.time), interval: source.latest.interval, values: [] },
+    });
+    await pollUntil(async () => ws.results.length, (n) => n >= 1, 'the source\'s reading');
+    expect(ws.results[0]!.data).toEqual({ readingReported: { station: { name: source.name, enterprise: { creditCode: source.enterprise.creditCode, cases: null } } } });
+    expect(query.data).toEqual({ station: { name: source.name, enterprise: { creditCode: source.enterprise.creditCode, cases: null } } });
+    expect(ws.results[0]!.errors).toEqual([{ ...query.errors![0], locations: expect.anything(), path: ['readingReported', 'station', 'enterprise', 'cases'] }]);
+    await ws.dispose();
   });
 });
 
