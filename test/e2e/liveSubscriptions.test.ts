@@ -165,7 +165,7 @@ describe('readingReported', () => {
 describe('field access', () => {
   it('treats a field the subscriber may not read as a query does: null with the same error at its path, the rest intact', async () => {
     const ws = track(wsSubscribe(origin(), {
-      query: 'subscription { readingReported(kind: POLLUTION_SOURCE) { station { name enterprise { creditCode cases { caseNumber } } } } }',
+      query: 'subscription { readingReported(kind: POLLUTION_SOURCE) { station { label: name enterprise { creditCode cases { caseNumber } } } } }',
     }));
     await followers(1);
     const query = await postGraphQL(federation.gateway.url,
@@ -175,7 +175,7 @@ describe('field access', () => {
       reading: { stationId: decodeGlobalId(source.id)!.localId, stationKind: 'POLLUTION_SOURCE', time: Date.parse(source.latest.time), interval: source.latest.interval, values: [] },
     });
     await pollUntil(async () => ws.results.length, (n) => n >= 1, 'the source\'s reading');
-    expect(ws.results[0]!.data).toEqual({ readingReported: { station: { name: source.name, enterprise: { creditCode: source.enterprise.creditCode, cases: null } } } });
+    expect(ws.results[0]!.data).toEqual({ readingReported: { station: { label: source.name, enterprise: { creditCode: source.enterprise.creditCode, cases: null } } } });
     expect(query.data).toEqual({ station: { name: source.name, enterprise: { creditCode: source.enterprise.creditCode, cases: null } } });
     expect(ws.results[0]!.errors).toEqual([{ ...query.errors![0], locations: expect.anything(), path: ['readingReported', 'station', 'enterprise', 'cases'] }]);
     await ws.dispose();
@@ -273,6 +273,21 @@ describe('alarmRaised', () => {
       cityCode: OTHER, severity: 'CRITICAL', reason: '氨氮超标。NH3-N over the limit.', from: '2026-05-01T08:00:00+08:00', station: { name: station.name },
     } } } }]);
     await ws.dispose();
+  });
+});
+
+describe('bureauStatusChanged', () => {
+  // Last: it stops a bureau for good.
+  it('tells a subscriber when a bureau goes down, and a caller whose jurisdiction excludes it nothing', async () => {
+    const QUERY = 'subscription { bureauStatusChanged { cityCode status at } }';
+    const everyone = track(wsSubscribe(origin(), { query: QUERY }, { authorization: await bearer({ sub: 'watcher' }) }));
+    const restricted = track(sseSubscribe(origin(), { query: QUERY }, { authorization: await bearer({ sub: 'watcher-510900', jurisdiction: [MINE] }) }));
+    await new Promise((resolve) => setTimeout(resolve, 500)); // both subscribed (this stream is the registry's, not the hub's)
+    await federation.killBureau(OTHER);
+    await pollUntil(async () => everyone.results.length, (n) => n >= 1, `${OTHER} reported down`);
+    expect(everyone.results[0]!.data).toEqual({ bureauStatusChanged: { cityCode: OTHER, status: 'DOWN', at: expect.stringMatching(/\+08:00$/) } });
+    expect(restricted.results).toEqual([]);
+    await Promise.all([everyone.dispose(), restricted.dispose()]);
   });
 });
 
