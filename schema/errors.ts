@@ -62,7 +62,9 @@ export const ERRORS = {
     'null, `extensions.reason` is `not-case-party`, `extensions.field` names it and `extensions.city` the bureau. ' +
     "From the region: a section's `assessment` (or a `settlement`) needs a station of a bureau the caller may not read " +
     "(the region asks the gateway on the caller's behalf); the field is null, `extensions.cityCode` names the bureau " +
-    "(`extensions.city` is `region`, which answered) and `extensions.reason` is the gateway's (`out-of-jurisdiction`).", '0.3.0'),
+    "(`extensions.city` is `region`, which answered) and `extensions.reason` is the gateway's (`out-of-jurisdiction`). " +
+    "From a subscription: `incidentUpdated` of another bureau's incident outside the jurisdiction (`out-of-jurisdiction`), or " +
+    "an inbox subscription (noticeReceived, bulletinReceived) with a token that names no bureau (`no-bureau`).", '0.3.0'),
   UNAUTHENTICATED: defineCode('UNAUTHENTICATED',
     'Either the bearer token was refused (HTTP 401, `WWW-Authenticate: Bearer error="invalid_token"`, no data; ' +
     '`extensions.reason` says why in general terms: malformed, expired, not-yet-valid, wrong-issuer, wrong-audience, ' +
@@ -163,6 +165,24 @@ export const ERRORS = {
     "responder, through the gateway and as the caller, before writing, and no such resource is in the responder's data " +
     '(`extensions.reason` `not-found`), or it belongs to another bureau (`other-bureau`). `extensions.argument` names the ' +
     'item and `extensions.resourceId` the id. Nothing was written.', '0.6.0'),
+  GRAPHQL_PARSE_FAILED: defineCode('GRAPHQL_PARSE_FAILED',
+    'The document is not valid GraphQL syntax; nothing ran (HTTP 400 over POST). Apollo Server\'s code, used by the ' +
+    "gateway's subscriptions (graphql-sse, graphql-ws) too.", '0.7.0'),
+  GRAPHQL_VALIDATION_FAILED: defineCode('GRAPHQL_VALIDATION_FAILED',
+    'The document does not validate against the public schema (an unknown field or argument, a wrong type…); nothing ran ' +
+    "(HTTP 400 over POST). Apollo Server's code, used by the gateway's subscriptions too; over POST /graphql a subscription " +
+    'operation is refused with BAD_REQUEST instead (subscriptions are served at /graphql/stream and over WebSocket).', '0.7.0'),
+  TOO_MANY_SUBSCRIPTIONS: defineCode('TOO_MANY_SUBSCRIPTIONS',
+    'The caller (its token subject, else its address) already has as many subscriptions open on this gateway replica as ' +
+    'allowed (ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER); `extensions.max` is the cap. Close one before opening another.', '0.7.0'),
+  EVENTS_EXPIRED: defineCode('EVENTS_EXPIRED',
+    "A subscription's `since` (or SSE Last-Event-ID) is older than what a bureau still keeps of its events (its retention, " +
+    'at least 24 h), so events would be missed; the stream ends. `extensions.cityCode` and `extensions.feed` name the ' +
+    'stream. Re-query the current state, then subscribe again without `since`.', '0.7.0'),
+  SUBSCRIBER_TOO_SLOW: defineCode('SUBSCRIBER_TOO_SLOW',
+    'More events waited for one subscription than the gateway holds for a subscriber (the client reads too slowly, or a ' +
+    '`since` far back met a long catch-up); the stream ends. Subscribe again with `since` = the id of the last event ' +
+    'received: nothing is lost.', '0.7.0'),
   INTERNAL_SERVER_ERROR: defineCode('INTERNAL_SERVER_ERROR',
     'An unexpected error; details are logged, never sent.', '0.1.0'),
 } as const;

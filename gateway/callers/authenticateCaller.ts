@@ -31,6 +31,8 @@ import { refusal, type TokenVerification } from './verifyCallerToken.ts';
 export interface Authentication {
   readonly caller: Caller;
   readonly via: 'none' | 'caller-token' | 'region-callback';
+  /** Epoch ms when the proof stops holding (the caller token's `exp`); null = no token. Subscriptions end then. */
+  readonly expiresAt?: number | null;
 }
 
 export type CallerAuthenticator = (authorization: string | undefined) => Promise<Authentication>;
@@ -84,7 +86,7 @@ export function createCallerAuthenticator(
       : verify === null
         ? refusal('no-issuer-configured')
         : await verify(match[1]!);
-    if (result.ok) return { caller: result.caller, via: 'caller-token' };
+    if (result.ok) return { caller: result.caller, via: 'caller-token', expiresAt: result.expiresAt };
     return refuse(result.reason, result.message);
   };
 }

@@ -75,7 +75,9 @@ export async function verifyCallerToken(
   } catch (error) {
     return refusal(reasonOf(error));
   }
-  return callerOf(payload);
+  const verified = callerOf(payload);
+  // `exp` is required above: a subscription opened with this token ends when it does.
+  return verified.ok && typeof payload.exp === 'number' ? { ...verified, expiresAt: payload.exp * 1000 } : verified;
 }
 
 /** The Caller a verified payload describes; claims of the wrong form refuse the whole token. */

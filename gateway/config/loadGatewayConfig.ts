@@ -37,6 +37,8 @@
  *                           most 30000: the protocol's MAX_PULL_WAIT_MS)
  * - ECOGRAPH_EVENT_BACKOFF_BASE_MS, ECOGRAPH_EVENT_BACKOFF_MAX_MS  a failing stream's first wait and its
  *                           cap (default 500 ms and 30000 ms: a restarted bureau is followed again within 30 s)
+ * - ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER  subscriptions one caller (token subject, else address) may have
+ *                           open at once on one replica (default 20; gateway/live/)
  * Operation limits (gateway/limits/OperationLimits.ts; every one an integer ≥ 1):
  * - ECOGRAPH_MAX_DEPTH 15, ECOGRAPH_MAX_ALIASES 30, ECOGRAPH_MAX_ROOT_FIELDS 10,
  *   ECOGRAPH_MAX_DIRECTIVES 50, ECOGRAPH_MAX_DIRECTIVES_PER_FIELD 4, ECOGRAPH_MAX_FIELDS 1000,
@@ -106,6 +108,8 @@ export interface GatewayConfig {
   readonly relay: { readonly intervalMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
   /** Following the bureaus' event streams (gateway/events/); null = off (ECOGRAPH_EVENT_STREAMS=false). */
   readonly events: { readonly waitMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
+  /** Subscriptions one caller may have open at once on this replica. @default 20 (ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER) */
+  readonly maxSubscriptionsPerCaller: number;
 }
 
 export type GatewayMode = 'development' | 'production';
@@ -125,6 +129,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     relay: loadRelayConfig(env),
     dedupeBureauRequests: loadDedupeBureauRequests(env),
     events: loadEventStreamConfig(env),
+    maxSubscriptionsPerCaller: integer(env, 'ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
     requestDeadlineMs: env['ECOGRAPH_REQUEST_DEADLINE_MS'] === undefined ? null : integer(env, 'ECOGRAPH_REQUEST_DEADLINE_MS', 0, 50, 600_000),
     telemetry: loadTelemetryConfig(env),
     redisUrl: loadRedisUrl(env),

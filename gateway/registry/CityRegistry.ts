@@ -55,6 +55,15 @@ export interface Readiness {
   readonly cities: ReadonlyArray<{ readonly code: string; readonly name: string; readonly url: string; readonly circuit: string } & CityCheck>;
 }
 
+/** A bureau's state as a check changed it (the `bureauStatusChanged` subscription follows these). */
+export interface CityStatusChange {
+  readonly code: string;
+  readonly name: string;
+  readonly status: CityCheck['status'];
+  /** Epoch ms of the check that found it. */
+  readonly at: number;
+}
+
 export class CityRegistry {
   private links = new Map<string, CityLink>();
   private registry!: Registry;
@@ -62,6 +71,7 @@ export class CityRegistry {
   private regionClient!: SubgraphClient;
   private readonly regionUrlListeners = new Set<(url: string) => void>();
   private readonly cityListeners = new Set<() => void>();
+  private readonly statusListeners = new Set<(change: CityStatusChange) => void>();
   private readonly transport: SubgraphTransport;
   private regionCheck: CityCheck = { status: 'pending', detail: null, checkedAt: null };
   private watcher: FSWatcher | null = null;
@@ -103,6 +113,12 @@ export class CityRegistry {
   watchRegionUrl(listener: (url: string) => void): () => void {
     this.regionUrlListeners.add(listener);
     return () => void this.regionUrlListeners.delete(listener);
+  }
+
+  /** Calls `listener` whenever a check changes a bureau's state; returns the unsubscribe. */
+  watchCityStatus(listener: (change: CityStatusChange) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => void this.statusListeners.delete(listener);
   }
 
   /** One request to the region, within its deadline as the registry file says now. */
@@ -191,6 +207,7 @@ export class CityRegistry {
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.regionUrlListeners.clear();
     this.cityListeners.clear();
+    this.statusListeners.clear();
     await Promise.all([...[...this.links.values()].map((l) => l.close()), this.regionClient.close()]);
   }
 
@@ -205,7 +222,12 @@ export class CityRegistry {
         const check = await checkSubgraph(link.client, link.entry.healthUrl, contract, link.entry.timeoutMs, link.headersFor(GATEWAY_SERVICE_IDENTITY));
         if (check.status === 'down') link.breaker.trip();
         else if (link.check.status === 'down' || link.check.status === 'pending') link.breaker.succeeded();
+        const before = link.check.status;
         this.record(link.entry.code, check, (c) => (link.check = c), () => link.check);
+        if (before !== check.status) {
+          const change = { code: link.entry.code, name: link.entry.name, status: check.status, at: check.checkedAt ?? Date.now() };
+          for (const listener of this.statusListeners) listener(change);
+        }
       }),
     ]);
   }

@@ -2,8 +2,9 @@
  * The composition root of the gateway: only wiring, so that every part stays testable on its own.
  * Registry (which owns the shard engine and the subgraph clients) → data sources → Apollo Gateway →
  * Apollo Server (metrics, request log, tracing, limits plugins) → HTTP edge with /livez, /readyz,
- * /metrics and the analysts' IDE (/, /graphiql, /ide/assets/). State lives in the objects made
- * here, never in this function.
+ * /metrics and the analysts' IDE (/, /graphiql, /ide/assets/), and the subscriptions (gateway/live/:
+ * graphql-sse at /graphql/stream, graphql-ws on upgrades of /graphql) over the EventHub. State lives
+ * in the objects made here, never in this function.
  */
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -51,8 +52,25 @@ import { knownOperationTypesRule } from '../limits/knownOperationTypesRule.ts';
 import { useOperationLimits } from '../limits/useOperationLimits.ts';
 import { createPersistedQueryStore } from '../persisted/createPersistedQueryStore.ts';
 import { useSafelist } from '../persisted/useSafelist.ts';
+import { createCallerGate } from '../callers/createCallerGate.ts';
+import { LiveSchemaGateway } from '../live/LiveSchemaGateway.ts';
+import { refuseSubscriptionsOverPost } from '../live/refuseSubscriptionsOverPost.ts';
+import { createLiveServer } from '../live/createLiveServer.ts';
+import { createGraphRunner } from '../live/createGraphRunner.ts';
+import { NO_EVENT_HUB } from '../live/noEventHub.ts';
+import { createLiveContext } from './createLiveContext.ts';
 
 export type GatewayLog = (event: Record<string, unknown>) => void;
+
+/** What the gateway is given rather than makes (seams for the process entry and tests). */
+export interface GatewaySeams {
+  /**
+   * The fan-in of the bureaus' event streams the subscriptions read, made once the registry exists
+   * (it knows the bureaus and signs the gateway's requests to them); closed with the gateway.
+   * @default a hub that follows no bureau (subscriptions stay quiet, bureauStatusChanged still works)
+   */
+  readonly eventHub?: (registry: CityRegistry) => EventHub;
+}
 
 export interface RunningGateway {
   readonly url: string;
@@ -62,17 +80,17 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-export async function createGateway(config: GatewayConfig, log: GatewayLog): Promise<RunningGateway> {
+export async function createGateway(config: GatewayConfig, log: GatewayLog, seams: GatewaySeams = {}): Promise<RunningGateway> {
   // Everything opened is listed as it is opened, and closed in reverse, on a failed start or on close().
   const shutdown = new ShutdownList();
-  return wireGateway(config, log, shutdown).catch(async (error: unknown) => {
+  return wireGateway(config, log, shutdown, seams).catch(async (error: unknown) => {
     // The start's own error is the one to report; a failure while closing is only logged.
     await shutdown.close().catch((closing: unknown) => log({ level: 'error', msg: 'closing after a failed start', detail: String(closing) }));
     throw error;
   });
 }
 
-async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: ShutdownList): Promise<RunningGateway> {
+async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: ShutdownList, seams: GatewaySeams): Promise<RunningGateway> {
   // Apollo's gateway phones home and probes cloud metadata addresses unless this is set before it
   // is constructed. Nothing here may leave the machine's network.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
@@ -136,26 +154,24 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   //   4. access      the contract's @authenticated / @requiresScopes       AccessControlledGateway
   //   5. plan        Apollo's query planner → the region and the shard engine (through the registry)
   const { limits } = config;
-  const requestContext = createRequestContext({
+  const gate = createCallerGate(
     // The region (and a bureau addressing an incident's notices) calls back with the gateway's own token of
     // the request it serves: that request's caller.
-    authenticate: createCallerAuthenticator(config.callerTokens, log,
-      createRegionCallbackVerifier(config.signingKey, { bureaus: () => registry.engine.cities })),
-    rateLimit: createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role })),
+    createCallerAuthenticator(config.callerTokens, log, createRegionCallbackVerifier(config.signingKey, { bureaus: () => registry.engine.cities })),
+    createRateLimitGuard(limiter, config.rateLimits, (caller) => metrics.rateLimited.inc({ role: caller.role })),
+  );
+  const requestContext = createRequestContext({
+    gate,
     trustedProxies: config.trustedProxies,
     // One deadline a request's fetches share; by default the longest subgraph deadline, so no
     // single fetch gets less than its own, while a chain of fetches cannot add theirs up.
     deadlineMs: () => config.requestDeadlineMs ?? registry.longestTimeoutMs(),
   });
+  const policies = readShardingPolicies(contract);
+  const { broadcastFields } = splitBroadcastFields(contract);
   const limitPlugins = [
     config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),
-    useOperationLimits({
-      limits,
-      publicIntrospection: config.publicIntrospection,
-      policies: readShardingPolicies(contract),
-      broadcastFields: splitBroadcastFields(contract).broadcastFields,
-      servedCities: () => registry.engine.cities,
-    }),
+    useOperationLimits({ limits, publicIntrospection: config.publicIntrospection, policies, broadcastFields, servedCities: () => registry.engine.cities }),
   ];
   const planner = new ApolloGateway({
     supergraphSdl: registrySupergraph(registry, regionTypeDefs, contract),
@@ -167,8 +183,10 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   });
 
   const maskError = maskGatewayError(log);
+  // The public schema is Apollo's API schema plus the gateway's Subscription root (schema/live.graphql).
+  const publicSchema = new LiveSchemaGateway(new AccessControlledGateway(planner, readAccessPolicies(contract)));
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: new AccessControlledGateway(planner, readAccessPolicies(contract)),
+    gateway: publicSchema,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error), error),
     // Operation limits (gateway/limits/): the parser stops at maxTokens; the structural caps run
@@ -195,11 +213,27 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
       useMetrics(metrics),
       useTracing(tracer),
       useRequestLogging(log),
-      // Before planning, in this order (the first refusal wins): the safelist, then introspection and cost.
+      // Before planning, in this order (the first refusal wins): a subscription (served by gateway/live/,
+      // not by Apollo's gateway), the safelist, then introspection and cost.
+      refuseSubscriptionsOverPost(),
       ...limitPlugins,
     ].filter((plugin) => plugin !== null),
   });
 
+  // Subscriptions: each event is resolved through `apollo` as its subscriber, like a query. They read
+  // the hub following the bureaus (a seam's hub instead when given; a quiet one when streams are off).
+  const hub = seams.eventHub ? shutdown.add(seams.eventHub(registry), (h) => h.close()) : (events ?? NO_EVENT_HUB);
+  const live = createLiveServer({
+    hub,
+    schema: () => publicSchema.schema,
+    open: createLiveContext(gate, config.trustedProxies),
+    runGraphQuery: createGraphRunner(apollo, () => config.requestDeadlineMs ?? registry.longestTimeoutMs()),
+    watchCityStatus: (listener) => registry.watchCityStatus(listener),
+    maxSubscriptionsPerCaller: config.maxSubscriptionsPerCaller,
+    limits, policies, broadcastFields,
+    servedCities: () => registry.engine.cities,
+    log,
+  });
   const ide = ideRoutes();
   const running = shutdown.add(await serveApollo({
     apollo,
@@ -219,6 +253,9 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
       ...ide.routes, // the analysts' IDE at / and /graphiql
     },
     prefixRoutes: ide.prefixRoutes,
-  }), (r) => r.close()); // closed first: drains in-flight requests, then stops Apollo (and the gateway)
+    streamRoutes: live.streamRoutes,
+    upgrades: live.upgrades,
+  }), (r) => r.close()); // drains in-flight requests, then stops Apollo (and the gateway)
+  shutdown.add(live, (l) => l.close()); // closed first: open streams and sockets would hold the drain
   return { url: running.url, registry, events, close: () => shutdown.close() };
 }

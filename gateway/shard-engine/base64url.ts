@@ -21,3 +21,15 @@ export function decodeBase64Url(encoded: string): string | null {
     return null;
   }
 }
+
+/** The JSON value base64url `encoded` (at most `maxLength` characters) holds, or undefined when it holds none. */
+export function decodeBase64UrlJson(encoded: string, maxLength: number): unknown {
+  if (encoded.length === 0 || encoded.length > maxLength) return undefined;
+  const text = decodeBase64Url(encoded);
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

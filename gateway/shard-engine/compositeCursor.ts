@@ -9,7 +9,7 @@
  * arrays of pairs rather than objects so that no city code can become a `__proto__` key: a cursor
  * comes back from clients, untrusted.
  */
-import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
+import { decodeBase64UrlJson, encodeBase64Url } from './base64url.ts';
 
 const VERSION = 1;
 /** Six bureaus' cursors fit in about 1 KB; the bound stops a forged cursor from costing work. */
@@ -38,15 +38,7 @@ export type CompositeCursorDecoding =
 const NOT_OURS: CompositeCursorDecoding = { ok: false, reason: 'it is not a cursor of this list' };
 
 export function decodeCompositeCursor(text: string, list: string, sort: string): CompositeCursorDecoding {
-  if (text.length === 0 || text.length > MAX_LENGTH) return NOT_OURS;
-  const json = decodeBase64Url(text);
-  if (json === null) return NOT_OURS;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    return NOT_OURS;
-  }
+  const parsed = decodeBase64UrlJson(text, MAX_LENGTH);
   if (!Array.isArray(parsed) || parsed.length !== 5 || parsed[0] !== VERSION) return NOT_OURS;
   const [, cursorList, cursorSort, positions, exhausted] = parsed as unknown[];
   if (cursorList !== list) return NOT_OURS;

@@ -2,10 +2,13 @@
  * The HTTP edge of every GraphQL process here (subgraphs and gateway): `/graphql` (GET and POST,
  * through Apollo Server's own request pipeline, CSRF prevention included) plus a few routes by exact
  * path (`/health`, `/livez`, `/readyz`, the gateway's IDE page) and by path prefix (the IDE's assets).
- * Anything else is 404.
+ * A process may hand it routes that answer by themselves and HTTP upgrades by path (the gateway's
+ * subscriptions, gateway/live/): the edge only routes to them. Anything else is 404 (an upgrade is
+ * refused by closing its socket).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { ERRORS } from '../errors.ts';
 import { applyCors, type CorsPolicy } from './CorsPolicy.ts';
@@ -44,6 +47,15 @@ export type SignedRoute<A> = (identity: A, body: unknown, signal?: AbortSignal) 
 export type PrefixRoute = (rest: string) => Promise<RouteAnswer>;
 
 /**
+ * A route at one exact path that answers by itself, e.g. a long-lived event stream: it gets the
+ * request and the response (already carrying `x-request-id`), reads the body and writes the answer.
+ */
+export type StreamRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/** Takes an HTTP upgrade (e.g. to WebSocket) at its path, or destroys the socket. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
  * What an `authorize` hook answers for one /graphql request: the identity it carries, or a refusal
  * (HTTP 401, `UNAUTHENTICATED`, `WWW-Authenticate: <challenge>`) with a message that never repeats
  * the credentials.
@@ -71,6 +83,10 @@ export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
   readonly signedRoutes?: Readonly<Record<string, SignedRoute<A>>>;
   /** Routes by path prefix (e.g. '/ide/assets/'), tried after the exact routes. */
   readonly prefixRoutes?: Readonly<Record<string, PrefixRoute>>;
+  /** Routes that answer by themselves (the gateway's subscription stream), by exact path; no CORS, no `authorize`. */
+  readonly streamRoutes?: Readonly<Record<string, StreamRoute>>;
+  /** HTTP upgrades by exact path (the gateway's WebSocket subscriptions); any other upgrade is refused. */
+  readonly upgrades?: Readonly<Record<string, UpgradeHandler>>;
   /**
    * Cross-origin access to /graphql for browsers (the gateway, when configured). Unset (subgraphs,
    * which only the gateway calls) = no CORS headers, and OPTIONS goes to Apollo like any method.
@@ -109,6 +125,12 @@ export async function serveApollo<C extends BaseContext, A = undefined>(options:
   // default Node aborts the request on the client's FIN. With this it answers, then closes.
   // (Undocumented but long-standing: node/lib/_http_server.js socketOnEnd.)
   (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const upgrade = options.upgrades && Object.hasOwn(options.upgrades, path) ? options.upgrades[path] : undefined;
+    if (upgrade) upgrade(req, socket, head);
+    else socket.destroy();
+  });
   await listen(server, options);
   const { port } = server.address() as AddressInfo;
   return {
@@ -143,6 +165,11 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
   const url = new URL(req.url ?? '/', 'http://localhost');
   const route = Object.hasOwn(options.routes, url.pathname) ? options.routes[url.pathname] : undefined;
   if (route) return sendAnswer(res, await route());
+  const stream = options.streamRoutes && Object.hasOwn(options.streamRoutes, url.pathname) ? options.streamRoutes[url.pathname] : undefined;
+  if (stream) {
+    res.setHeader('x-request-id', readRequestId(req.headers['x-request-id']));
+    return stream(req, res);
+  }
   for (const [prefix, prefixRoute] of Object.entries(options.prefixRoutes ?? {})) {
     if (url.pathname.startsWith(prefix)) return sendAnswer(res, await prefixRoute(url.pathname.slice(prefix.length)));
   }

@@ -4,17 +4,12 @@
  * because a bare local time is ambiguous between bureaus' systems.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { formatCst } from '../../schema/formatCst.ts';
 
-const CST_OFFSET_MS = 8 * 3600_000;
+export { formatCst } from '../../schema/formatCst.ts';
+
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Epoch ms → `2024-03-15T09:00:00+08:00`. */
-export function formatCst(epochMs: number): string {
-  const iso = new Date(epochMs + CST_OFFSET_MS).toISOString(); // shifted so the wall clock reads CST
-  const millis = iso.slice(19, 23) === '.000' ? '' : iso.slice(19, 23);
-  return `${iso.slice(0, 19)}${millis}+08:00`;
-}
 
 /** ISO 8601 with an offset → epoch ms, or null when it is not one. */
 export function parseIsoWithOffset(text: string): number | null {

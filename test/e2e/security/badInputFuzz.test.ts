@@ -45,7 +45,9 @@ describe('client mistakes named in issue 17', () => {
     [{ query: 'query A { __typename } query B { __typename }' }, 'OPERATION_RESOLUTION_FAILURE', 'Must provide operation name if query contains multiple operations.'],
     [{ query: 'query A { __typename }', operationName: 'B' }, 'OPERATION_RESOLUTION_FAILURE', 'Unknown operation named "B".'],
     [{ query: 'mutation { x }' }, 'GRAPHQL_VALIDATION_FAILED', 'Cannot query field "x" on type "Mutation".'],
-    [{ query: 'subscription { alarms { id } }' }, 'GRAPHQL_VALIDATION_FAILED', 'The subscription operation is not supported by the schema.'],
+    [{ query: 'subscription { alarms { id } }' }, 'GRAPHQL_VALIDATION_FAILED', 'Cannot query field "alarms" on type "Subscription".'],
+    [{ query: 'subscription { bureauStatusChanged { cityCode } }' }, 'BAD_REQUEST',
+      'Subscriptions are served over graphql-sse at /graphql/stream and over graphql-ws (WebSocket) at /graphql, not by POST or GET /graphql.'],
   ])('answers %j with 400 %s and the real message', async (payload, code, message) => {
     const { status, body } = await post(payload);
     expect(status).toBe(400);

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { GraphQLError } from 'graphql';
+import { createEventStream, type EventSink } from '../../../gateway/live/createEventStream.ts';
+
+function stream(options: { expiresAt?: number | null; maxBacklog?: number; now?: () => number } = {}) {
+  let sink!: EventSink<number>;
+  const closed = vi.fn();
+  const ended = vi.fn();
+  const iterator = createEventStream<number>({
+    open: (s) => ((sink = s), closed),
+    resolve: async (n) => ({ n }),
+    failure: (error: GraphQLError) => ({ error: error.extensions }),
+    expiresAt: options.expiresAt ?? null,
+    maxBacklog: options.maxBacklog ?? 10,
+    ...(options.now && { now: options.now }),
+    onEnd: ended,
+  });
+  return { iterator, sink: () => sink, closed, ended };
+}
+
+describe('a subscription\'s source stream', () => {
+  it('resolves items in order as they are asked for', async () => {
+    const { iterator, sink } = stream();
+    sink().push(1);
+    sink().push(2);
+    expect(await iterator.next()).toEqual({ done: false, value: { n: 1 } });
+    expect(await iterator.next()).toEqual({ done: false, value: { n: 2 } });
+    const third = iterator.next(); // waits for the source
+    sink().push(3);
+    expect(await third).toEqual({ done: false, value: { n: 3 } });
+  });
+
+  it('ends with SUBSCRIBER_TOO_SLOW when more items wait than the backlog holds, then closes its source once', async () => {
+    const { iterator, sink, closed, ended } = stream({ maxBacklog: 2 });
+    for (const n of [1, 2, 3]) sink().push(n);
+    expect(await iterator.next()).toEqual({ done: false, value: { error: { code: 'SUBSCRIBER_TOO_SLOW', max: 2 } } });
+    expect(await iterator.next()).toEqual({ done: true, value: undefined });
+    await iterator.return!();
+    expect(closed).toHaveBeenCalledTimes(1);
+    expect(ended).toHaveBeenCalledTimes(1);
+  });
+
+  it('ends with UNAUTHENTICATED (expired) once the token has expired', async () => {
+    const { iterator } = stream({ expiresAt: 1_000, now: () => 2_000 });
+    expect(await iterator.next()).toEqual({ done: false, value: { error: { code: 'UNAUTHENTICATED', reason: 'expired' } } });
+  });
+
+  it('passes a source failure on (e.g. EVENTS_EXPIRED) ahead of what waits', async () => {
+    const { iterator, sink } = stream();
+    sink().push(1);
+    sink().fail({ extensions: { code: 'EVENTS_EXPIRED' } } as unknown as GraphQLError);
+    expect(await iterator.next()).toEqual({ done: false, value: { error: { code: 'EVENTS_EXPIRED' } } });
+  });
+});
