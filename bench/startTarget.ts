@@ -82,9 +82,11 @@ export async function startTarget(name: TargetName, ctx: TargetContext): Promise
       return { ...common, ...running(child), headers: ctx.trust.callerHeaders, freshHeaders: null };
     }
     case 'ours': {
-      // The cooperation relay polls every bureau's outbox once a second: background work that the
-      // replay bureaus have no recording of (and that the bench measures in --part cooperation).
-      const child = await startOurGateway(ctx, name, spec.bureaus, replay ? { ECOGRAPH_RELAY_INTERVAL_MS: '0' } : {}, urlOf);
+      // The cooperation relay polls every bureau's outbox once a second, and the event streams hold a
+      // pull open at each bureau: background work whose requests change from one to the next (the
+      // replay bureaus cannot answer them from a recording) and that the peers do not have.
+      const background = { ECOGRAPH_RELAY_INTERVAL_MS: '0', ECOGRAPH_EVENT_STREAMS: 'false' };
+      const child = await startOurGateway(ctx, name, spec.bureaus, replay ? background : {}, urlOf);
       return { ...common, ...running(child), headers: ctx.trust.callerHeaders, freshHeaders: null };
     }
     default:
