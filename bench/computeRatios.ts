@@ -22,11 +22,19 @@ const PEERS = [
   { suffix: 'hive-nodedup', label: 'Hive (dedup off)' },
 ] as const;
 
-/** Issue 13's targets, by peer: throughput ours ÷ peer, gateway CPU ours ÷ peer, RSS ours ÷ peer. */
-const PEER_TARGETS: Readonly<Record<string, { rps?: Target; cpu?: Target; rss?: Target }>> = {
-  'plain': { rss: atMost(1.2) },
-  'plain-undici': { rps: atLeast(1.2), cpu: atMost(0.8) },
-  'hive': { rps: atLeast(1.5) },
+/**
+ * Ours as shipped (in-flight deduplication on) is set against every peer; ours with it off against
+ * the peers that do not deduplicate either. Issue 13's targets, by (ours, peer): throughput ours ÷
+ * peer, gateway CPU ours ÷ peer, RSS ours ÷ peer.
+ */
+const OURS = [
+  { suffix: 'gateway', label: 'ours', peers: ['plain', 'plain-undici', 'hive', 'hive-nodedup'] },
+  { suffix: 'gateway-nodedup', label: 'ours (dedup off)', peers: ['plain', 'plain-undici', 'hive-nodedup'] },
+] as const;
+const TARGETS: Readonly<Record<string, { rps?: Target; cpu?: Target; rss?: Target }>> = {
+  'gateway plain': { rss: atMost(1.2) },
+  'gateway hive': { rps: atLeast(1.5) },
+  'gateway-nodedup plain-undici': { rps: atLeast(1.2), cpu: atMost(0.8) },
 };
 
 export function computeRatios(results: readonly ScenarioResult[]): Ratio[] {
@@ -54,14 +62,17 @@ export function computeRatios(results: readonly ScenarioResult[]): Ratio[] {
   for (const prefix of ['', 'replay-']) {
     const tag = prefix ? ' (replay)' : '';
     const ours = `${prefix}single-gateway`;
-    for (const peer of PEERS) {
-      const theirs = `${prefix}single-${peer.suffix}`;
-      const targets = PEER_TARGETS[peer.suffix] ?? {};
-      add(`single${tag}: ours ÷ ${peer.label}, throughput`, ours, theirs, 'loaded', rps, 'div', targets.rps);
-      add(`single${tag}: ours ÷ ${peer.label}, p50 (1 connection)`, ours, theirs, 'serial', p50, 'div');
-      add(`single${tag}: ours ÷ ${peer.label}, gateway CPU per request`, ours, theirs, 'loaded', gatewayCpu, 'div', targets.cpu);
-      add(`single${tag}: ours ÷ ${peer.label}, RSS at start`, ours, theirs, 'loaded', rssAtStart, 'div');
-      add(`single${tag}: ours ÷ ${peer.label}, RSS under load`, ours, theirs, 'loaded', rssUnderLoad, 'div', targets.rss);
+    for (const us of OURS) {
+      for (const peer of PEERS.filter((p) => (us.peers as readonly string[]).includes(p.suffix))) {
+        const [a, b] = [`${prefix}single-${us.suffix}`, `${prefix}single-${peer.suffix}`];
+        const targets = TARGETS[`${us.suffix} ${peer.suffix}`] ?? {};
+        const name = (what: string) => `single${tag}: ${us.label} ÷ ${peer.label}, ${what}`;
+        add(name('throughput'), a, b, 'loaded', rps, 'div', targets.rps);
+        add(name('p50 (1 connection)'), a, b, 'serial', p50, 'div');
+        add(name('gateway CPU per request'), a, b, 'loaded', gatewayCpu, 'div', targets.cpu);
+        add(name('RSS at start'), a, b, 'loaded', rssAtStart, 'div');
+        add(name('RSS under load'), a, b, 'loaded', rssUnderLoad, 'div', targets.rss);
+      }
     }
     add(`single${tag}: direct ÷ ours, throughput (gateway overhead)`, `${prefix}single-direct`, ours, 'loaded', rps, 'div', prefix ? undefined : atMost(1.5));
     add(`single${tag}: ours − direct, p50 (1 connection)`, ours, `${prefix}single-direct`, 'serial', p50, 'sub', prefix ? undefined : atMost(0.5, ' ms'));

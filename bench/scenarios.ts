@@ -8,8 +8,11 @@
  * the second measures the gateway's own cost and fan-out with bureaus that cost almost nothing.
  */
 
-/** What is in front of the bureaus: nothing (direct), ours, or a peer a user would pick instead. */
-export type GatewayKind = 'direct' | 'ours' | 'plain' | 'plain-undici' | 'hive' | 'hive-nodedup';
+/**
+ * What is in front of the bureaus: nothing (direct), ours (as shipped, or with its in-flight
+ * deduplication of bureau requests off), or a peer a user would pick instead.
+ */
+export type GatewayKind = 'direct' | 'ours' | 'ours-nodedup' | 'plain' | 'plain-undici' | 'hive' | 'hive-nodedup';
 
 export interface TargetSpec {
   readonly kind: GatewayKind;
@@ -29,6 +32,7 @@ const SIX = [SINGLE_BUREAU, '500000', '500152', '500153', '510500', '511600'];
 export const TARGETS = {
   'direct': { kind: 'direct', bureaus: ONE, replay: false },
   'gateway-1': { kind: 'ours', bureaus: ONE, replay: false },
+  'gateway-1-nodedup': { kind: 'ours-nodedup', bureaus: ONE, replay: false },
   'plain': { kind: 'plain', bureaus: ONE, replay: false },
   'plain-undici': { kind: 'plain-undici', bureaus: ONE, replay: false },
   'hive': { kind: 'hive', bureaus: ONE, replay: false },
@@ -37,6 +41,7 @@ export const TARGETS = {
   'gateway-6': { kind: 'ours', bureaus: SIX, replay: false },
   'replay-direct': { kind: 'direct', bureaus: ONE, replay: true },
   'replay-gateway-1': { kind: 'ours', bureaus: ONE, replay: true },
+  'replay-gateway-1-nodedup': { kind: 'ours-nodedup', bureaus: ONE, replay: true },
   'replay-plain': { kind: 'plain', bureaus: ONE, replay: true },
   'replay-plain-undici': { kind: 'plain-undici', bureaus: ONE, replay: true },
   'replay-hive': { kind: 'hive', bureaus: ONE, replay: true },
@@ -57,7 +62,8 @@ export interface Scenario {
 
 const REAL: readonly Scenario[] = [
   { name: 'single-direct', label: 'single bureau, direct to the subgraph', query: 'single', target: 'direct' },
-  { name: 'single-gateway', label: 'single bureau, our gateway', query: 'single', target: 'gateway-1' },
+  { name: 'single-gateway', label: 'single bureau, our gateway (dedup on)', query: 'single', target: 'gateway-1' },
+  { name: 'single-gateway-nodedup', label: 'single bureau, our gateway, dedup off', query: 'single', target: 'gateway-1-nodedup' },
   { name: 'single-plain', label: 'single bureau, plain Apollo Gateway', query: 'single', target: 'plain' },
   { name: 'single-plain-undici', label: 'single bureau, plain Apollo Gateway + undici fetcher', query: 'single', target: 'plain-undici' },
   { name: 'single-hive', label: 'single bureau, Hive Gateway + Rust planner (dedup on)', query: 'single', target: 'hive' },

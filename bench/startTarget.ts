@@ -1,6 +1,6 @@
 /**
  * Starts the process behind one target (bench/scenarios.ts): our gateway over a registry of N
- * bureaus, or a peer (plain Apollo Gateway with its default fetcher or an undici one, Hive Gateway
+ * bureaus (with its in-flight deduplication as shipped, or off), or a peer (plain Apollo Gateway with its default fetcher or an undici one, Hive Gateway
  * with deduplication on or off) over the region + the single bureau. The direct target is the
  * bureau itself. A replay target puts the record-replay bureaus (bench/replayBureaus.ts) where the
  * real bureaus were; the region stays real (the measured queries never reach it).
@@ -81,12 +81,14 @@ export async function startTarget(name: TargetName, ctx: TargetContext): Promise
       // The same request bytes as our gateway gets; a peer has no use for the caller token (it verifies none).
       return { ...common, ...running(child), headers: ctx.trust.callerHeaders, freshHeaders: null };
     }
-    case 'ours': {
+    case 'ours':
+    case 'ours-nodedup': {
       // The cooperation relay polls every bureau's outbox once a second, and the event streams hold a
       // pull open at each bureau: background work whose requests change from one to the next (the
       // replay bureaus cannot answer them from a recording) and that the peers do not have.
       const background = { ECOGRAPH_RELAY_INTERVAL_MS: '0', ECOGRAPH_EVENT_STREAMS: 'false' };
-      const child = await startOurGateway(ctx, name, spec.bureaus, replay ? background : {}, urlOf);
+      const env = { ...(replay && background), ...(spec.kind === 'ours-nodedup' && { ECOGRAPH_DEDUPE_BUREAU_REQUESTS: 'false' }) };
+      const child = await startOurGateway(ctx, name, spec.bureaus, env, urlOf);
       return { ...common, ...running(child), headers: ctx.trust.callerHeaders, freshHeaders: null };
     }
     default:
