@@ -3,12 +3,17 @@ import type { CooperationResult } from './cooperation/CooperationResult.ts';
 import type { CodeVersion } from './codeVersion.ts';
 import type { MachineInfo } from './machineInfo.ts';
 import type { Measurement } from './measureTarget.ts';
-import type { TargetName } from './scenarios.ts';
+import type { GatewayKind, TargetName } from './scenarios.ts';
 
 export interface ScenarioResult {
   readonly name: string;
   readonly label: string;
   readonly target: TargetName;
+  readonly kind: GatewayKind;
+  /** Behind record-replay bureaus (bench/replayBureaus.ts) rather than the real ones. */
+  readonly replay: boolean;
+  /** The gateway's resident memory once ready, before any request (MiB); null for a direct target. */
+  readonly rssAtStartMiB: number | null;
   /** Under load: `connections` concurrent connections. */
   readonly loaded: Measurement;
   /** One connection: latency without queueing. Null when skipped. */
@@ -36,6 +41,8 @@ export interface BenchReport {
     readonly data: string;
     /** The simulated legacy systems' added latency (`--legacy-latency`). */
     readonly legacyLatencyMs: string;
+    /** The record-replay bureaus' fixed answer time (`--replay-latency`), when a replay scenario ran. */
+    readonly replayLatencyMs?: number;
     /** The cooperation part's sizes (--coop-*), when it ran. */
     readonly cooperation?: { readonly durationSeconds: number; readonly incidents: number; readonly pending: number; readonly concurrency: number };
   };

@@ -21,7 +21,8 @@ import { requestBody } from './postGraphQL.ts';
 import { prepareDataDir } from './prepareDataDir.ts';
 import { probeFixtures } from './probeFixtures.ts';
 import { FAN_OUT_QUERY, SINGLE_BUREAU_QUERY } from './queries.ts';
-import { FAN_OUT_BUREAUS, SCENARIOS, selectScenarios, SINGLE_BUREAU, type TargetName } from './scenarios.ts';
+import { SCENARIOS, selectScenarios, TARGET_ORDER, TARGETS } from './scenarios.ts';
+import { startReplayBureaus } from './replayControl.ts';
 import { startSubgraphs } from './startSubgraphs.ts';
 import { startTarget } from './startTarget.ts';
 import { prepareBenchTrust } from './benchTrust.ts';
@@ -31,8 +32,6 @@ import { runCooperation } from './cooperation/runCooperation.ts';
 import { freePort } from './freePort.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
-/** Targets run in this order, each started once and stopped before the next. */
-const TARGET_ORDER: readonly TargetName[] = ['direct', 'gateway-1', 'plain', 'gateway-3', 'gateway-6'];
 const BUSY_LOAD = 1;
 /** Share of all cores used by other processes during a run above which its figures are suspect. */
 const BUSY_SHARE = 0.1;
@@ -109,7 +108,7 @@ async function runBench(): Promise<BenchReport> {
   const cooperation = options.parts.includes('cooperation');
   const targets = sideBySide ? TARGET_ORDER.filter((t) => scenarios.some((s) => s.target === t)) : [];
   const codes = [...new Set([
-    ...targets.flatMap((t) => (t === 'direct' || t === 'plain' ? [SINGLE_BUREAU] : FAN_OUT_BUREAUS[t])),
+    ...targets.flatMap((t) => TARGETS[t].bureaus),
     ...(cooperation ? COOPERATION_BUREAUS : []),
   ])];
   say(`starting the region and bureaus ${codes.join(', ')} …`);
@@ -124,6 +123,13 @@ async function runBench(): Promise<BenchReport> {
   // A legacy stand-in is part of its bureau's cost: it plays the bureau's own system.
   const subgraphCpu = { bureaus: [...subgraphs.bureaus.values(), ...subgraphs.standIns].map((c) => c.pid), region: [subgraphs.region.pid] };
 
+  const replayCodes = [...new Set(targets.flatMap((t) => (TARGETS[t].replay ? TARGETS[t].bureaus : [])))];
+  const replay = replayCodes.length === 0 ? null : await startReplayBureaus(
+    children, new Map(replayCodes.map((code) => [code, subgraphs.bureaus.get(code)!.url])), options.replayLatency, trust.publicKeyPath, options.verbose,
+  );
+  // Behind replay bureaus, the bureaus' CPU is the replay process's (it verifies every token).
+  const replayCpu = replay && { bureaus: [replay.child.pid], region: [subgraphs.region.pid] };
+
   const results = new Map<string, ScenarioResult>();
   if (targets.length > 0) {
     const fixtures = await probeFixtures(subgraphs, trust);
@@ -133,10 +139,11 @@ async function runBench(): Promise<BenchReport> {
     };
     for (const targetName of targets) {
       say(`starting target ${targetName} …`);
-      const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose, trust });
+      const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose, trust, replay });
       try {
         for (const scenario of scenarios.filter((s) => s.target === targetName)) {
-          results.set(scenario.name, await measureScenario(scenario, target, bodies[scenario.query], fixtures, options, say, subgraphCpu));
+          const cpu = TARGETS[targetName].replay && replayCpu ? replayCpu : subgraphCpu;
+          results.set(scenario.name, await measureScenario(scenario, target, bodies[scenario.query], fixtures, options, say, cpu));
         }
       } finally {
         await target.stop();
@@ -160,6 +167,7 @@ async function runBench(): Promise<BenchReport> {
       serialDurationSeconds: options.serialDuration,
       data: 'seeded data at scale 1 (200 cases per bureau)',
       legacyLatencyMs: options.legacyLatency,
+      ...(replay && { replayLatencyMs: options.replayLatency }),
       ...(cooperation && {
         cooperation: { durationSeconds: options.coopDuration, incidents: options.coopIncidents, pending: options.coopPending, concurrency: options.coopConcurrency },
       }),

@@ -36,6 +36,8 @@ export interface BenchTrust {
   /** For our gateway: its signing key and development mode trusting the bench issuer. */
   readonly gatewayEnv: Readonly<Record<string, string>>;
   readonly privateKeyPath: string;
+  /** The gateway's public JWK file (what the subgraphs and the record-replay bureaus verify with). */
+  readonly publicKeyPath: string;
   /** `Authorization` with the bench caller's token: the same on every request to a gateway target. */
   readonly callerHeaders: Readonly<Record<string, string>>;
   /** Fresh headers (a new gateway token for BENCH_IDENTITY) for one request to `audience` (a bureau code or 'region'). */
@@ -56,6 +58,7 @@ export async function prepareBenchTrust(workDir: string): Promise<BenchTrust> {
     subgraphEnv: { ECOGRAPH_GATEWAY_PUBLIC_KEY: publicKeyPath },
     gatewayEnv: { ECOGRAPH_GATEWAY_SIGNING_KEY: privateKeyPath, ...devIssuerEnv(issuer) },
     privateKeyPath,
+    publicKeyPath,
     callerHeaders: { authorization: `Bearer ${callerToken}` },
     headersFor: (audience) => withGatewayToken(sign, audience, BENCH_IDENTITY),
     gatewayHeadersFor: (audience) => withGatewayToken(sign, audience, GATEWAY_SERVICE_IDENTITY),

@@ -10,4 +10,6 @@ export const ENTRIES = {
   legacyStandIn: at('../devtools/legacy-stand-in/legacyStandIn.main.ts'),
   gateway: at('../gateway/server/gateway.main.ts'),
   plainGateway: at('./plainApolloGateway.ts'),
+  hiveGateway: at('./hiveGateway.ts'),
+  replayBureaus: at('./replayBureaus.ts'),
 } as const;

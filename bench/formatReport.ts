@@ -15,7 +15,8 @@ export function formatReport(report: BenchReport): string {
       (s.serialDurationSeconds > 0 ? `; then ${s.serialDurationSeconds} s at 1 connection; ` : '; ')}` +
       (s.cooperation ? `cooperation: ${s.cooperation.durationSeconds} s of writes and of reads, ${s.cooperation.incidents} incidents timed, ` +
         `${s.cooperation.pending} messages queued ${s.cooperation.concurrency} at a time; ` : '') +
-      `${s.data}; simulated legacy system latency ${s.legacyLatencyMs} ms; started ${report.startedAt}.`,
+      `${s.data}; simulated legacy system latency ${s.legacyLatencyMs} ms` +
+      (s.replayLatencyMs === undefined ? '' : `; record-replay bureaus answer after ${s.replayLatencyMs} ms`) + `; started ${report.startedAt}.`,
     `Code: commit ${report.code.commit}` +
       (report.code.uncommitted.length > 0 ? ` plus uncommitted changes to ${report.code.uncommitted.length} files (${report.code.uncommitted.map((l) => l.slice(3)).join(', ')})` : '') + '.',
   ];
@@ -31,6 +32,10 @@ export function formatReport(report: BenchReport): string {
       [false, true, true, true, true, true, true, true],
     ));
   }
+  if (report.scenarios.some((r) => r.rssAtStartMiB !== null)) {
+    lines.push('', 'The gateway process alone: CPU ms per request (its /proc CPU time ÷ requests answered) and resident memory ' +
+      '(once ready, before any request; the most sampled every 250 ms during the measured run).', '', gatewayTable(report));
+  }
   if (report.ratios.length > 0) {
     lines.push('', table(['comparison', 'value', 'target', 'met'], report.ratios.map(ratioRow), [false, true, false, false]));
   }
@@ -40,6 +45,18 @@ export function formatReport(report: BenchReport): string {
   }
   if (report.cooperation) lines.push('', formatCooperation(report.cooperation));
   return lines.join('\n');
+}
+
+function gatewayTable(report: BenchReport): string {
+  const fixed = (value: number | null | undefined, digits: number) => (value === null || value === undefined ? '–' : value.toFixed(digits));
+  return table(
+    ['scenario', `CPU ms/req (${report.settings.connections} conn)`, 'CPU ms/req (1 conn)', 'RSS at start MiB', `RSS under load MiB (${report.settings.connections} conn)`],
+    report.scenarios.filter((r) => r.rssAtStartMiB !== null).map((r) => [
+      r.label, fixed(r.loaded.cpuMsPerRequest?.['gateway'], 2), fixed(r.serial?.cpuMsPerRequest?.['gateway'], 2),
+      fixed(r.rssAtStartMiB, 0), fixed(r.loaded.rssMaxMiB, 0),
+    ]),
+    [false, true, true, true, true],
+  );
 }
 
 function cpuTable(report: BenchReport): string {

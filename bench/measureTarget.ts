@@ -8,6 +8,7 @@
 import autocannon, { type AutocannonResult } from 'autocannon';
 import { cpus } from 'node:os';
 import { cpuPerRequest, otherCpuShare, snapshotCpu, type CpuGroups } from './processCpu.ts';
+import { sampleRss } from './processMemory.ts';
 
 export interface LoadSettings {
   readonly connections: number;
@@ -25,6 +26,8 @@ export interface LoadSettings {
   readonly freshHeaders?: (() => Record<string, string>) | null;
   /** A body made anew for each request, or null (a write needs a fresh idempotency key every time). */
   readonly freshBody?: (() => string) | null;
+  /** The process whose resident memory is sampled during the measured run (the gateway), or null. */
+  readonly rssPid?: number | null;
 }
 
 export interface Measurement {
@@ -42,6 +45,8 @@ export interface Measurement {
   readonly cpuMsPerRequest: Record<string, number> | null;
   /** Share of all cores that processes outside the bench used meanwhile (Linux only). */
   readonly otherCpuShare: number | null;
+  /** The most resident memory of `rssPid` sampled during the measured run, MiB (Linux only). */
+  readonly rssMaxMiB: number | null;
 }
 
 const TIMEOUT_SECONDS = 10;
@@ -50,9 +55,11 @@ export async function measureTarget(url: string, body: string, load: LoadSetting
   const warmup = load.warmupSeconds > 0 ? await fire(url, body, load.connections, load.warmupSeconds, null, load) : null;
   const latencies: number[] = [];
   const cpuBefore = load.cpu ? snapshotCpu(load.cpu) : null;
+  const rss = load.rssPid ? sampleRss(load.rssPid) : null;
   const started = process.hrtime.bigint();
   const result = await fire(url, body, load.connections, load.durationSeconds, latencies, load);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rssMaxMiB = rss?.stop() ?? null;
   const cpuAfter = load.cpu ? snapshotCpu(load.cpu) : null;
   const failures = failuresOf(result) + (warmup ? failuresOf(warmup) : 0);
   const sorted = Float64Array.from(latencies).sort();
@@ -68,6 +75,7 @@ export async function measureTarget(url: string, body: string, load: LoadSetting
     failures,
     cpuMsPerRequest: cpuPerRequest(cpuBefore, cpuAfter, latencies.length),
     otherCpuShare: otherCpuShare(cpuBefore, cpuAfter, seconds, cpus().length),
+    rssMaxMiB,
   };
 }
 

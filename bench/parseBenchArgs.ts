@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [flags]`. Defaults keep the whole run under ~3 minutes on a 2-core machine.
+ * `npm run bench -- [flags]`. Defaults keep the side-by-side part under ~10 minutes on a 2-core machine.
  */
 import { parseArgs } from 'node:util';
 
@@ -25,6 +25,8 @@ export interface BenchOptions {
    * default: `npm start`'s 20–60 ms would make every fan-out wait for the simulation.
    */
   readonly legacyLatency: string;
+  /** The record-replay bureaus' fixed answer time, ms (replay-* scenarios). */
+  readonly replayLatency: number;
   /** Reuse this seeded data folder instead of seeding a fresh temporary one. */
   readonly dataDir: string | null;
   /** Pass the children's stderr through. */
@@ -40,7 +42,8 @@ export interface BenchOptions {
 }
 
 export const USAGE = `npm run bench -- [--duration 10] [--warmup 2] [--connections 10] [--serial-duration 5]
-                  [--scenario <name>]... [--data-dir <seeded dir>] [--legacy-latency 0] [--verbose]
+                  [--scenario <name|prefix*>]... [--replay-latency 10] [--data-dir <seeded dir>]
+                  [--legacy-latency 0] [--verbose]
                   [--part side-by-side|cooperation]... [--coop-duration 5] [--coop-incidents 200]
                   [--coop-pending 10000] [--coop-concurrency 8]`;
 
@@ -55,6 +58,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       scenario: { type: 'string', multiple: true, default: [] },
       'data-dir': { type: 'string' },
       'legacy-latency': { type: 'string', default: '0' },
+      'replay-latency': { type: 'string', default: '10' },
       verbose: { type: 'boolean', default: false },
       part: { type: 'string', multiple: true, default: [] },
       'coop-duration': { type: 'string', default: '5' },
@@ -72,6 +76,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     scenarios: values.scenario.flatMap((s) => s.split(',')).filter(Boolean),
     dataDir: values['data-dir'] ?? null,
     legacyLatency: latency(values['legacy-latency']),
+    replayLatency: number(values['replay-latency'], 'replay-latency', 0, 10_000),
     verbose: values.verbose,
     parts: parts(values.part.flatMap((p) => p.split(',')).filter(Boolean)),
     coopDuration: number(values['coop-duration'], 'coop-duration', 1, 600),

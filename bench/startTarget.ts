@@ -1,10 +1,15 @@
 /**
- * Starts the process behind one target: our gateway over a registry of N bureaus, or the plain
- * Apollo Gateway over the region + the single bureau. The direct target is the bureau itself.
+ * Starts the process behind one target (bench/scenarios.ts): our gateway over a registry of N
+ * bureaus (with its in-flight deduplication as shipped, or off), or a peer (plain Apollo Gateway with its default fetcher or an undici one, Hive Gateway
+ * with deduplication on or off) over the region + the single bureau. The direct target is the
+ * bureau itself. A replay target puts the record-replay bureaus (bench/replayBureaus.ts) where the
+ * real bureaus were; the region stays real (the measured queries never reach it).
  */
 import type { ChildProcesses, RunningChild } from './ChildProcesses.ts';
 import { ENTRIES } from './entries.ts';
-import { FAN_OUT_BUREAUS, SINGLE_BUREAU, type TargetName } from './scenarios.ts';
+import { processRssMiB } from './processMemory.ts';
+import type { ReplayBureaus } from './replayControl.ts';
+import { SINGLE_BUREAU, TARGETS, type GatewayKind, type TargetName } from './scenarios.ts';
 import type { Subgraphs } from './startSubgraphs.ts';
 import { writeRegistry } from './writeRegistry.ts';
 import type { BenchTrust } from './benchTrust.ts';
@@ -13,10 +18,13 @@ const READY_TIMEOUT_MS = 60_000;
 
 export interface Target {
   readonly url: string;
+  readonly kind: GatewayKind;
   /** Bureaus behind it (what a fan-out must add up). */
   readonly bureaus: readonly string[];
   /** The gateway process in front of the bureaus; null when the target is a bureau itself. */
   readonly pid: number | null;
+  /** The gateway's resident memory once it said it was ready, before any request (MiB); null without one. */
+  readonly rssAtStartMiB: number | null;
   /** Headers sent on every request, the same each time: a gateway gets the bench caller's token. */
   readonly headers: Readonly<Record<string, string>>;
   /**
@@ -24,6 +32,8 @@ export interface Target {
    * token each time (it refuses a replayed one).
    */
   readonly freshHeaders: (() => Record<string, string>) | null;
+  /** The record-replay bureaus behind it, or null when the real bureaus are. */
+  readonly replay: ReplayBureaus | null;
   stop(): Promise<void>;
 }
 
@@ -34,42 +44,74 @@ export interface TargetContext {
   readonly workDir: string;
   readonly verbose: boolean;
   readonly trust: BenchTrust;
+  /** Started only when a replay target is measured. */
+  readonly replay?: ReplayBureaus | null;
 }
 
 export async function startTarget(name: TargetName, ctx: TargetContext): Promise<Target> {
-  if (name === 'direct') {
-    return {
-      url: bureau(ctx, SINGLE_BUREAU).url, bureaus: [SINGLE_BUREAU], pid: null, stop: async () => {},
-      headers: {}, freshHeaders: () => ctx.trust.headersFor(SINGLE_BUREAU),
-    };
+  const spec = TARGETS[name];
+  const replay = spec.replay ? (ctx.replay ?? null) : null;
+  if (spec.replay && replay === null) throw new Error(`${name} needs the record-replay bureaus, which were not started`);
+  // What a gateway asks at start (a bureau's SDL) is recorded like its queries, and replayed after.
+  await replay?.record();
+  const urlOf = (code: string) => (replay ? replay.urlOf(code) : bureau(ctx, code).url);
+  const common = { kind: spec.kind, bureaus: spec.bureaus, replay };
+  switch (spec.kind) {
+    case 'direct':
+      return {
+        ...common, url: urlOf(SINGLE_BUREAU), pid: null, rssAtStartMiB: null, stop: async () => {},
+        headers: {}, freshHeaders: () => ctx.trust.headersFor(SINGLE_BUREAU),
+      };
+    case 'plain':
+    case 'plain-undici':
+    case 'hive':
+    case 'hive-nodedup': {
+      const hive = spec.kind === 'hive' || spec.kind === 'hive-nodedup';
+      const child = await ctx.children.start({
+        name: name,
+        entry: hive ? ENTRIES.hiveGateway : ENTRIES.plainGateway,
+        env: {
+          BENCH_REGION_URL: ctx.subgraphs.region.url, BENCH_BUREAU_CODE: SINGLE_BUREAU, BENCH_BUREAU_URL: urlOf(SINGLE_BUREAU),
+          BENCH_GATEWAY_SIGNING_KEY: ctx.trust.privateKeyPath,
+          ...(hive ? { BENCH_HIVE_DEDUP: spec.kind === 'hive' ? 'on' : 'off' } : { BENCH_FETCHER: spec.kind === 'plain' ? 'default' : 'undici' }),
+        },
+        readyTimeoutMs: READY_TIMEOUT_MS,
+        verbose: ctx.verbose,
+      });
+      // The same request bytes as our gateway gets; a peer has no use for the caller token (it verifies none).
+      return { ...common, ...running(child), headers: ctx.trust.callerHeaders, freshHeaders: null };
+    }
+    case 'ours':
+    case 'ours-nodedup': {
+      // The cooperation relay polls every bureau's outbox once a second, and the event streams hold a
+      // pull open at each bureau: background work whose requests change from one to the next (the
+      // replay bureaus cannot answer them from a recording) and that the peers do not have.
+      const background = { ECOGRAPH_RELAY_INTERVAL_MS: '0', ECOGRAPH_EVENT_STREAMS: 'false' };
+      const env = { ...(replay && background), ...(spec.kind === 'ours-nodedup' && { ECOGRAPH_DEDUPE_BUREAU_REQUESTS: 'false' }) };
+      const child = await startOurGateway(ctx, name, spec.bureaus, env, urlOf);
+      return { ...common, ...running(child), headers: ctx.trust.callerHeaders, freshHeaders: null };
+    }
+    default:
+      throw new Error(`unknown target kind ${String(spec satisfies never)}`);
   }
-  if (name === 'plain') {
-    const child = await ctx.children.start({
-      name: 'plain-apollo-gateway',
-      entry: ENTRIES.plainGateway,
-      env: {
-        BENCH_REGION_URL: ctx.subgraphs.region.url, BENCH_BUREAU_CODE: SINGLE_BUREAU, BENCH_BUREAU_URL: bureau(ctx, SINGLE_BUREAU).url,
-        BENCH_GATEWAY_SIGNING_KEY: ctx.trust.privateKeyPath,
-      },
-      readyTimeoutMs: READY_TIMEOUT_MS,
-      verbose: ctx.verbose,
-    });
-    // The same request bytes as our gateway gets; it has no use for the caller token (it verifies none).
-    return { url: child.url, bureaus: [SINGLE_BUREAU], pid: child.pid, stop: child.stop, headers: ctx.trust.callerHeaders, freshHeaders: null };
-  }
-  const codes = FAN_OUT_BUREAUS[name];
-  const child = await startOurGateway(ctx, name, codes);
-  return { url: child.url, bureaus: codes, pid: child.pid, stop: child.stop, headers: ctx.trust.callerHeaders, freshHeaders: null };
+}
+
+function running(child: RunningChild) {
+  return { url: child.url, pid: child.pid, rssAtStartMiB: processRssMiB(child.pid)?.rss ?? null, stop: child.stop };
 }
 
 /**
  * Our gateway (gateway.main.ts) over the region and `codes`, in development mode trusting the bench
  * issuer (trust.gatewayEnv). The load is one caller from one address: rate limits it never meets
  * (including the bureaus' callbacks on a writer's behalf), so the limiter is measured but never
- * refuses. `env` adds to or overrides that (a fixed port, relay settings).
+ * refuses. `env` adds to or overrides that (a fixed port, relay settings); `urlOf` says where each
+ * bureau is (the real process by default).
  */
-export function startOurGateway(ctx: TargetContext, name: string, codes: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<RunningChild> {
-  const registry = writeRegistry(ctx.workDir, name, ctx.subgraphs.region.url, codes.map((code) => ({ code, url: bureau(ctx, code).url })));
+export function startOurGateway(
+  ctx: TargetContext, name: string, codes: readonly string[], env: Readonly<Record<string, string>> = {},
+  urlOf: (code: string) => string = (code) => bureau(ctx, code).url,
+): Promise<RunningChild> {
+  const registry = writeRegistry(ctx.workDir, name, ctx.subgraphs.region.url, codes.map((code) => ({ code, url: urlOf(code) })));
   return ctx.children.start({
     name,
     entry: ENTRIES.gateway,
