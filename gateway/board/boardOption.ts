@@ -58,7 +58,7 @@ export function sectionTooltip(section: BoardSection): string {
 /** A station's colour and what it says: water class, HJ 633 AQI colour, or the source colour. */
 export function stationStatus(station: BoardStation): { readonly color: string; readonly text: string } {
   if (station.kind === 'AIR_QUALITY') {
-    return station.aqi ? { color: station.aqi.color, text: `AQI ${station.aqi.aqi}（${station.aqi.category}）` } : { color: NO_DATA_COLOR, text: '无 AQI 数据' };
+    return station.aqi ? { color: station.aqi.result.color, text: `AQI ${station.aqi.result.aqi}（${station.aqi.result.category}）` } : { color: NO_DATA_COLOR, text: '无 AQI 数据' };
   }
   if (station.kind === 'WATER_QUALITY') {
     return station.waterQuality

@@ -34,7 +34,7 @@ export interface BoardStation {
   readonly location: GeoPoint;
   readonly latest: { readonly time: string } | null;
   readonly waterQuality: { readonly waterClass: WaterClass } | null;
-  readonly aqi: { readonly aqi: number; readonly category: string; readonly color: string } | null;
+  readonly aqi: { readonly result: { readonly aqi: number; readonly category: string; readonly color: string } } | null;
 }
 
 /** The bureaus and the cross-border sections with last month's assessment (as the IDE's first tab). */
@@ -60,7 +60,7 @@ export const STATIONS_QUERY = `query BoardStations($after: String) {
       id cityCode name kind location { longitude latitude }
       latest { time }
       waterQuality { waterClass }
-      aqi { aqi category color }
+      aqi { result { aqi category color } }
     } }
   }
 }`;

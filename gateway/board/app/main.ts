@@ -71,9 +71,13 @@ async function load(): Promise<void> {
     if (!region.data) throw new Error(region.errors?.[0]?.message ?? 'no data');
     const stations: BoardStation[] = [];
     let after: string | null = null;
+    let stationsFailed = false;
     for (let page = 0; page < MAX_STATION_PAGES; page++) {
       const answer: GraphAnswer<StationsAnswer> = await ask<StationsAnswer>(STATIONS_QUERY, { after });
-      if (!answer.data) break; // the map still shows the bureaus and sections
+      if (!answer.data) {
+        stationsFailed = true; // the map still shows the bureaus and sections
+        break;
+      }
       stations.push(...answer.data.stations.edges.map((e) => e.node));
       if (!answer.data.stations.pageInfo.hasNextPage) break;
       after = answer.data.stations.pageInfo.endCursor;
@@ -84,7 +88,7 @@ async function load(): Promise<void> {
     mapElement.dataset['bureaus'] = JSON.stringify(shown.bureaus);
     mapElement.dataset['sections'] = JSON.stringify(shown.sections);
     mapElement.dataset['stations'] = String(shown.stations);
-    const partial = (region.errors?.length ?? 0) > 0 ? '（部分数据不可用 / partial）' : '';
+    const partial = (region.errors?.length ?? 0) > 0 || stationsFailed ? '（部分数据不可用 / partial）' : '';
     setStatus('ready', `${shown.bureaus.length} 个局 · ${shown.sections.length} 个跨界断面 · ${shown.stations} 个站点${partial}`);
   } catch (error) {
     setStatus('error', `加载失败 Failed: ${error instanceof Error ? error.message : String(error)}`);

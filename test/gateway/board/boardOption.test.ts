@@ -1,9 +1,13 @@
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { composeSupergraph } from '../../../gateway/composition/composeSupergraph.ts';
+import { loadContract, loadRegion } from '../../../schema/loadContract.ts';
 import {
   MEETS_TARGET_COLOR, MISSES_TARGET_COLOR, NO_DATA_COLOR, SOURCE_COLOR, WATER_CLASS_COLOR,
   boardOption, formatChinaTime, optionSummary, sectionColor, sectionTooltip, stationStatus,
 } from '../../../gateway/board/boardOption.ts';
-import type { BoardCity, BoardSection, BoardStation } from '../../../gateway/board/boardQueries.ts';
+import { REGION_QUERY, STATIONS_QUERY, type BoardCity, type BoardSection, type BoardStation } from '../../../gateway/board/boardQueries.ts';
 
 const at = (longitude: number, latitude: number) => ({ longitude, latitude });
 const suining: BoardCity = { code: '510900', name: '遂宁市', bureauName: '遂宁市生态环境局', location: at(105.59, 30.53) };
@@ -32,7 +36,7 @@ describe('sections', () => {
 
 describe('stations', () => {
   it('take the HJ 633 colour the graph gives with the AQI, the class colour for water, a fixed one for sources', () => {
-    expect(stationStatus(station('AIR_QUALITY', { aqi: { aqi: 72, category: '良', color: '#FFFF00' } }))).toEqual({ color: '#FFFF00', text: 'AQI 72（良）' });
+    expect(stationStatus(station('AIR_QUALITY', { aqi: { result: { aqi: 72, category: '良', color: '#FFFF00' } } }))).toEqual({ color: '#FFFF00', text: 'AQI 72（良）' });
     expect(stationStatus(station('WATER_QUALITY', { waterQuality: { waterClass: 'WORSE_THAN_V' } }))).toEqual({ color: WATER_CLASS_COLOR.WORSE_THAN_V, text: '近 30 天 劣Ⅴ类' });
     expect(stationStatus(station('WATER_QUALITY')).color).toBe(NO_DATA_COLOR);
     expect(stationStatus(station('AIR_QUALITY')).color).toBe(NO_DATA_COLOR);
@@ -72,5 +76,13 @@ describe('China time', () => {
     expect(formatChinaTime('2026-10-31T06:00:00Z')).toBe('2026-10-31 14:00');
     expect(formatChinaTime('2026-10-31T14:00:00+08:00')).toBe('2026-10-31 14:00');
     expect(formatChinaTime('not a time')).toBe('not a time');
+  });
+});
+
+describe('the operations', () => {
+  it('validate against the gateway\'s public schema', () => {
+    const sdl = composeSupergraph({ typeDefs: loadRegion(), url: 'http://region.invalid/graphql' }, loadContract());
+    const schema = Supergraph.build(sdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema();
+    for (const query of [REGION_QUERY, STATIONS_QUERY]) expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
   });
 });
