@@ -28,6 +28,7 @@ const GATEWAY_LAYERS = [
   'plugins',
   'composition',
   'ide',
+  'board', // the situation board (态势一张图), built and served like the IDE
   'live', // GraphQL subscriptions over graphql-sse and graphql-ws, resolved through the graph
   'server', // the composition root
 ];
@@ -77,7 +78,7 @@ for (const [root, layers] of [['gateway', GATEWAY_LAYERS], ['subgraphs', SUBGRAP
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'gateway/ide/dist/', 'gateway/ide/dist.*/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'coverage/', 'gateway/ide/dist/', 'gateway/ide/dist.*/', 'gateway/board/dist/', 'gateway/board/dist.*/', 'bench/results/'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {

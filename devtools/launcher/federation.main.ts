@@ -12,6 +12,7 @@ import { loadGatewayConfig } from '../../gateway/config/loadGatewayConfig.ts';
 import { ensureGatewayKeyPair } from '../dev-keys/ensureGatewayKeyPair.ts';
 import { devIssuerEnv, ensureDevIssuer } from '../dev-keys/devIssuer.ts';
 import { buildIde } from '../../gateway/ide/buildIde.ts';
+import { buildBoard } from '../../gateway/board/buildBoard.ts';
 import { ensureSeeded } from '../seeder/ensureSeeded.ts';
 import { findBusyPorts } from './checkPortsFree.ts';
 import { ChildService } from './ChildService.ts';
@@ -57,6 +58,9 @@ async function main(): Promise<number> {
   // failed build does not stop the federation: the gateway still serves GraphQL, and / says how to build.
   const ideBuild = buildIde().then((build) => build.summary, (error: unknown) =>
     `IDE not built (${error instanceof Error ? error.message : String(error)}); run npm run build:ide`);
+  // The situation board (/board) likewise, after the IDE (one Vite build at a time on a small machine).
+  const boardBuild = ideBuild.then(() => buildBoard()).then((build) => build.summary, (error: unknown) =>
+    `Situation board not built (${error instanceof Error ? error.message : String(error)}); run npm run build:board`);
   await ensureSeeded({ progress: process.stdout });
 
   // Stand-ins for the bureaus' legacy web services, serving the data seeded into their stores.
@@ -85,6 +89,7 @@ async function main(): Promise<number> {
   const failures = results.flatMap((r, i) => (r.status === 'rejected' ? [`${services[i]!.spec.name}: ${(r.reason as Error).message}`] : []));
   if (failures.length === 0) {
     console.log(await ideBuild);
+    console.log(await boardBuild);
     // The gateway starts last: at start it checks every bureau's schema against the contract.
     const gateway = new ChildService({
       name: 'gateway',

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PluginOption } from 'vite';
 
 const IDE_DIR = fileURLToPath(new URL('.', import.meta.url));
 const REPO_DIR = join(IDE_DIR, '..', '..');
@@ -29,20 +30,39 @@ export interface IdeBuild {
 }
 
 export async function buildIde(options: { readonly force?: boolean } = {}): Promise<IdeBuild> {
+  return buildStampedApp({ label: 'IDE', appDir: IDE_APP_DIR, distDir: IDE_DIST_DIR, base: IDE_BASE, force: options.force });
+}
+
+/** One browser app built like the IDE (the situation board, gateway/board, is the other). */
+export interface StampedApp {
+  /** Names the app in the summary line, e.g. "IDE". */
+  readonly label: string;
+  readonly appDir: string;
+  readonly distDir: string;
+  readonly base: string;
+  /** More files the bundle is made from (besides appDir, this file and package-lock.json). */
+  readonly extraSources?: readonly string[];
+  /** Vite plugins (e.g. a virtual module computed at build time). */
+  readonly plugins?: readonly PluginOption[];
+  readonly force?: boolean | undefined;
+}
+
+export async function buildStampedApp(app: StampedApp): Promise<IdeBuild> {
   const started = Date.now();
-  const hash = sourceHash();
-  if (!options.force && readStamp(IDE_DIST_DIR) === hash && existsSync(join(IDE_DIST_DIR, 'index.html'))) {
-    return { built: false, seconds: 0, summary: 'IDE up to date' };
+  const hash = sourceHash(app.appDir, app.extraSources ?? []);
+  if (!app.force && readStamp(app.distDir) === hash && existsSync(join(app.distDir, 'index.html'))) {
+    return { built: false, seconds: 0, summary: `${app.label} up to date` };
   }
-  const staging = `${IDE_DIST_DIR}.${process.pid}.${Date.now()}`;
+  const staging = `${app.distDir}.${process.pid}.${Date.now()}`;
   try {
     // Imported here, not at the top: the gateway imports this module's paths at start and must not
     // load Vite (and its bundler) to serve a request.
     const { build } = await import('vite');
     await build({
       configFile: false,
-      root: IDE_APP_DIR,
-      base: IDE_BASE,
+      root: app.appDir,
+      base: app.base,
+      plugins: [...(app.plugins ?? [])],
       mode: 'production',
       logLevel: 'warn',
       publicDir: false,
@@ -70,13 +90,13 @@ export async function buildIde(options: { readonly force?: boolean } = {}): Prom
       },
     });
     writeFileSync(join(staging, STAMP), `${hash}\n`);
-    rmSync(IDE_DIST_DIR, { recursive: true, force: true });
-    renameSync(staging, IDE_DIST_DIR);
+    rmSync(app.distDir, { recursive: true, force: true });
+    renameSync(staging, app.distDir);
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
   const seconds = (Date.now() - started) / 1000;
-  return { built: true, seconds, summary: `IDE built in ${seconds.toFixed(1)} s` };
+  return { built: true, seconds, summary: `${app.label} built in ${seconds.toFixed(1)} s` };
 }
 
 function readStamp(dir: string): string | null {
@@ -88,9 +108,9 @@ function readStamp(dir: string): string | null {
 }
 
 /** The hash of everything the bundle is made from (file names included, so a rename rebuilds). */
-function sourceHash(): string {
+function sourceHash(appDir: string, extraSources: readonly string[]): string {
   const hash = createHash('sha256');
-  const files = [...listFiles(IDE_APP_DIR), fileURLToPath(import.meta.url), join(REPO_DIR, 'package-lock.json')];
+  const files = [...listFiles(appDir), ...extraSources, fileURLToPath(import.meta.url), join(REPO_DIR, 'package-lock.json')];
   for (const file of files) {
     hash.update(relative(REPO_DIR, file)).update('\0');
     hash.update(existsSync(file) ? readFileSync(file) : '(missing)').update('\0');

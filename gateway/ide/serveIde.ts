@@ -33,7 +33,8 @@ export const IDE_CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+/** Sent with the IDE's answers and with the situation board's (gateway/board), which share the policy. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': IDE_CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
@@ -54,18 +55,30 @@ export interface IdeRoutes {
 }
 
 export function ideRoutes(distDir: string = IDE_DIST_DIR): IdeRoutes {
+  return builtAppRoutes({ distDir, pagePaths: IDE_PAGE_PATHS, assetsPrefix: IDE_ASSETS_PREFIX, notBuilt: NOT_BUILT });
+}
+
+/** The routes of one app built by buildStampedApp: its page at `pagePaths`, its assets under `assetsPrefix`. */
+export function builtAppRoutes(app: {
+  readonly distDir: string;
+  readonly pagePaths: readonly string[];
+  readonly assetsPrefix: string;
+  /** The 503 text while the app is not built. */
+  readonly notBuilt: string;
+}): IdeRoutes {
+  const { distDir } = app;
   const page: JsonRoute = async (): Promise<RouteAnswer> => {
     const html = await readFile(join(distDir, 'index.html')).catch(() => null);
     if (!html) {
-      return { status: 503, body: NOT_BUILT, contentType: 'text/plain; charset=utf-8', headers: { ...SECURITY_HEADERS, 'cache-control': 'no-store' } };
+      return { status: 503, body: app.notBuilt, contentType: 'text/plain; charset=utf-8', headers: { ...SECURITY_HEADERS, 'cache-control': 'no-store' } };
     }
     // no-cache: the page names the current hashed assets, so it is revalidated on every load.
     return { status: 200, body: html, contentType: 'text/html; charset=utf-8', headers: { ...SECURITY_HEADERS, 'cache-control': 'no-cache' } };
   };
   return {
-    routes: Object.fromEntries(IDE_PAGE_PATHS.map((path) => [path, page])),
+    routes: Object.fromEntries(app.pagePaths.map((path) => [path, page])),
     prefixRoutes: {
-      [IDE_ASSETS_PREFIX]: staticFolder(join(distDir, 'assets'), {
+      [app.assetsPrefix]: staticFolder(join(distDir, 'assets'), {
         headers: SECURITY_HEADERS,
         // Names carry a content hash: a changed file gets a new name, so a year-long cache is safe.
         fileHeaders: { 'cache-control': 'public, max-age=31536000, immutable' },

@@ -33,6 +33,7 @@ import { AccessControlledGateway } from '../access/AccessControlledGateway.ts';
 import { createCallerAuthenticator } from '../callers/authenticateCaller.ts';
 import { readAccessPolicies } from '../../schema/accessPolicies.ts';
 import { ideRoutes } from '../ide/serveIde.ts';
+import { boardRoutes } from '../board/serveBoard.ts';
 import { createBureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import { createRegionCallbackVerifier } from '../bureau-tokens/createRegionCallbackVerifier.ts';
 import { createDeliveryRelay } from '../cooperation/createDeliveryRelay.ts';
@@ -235,6 +236,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     log,
   });
   const ide = ideRoutes();
+  const board = boardRoutes();
   const running = shutdown.add(await serveApollo({
     apollo,
     context: (req, _identity, requestId, signal) => requestContext(req, requestId, signal),
@@ -251,8 +253,9 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
       },
       '/metrics': async () => ({ status: 200, body: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
       ...ide.routes, // the analysts' IDE at / and /graphiql
+      ...board.routes, // the situation board (态势一张图) at /board
     },
-    prefixRoutes: ide.prefixRoutes,
+    prefixRoutes: { ...ide.prefixRoutes, ...board.prefixRoutes },
     streamRoutes: live.streamRoutes,
     upgrades: live.upgrades,
   }), (r) => r.close()); // drains in-flight requests, then stops Apollo (and the gateway)
