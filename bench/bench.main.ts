@@ -29,6 +29,8 @@ import { cooperationChecksPassed } from './cooperation/formatCooperation.ts';
 import { COOPERATION_BUREAUS } from './cooperation/cooperationQueries.ts';
 import { runCooperation } from './cooperation/runCooperation.ts';
 import { freePort } from './freePort.ts';
+import { formatLive, liveChecksPassed } from './live/formatLive.ts';
+import { LIVE_BUREAU, runLive } from './live/runLive.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 /** Targets run in this order, each started once and stopped before the next. */
@@ -73,6 +75,7 @@ process.once('exit', () => children.killAllNow());
 try {
   const report = await runBench();
   console.log(formatReport(report));
+  if (report.live) console.log(`\n${formatLive(report.live)}`);
   mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   say(`wrote ${RESULTS_FILE}`);
@@ -88,6 +91,10 @@ try {
   const coop = report.cooperation;
   if (coop && (!cooperationChecksPassed(coop) || (coop.writeVsRead && coop.writeVsRead.write.failures + coop.writeVsRead.read.failures > 0))) {
     say('FAILED: the cooperation part had error responses or lost, doubled or reordered messages: its figures are not valid.');
+    process.exitCode = 1;
+  }
+  if (report.live && !liveChecksPassed(report.live)) {
+    say('FAILED: the live part had errors or lost, doubled or reordered events: its figures are not valid.');
     process.exitCode = 1;
   }
 } catch (error) {
@@ -107,10 +114,12 @@ async function runBench(): Promise<BenchReport> {
 
   const sideBySide = options.parts.includes('side-by-side');
   const cooperation = options.parts.includes('cooperation');
+  const live = options.parts.includes('live');
   const targets = sideBySide ? TARGET_ORDER.filter((t) => scenarios.some((s) => s.target === t)) : [];
   const codes = [...new Set([
     ...targets.flatMap((t) => (t === 'direct' || t === 'plain' ? [SINGLE_BUREAU] : FAN_OUT_BUREAUS[t])),
     ...(cooperation ? COOPERATION_BUREAUS : []),
+    ...(live ? [LIVE_BUREAU] : []),
   ])];
   say(`starting the region and bureaus ${codes.join(', ')} …`);
   const trust = await prepareBenchTrust(workDir);
@@ -147,6 +156,9 @@ async function runBench(): Promise<BenchReport> {
     children, subgraphs, workDir, verbose: options.verbose, trust, gatewayPort: coopGatewayPort, dataDir, options, cpu: subgraphCpu, say,
   });
 
+  const liveSettings = { subscribers: options.liveSubscribers, connections: options.liveConnections, rate: options.liveRate, seconds: options.liveSeconds };
+  const liveResult = live ? await runLive({ children, subgraphs, workDir, dataDir, verbose: options.verbose, trust, settings: liveSettings, say }) : null;
+
   machine.loadAtEnd = currentLoad();
   const ordered = SCENARIOS.flatMap((s) => results.get(s.name) ?? []);
   return {
@@ -168,5 +180,6 @@ async function runBench(): Promise<BenchReport> {
     scenarios: ordered,
     ratios: computeRatios(ordered),
     cooperation: cooperationResult,
+    live: liveResult,
   };
 }
