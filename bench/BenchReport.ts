@@ -1,4 +1,5 @@
 /** The outcome of one bench run, as printed and as written to bench/results/latest.json. */
+import type { LiveResult } from './live/LiveResult.ts';
 import type { CooperationResult } from './cooperation/CooperationResult.ts';
 import type { CodeVersion } from './codeVersion.ts';
 import type { MachineInfo } from './machineInfo.ts';
@@ -51,4 +52,6 @@ export interface BenchReport {
   ratios: Ratio[];
   /** The cooperation part (--part cooperation); null when it did not run. */
   readonly cooperation: CooperationResult | null;
+  /** The live part (--part live); absent when it did not run. */
+  readonly live?: LiveResult | null;
 }

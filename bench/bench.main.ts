@@ -30,6 +30,8 @@ import { cooperationChecksPassed } from './cooperation/formatCooperation.ts';
 import { COOPERATION_BUREAUS } from './cooperation/cooperationQueries.ts';
 import { runCooperation } from './cooperation/runCooperation.ts';
 import { freePort } from './freePort.ts';
+import { formatLive, liveChecksPassed } from './live/formatLive.ts';
+import { LIVE_BUREAU, runLive } from './live/runLive.ts';
 
 const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
 const BUSY_LOAD = 1;
@@ -72,6 +74,7 @@ process.once('exit', () => children.killAllNow());
 try {
   const report = await runBench();
   console.log(formatReport(report));
+  if (report.live) console.log(`\n${formatLive(report.live)}`);
   mkdirSync(join(RESULTS_FILE, '..'), { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   say(`wrote ${RESULTS_FILE}`);
@@ -87,6 +90,10 @@ try {
   const coop = report.cooperation;
   if (coop && (!cooperationChecksPassed(coop) || (coop.writeVsRead && coop.writeVsRead.write.failures + coop.writeVsRead.read.failures > 0))) {
     say('FAILED: the cooperation part had error responses or lost, doubled or reordered messages: its figures are not valid.');
+    process.exitCode = 1;
+  }
+  if (report.live && !liveChecksPassed(report.live)) {
+    say('FAILED: the live part had errors or lost, doubled or reordered events: its figures are not valid.');
     process.exitCode = 1;
   }
 } catch (error) {
@@ -106,10 +113,12 @@ async function runBench(): Promise<BenchReport> {
 
   const sideBySide = options.parts.includes('side-by-side');
   const cooperation = options.parts.includes('cooperation');
+  const live = options.parts.includes('live');
   const targets = sideBySide ? TARGET_ORDER.filter((t) => scenarios.some((s) => s.target === t)) : [];
   const codes = [...new Set([
     ...targets.flatMap((t) => TARGETS[t].bureaus),
     ...(cooperation ? COOPERATION_BUREAUS : []),
+    ...(live ? [LIVE_BUREAU] : []),
   ])];
   say(`starting the region and bureaus ${codes.join(', ')} …`);
   const trust = await prepareBenchTrust(workDir);
@@ -154,6 +163,9 @@ async function runBench(): Promise<BenchReport> {
     children, subgraphs, workDir, verbose: options.verbose, trust, gatewayPort: coopGatewayPort, dataDir, options, cpu: subgraphCpu, say,
   });
 
+  const liveSettings = { subscribers: options.liveSubscribers, connections: options.liveConnections, rate: options.liveRate, seconds: options.liveSeconds };
+  const liveResult = live ? await runLive({ children, subgraphs, workDir, dataDir, verbose: options.verbose, trust, settings: liveSettings, say }) : null;
+
   machine.loadAtEnd = currentLoad();
   const ordered = SCENARIOS.flatMap((s) => results.get(s.name) ?? []);
   return {
@@ -176,5 +188,6 @@ async function runBench(): Promise<BenchReport> {
     scenarios: ordered,
     ratios: computeRatios(ordered),
     cooperation: cooperationResult,
+    live: liveResult,
   };
 }

@@ -4,8 +4,8 @@
 import { parseArgs } from 'node:util';
 
 /** The bench's parts: the side-by-side targets (the default) and cooperation between bureaus. */
-export type BenchPart = 'side-by-side' | 'cooperation';
-const PARTS: readonly BenchPart[] = ['side-by-side', 'cooperation'];
+export type BenchPart = 'side-by-side' | 'cooperation' | 'live';
+const PARTS: readonly BenchPart[] = ['side-by-side', 'cooperation', 'live'];
 
 export interface BenchOptions {
   /** Which parts run, by --part; only side-by-side when none is named. */
@@ -39,13 +39,20 @@ export interface BenchOptions {
   readonly coopPending: number;
   /** Cooperation: concurrent sendBulletin requests while queueing them. */
   readonly coopConcurrency: number;
+  /** Live (bench/live/): readingReported subscriptions open on one gateway, over `liveConnections` WebSockets. */
+  readonly liveSubscribers: number;
+  readonly liveConnections: number;
+  /** Live: HJ 212 packets per second to 荣昌's ingest, for `liveSeconds`. */
+  readonly liveRate: number;
+  readonly liveSeconds: number;
 }
 
 export const USAGE = `npm run bench -- [--duration 10] [--warmup 2] [--connections 10] [--serial-duration 5]
                   [--scenario <name|prefix*>]... [--replay-latency 10] [--data-dir <seeded dir>]
                   [--legacy-latency 0] [--verbose]
                   [--part side-by-side|cooperation]... [--coop-duration 5] [--coop-incidents 200]
-                  [--coop-pending 10000] [--coop-concurrency 8]`;
+                  [--coop-pending 10000] [--coop-concurrency 8]
+                  [--part live] [--live-subscribers 1000] [--live-connections 1000] [--live-rate 100] [--live-seconds 30]`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -65,6 +72,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       'coop-incidents': { type: 'string', default: '200' },
       'coop-pending': { type: 'string', default: '10000' },
       'coop-concurrency': { type: 'string', default: '8' },
+      'live-subscribers': { type: 'string', default: '1000' },
+      'live-connections': { type: 'string', default: '1000' },
+      'live-rate': { type: 'string', default: '100' },
+      'live-seconds': { type: 'string', default: '30' },
     },
     strict: true,
   });
@@ -83,6 +94,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     coopIncidents: number(values['coop-incidents'], 'coop-incidents', 1, 100_000),
     coopPending: number(values['coop-pending'], 'coop-pending', 1, 1_000_000),
     coopConcurrency: number(values['coop-concurrency'], 'coop-concurrency', 1, 256),
+    liveSubscribers: number(values['live-subscribers'], 'live-subscribers', 1, 100_000),
+    liveConnections: number(values['live-connections'], 'live-connections', 1, 100_000),
+    liveRate: number(values['live-rate'], 'live-rate', 1, 10_000),
+    liveSeconds: number(values['live-seconds'], 'live-seconds', 1, 3_600),
   });
 }
 

@@ -39,6 +39,8 @@ export interface EventHubOptions {
 export interface FollowingEventHub extends EventHub {
   /** Events received per bureau and feed since each follower started. */
   received(): ReadonlyArray<{ readonly cityCode: string; readonly feed: string; readonly count: number }>;
+  /** Subscriptions open on the hub now (every open readingReported, alarmRaised, inbox and incident subscription). */
+  subscribers(): number;
 }
 
 type BureauState = { readonly kind: 'live' } | { readonly kind: 'catching-up'; readonly buffer: BureauEvent[] };
@@ -181,6 +183,7 @@ export function createEventHub(options: EventHubOptions): FollowingEventHub {
     },
     head,
     status: (): FollowerStatus[] => [...followers.values()].map((f) => f.status()),
+    subscribers: () => subscriptions.size,
     received: () => [...followers.entries()].flatMap(([cityCode, f]) => [...f.received()].map(([feed, count]) => ({ cityCode, feed, count }))),
     async close() {
       closed = true;

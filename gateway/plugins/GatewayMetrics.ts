@@ -36,6 +36,7 @@ export interface OutboxReader {
 export interface EventStreamReader {
   status(): readonly FollowerStatus[];
   received(): ReadonlyArray<{ readonly cityCode: string; readonly feed: string; readonly count: number }>;
+  subscribers(): number;
 }
 
 const STREAM_STATES: readonly FollowerStatus['state'][] = ['connecting', 'following', 'retrying', 'stopped'];
@@ -113,6 +114,13 @@ export function createGatewayMetrics(
     collect() {
       this.reset();
       for (const r of readEventStreams?.()?.received() ?? []) this.set({ city: r.cityCode, feed: r.feed }, r.count);
+    },
+  });
+  new Gauge({
+    name: 'gateway_event_hub_subscribers', help: 'Subscriptions reading the event hub now (each open subscription to bureau events)', registers,
+    collect() {
+      const reader = readEventStreams?.();
+      if (reader) this.set(reader.subscribers());
     },
   });
   return {

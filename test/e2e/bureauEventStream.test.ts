@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeGlobalId } from '../../schema/globalId.ts';
 import { eventPullAnswerSchema, type EventPullAnswer, type EventPullRequest } from '../../schema/events/bureauEvents.ts';
 import { ingestPort, registerDevice } from '../fixtures/eventStreams.ts';
 import { gatewayHeadersFor } from '../fixtures/gatewayTrust.ts';
@@ -64,7 +65,7 @@ describe('a bureau\'s event stream (POST /events/pull)', () => {
     const latencyMs = performance.now() - sent;
     expect(eventPullAnswerSchema.parse(answer.body).events.filter((e) => e.body.kind === 'reading')).toHaveLength(1);
     const reading = answer.body.events.find((e) => e.body.kind === 'reading')!;
-    expect(reading).toMatchObject({ feed: 'readings', body: { kind: 'reading', reading: { stationId, stationKind: 'POLLUTION_SOURCE', interval: 'REALTIME' } } });
+    expect(reading).toMatchObject({ feed: 'readings', body: { kind: 'reading', reading: { stationId: decodeGlobalId(stationId)!.localId, stationKind: 'POLLUTION_SOURCE', interval: 'REALTIME' } } });
     expect(reading.body.kind === 'reading' && reading.body.reading.values.find((v) => v.code === '831')).toEqual({ code: '831', value: 3.128, flag: 'N' });
     console.log(`packet sent → held pull answered: ${latencyMs.toFixed(0)} ms (ingest group commit 50 ms included)`);
 

@@ -15,7 +15,7 @@ import { startGatewayFederation, type GatewayFederation } from '../fixtures/gate
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { InMemoryEventHub } from '../fixtures/inMemoryEventHub.ts';
 import { inProcessGateway } from '../fixtures/inProcessGateway.ts';
-import { sseSubscribe, wsSubscribe, type CollectedSubscription } from '../fixtures/liveClients.ts';
+import { sseSubscribe, subscribeUntilEnded, wsSubscribe, type CollectedSubscription } from '../fixtures/liveClients.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
 const MINE = '510900';
@@ -184,11 +184,8 @@ describe('field access', () => {
 
 describe('refusals', () => {
   it('ends the stream with UNAUTHENTICATED when the token expires (SSE), and closes the socket with 4401 (WebSocket)', async () => {
-    const sse = track(sseSubscribe(origin(), { query: READINGS }, { authorization: await bearer({ sub: 'short-lived-sse' }, 2) }));
-    const ws = track(wsSubscribe(origin(), { query: READINGS }, { authorization: await bearer({ sub: 'short-lived-ws' }, 2) }));
-    await Promise.all([sse.ended, ws.ended]);
-    expect(sse.results.at(-1)?.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'expired' });
-    expect(ws.closed()).toEqual({ code: 4401, reason: expect.stringContaining('UNAUTHENTICATED') });
+    const ended = await subscribeUntilEnded(origin(), { query: READINGS }, { sse: await bearer({ sub: 'short-lived-sse' }, 2), ws: await bearer({ sub: 'short-lived-ws' }, 2) });
+    expect(ended).toEqual({ sseError: expect.objectContaining({ code: 'UNAUTHENTICATED', reason: 'expired' }), wsClosed: { code: 4401, reason: expect.stringContaining('UNAUTHENTICATED') } });
   });
 
   it('refuses a bad token before the stream opens: HTTP 401 (SSE), close 4401 (WebSocket)', async () => {

@@ -19,6 +19,7 @@ import type { BureauEventBody } from '../../../schema/events/bureauEvents.ts';
 import { INTERVAL_MS } from '../evaluation/intervalMs.ts';
 import { stationAlarms, type AlarmView } from '../evaluation/stationAlarms.ts';
 import type { ReadingRecord, StationRecord } from '../model.ts';
+import { eventStationId } from './eventStationId.ts';
 
 export const ALARM_LOOKBACK_SLOTS = 48;
 
@@ -63,7 +64,7 @@ function alarmEvent(a: AlarmView): AlarmEventBody {
     kind: 'alarm',
     alarm: {
       id: a.id,
-      stationId: a.station.id,
+      stationId: eventStationId(a.station.id),
       stationKind: a.station.kind,
       kind: a.kind,
       severity: a.severity,

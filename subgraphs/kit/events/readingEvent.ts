@@ -1,12 +1,13 @@
 import type { BureauEventBody } from '../../../schema/events/bureauEvents.ts';
 import type { ReadingRecord, StationKind } from '../model.ts';
+import { eventStationId } from './eventStationId.ts';
 
 /** The `reading` event of a reading of this bureau's station (its kind carried for subscribers' filters). */
 export function readingEvent(reading: ReadingRecord, stationKind: StationKind): Extract<BureauEventBody, { kind: 'reading' }> {
   return {
     kind: 'reading',
     reading: {
-      stationId: reading.stationId,
+      stationId: eventStationId(reading.stationId),
       stationKind,
       time: reading.time,
       interval: reading.interval,

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BureauEventBody } from '../../../schema/events/bureauEvents.ts';
 import { MIN_EVENT_RETENTION_MS } from '../../../schema/events/bureauEvents.ts';
+import { decodeGlobalId } from '../../../schema/globalId.ts';
 import { readingToRow, stationToRow } from '../../../subgraphs/adapters/sql/monitoringRows.ts';
 import type { BureauDatabase } from '../../../subgraphs/adapters/sql/schema.ts';
 import type { SqlBureauSource } from '../../../subgraphs/adapters/sql/SqlBureauSource.ts';
@@ -103,7 +104,7 @@ export function describeEventLogContract(kind: string, open: OpenEventStore): vo
         expect(await poll.pollOnce()).toBe(0);
         const read = await source.events.read({ readings: 0 }, 10);
         expect(read.events.map((e) => e.body.kind)).toContain('reading');
-        expect(read.events[0]).toMatchObject({ feed: 'readings', seq: 1, body: { kind: 'reading', reading: { stationId: s.id, time: fresh!.time, stationKind: 'WATER_QUALITY' } } });
+        expect(read.events[0]).toMatchObject({ feed: 'readings', seq: 1, body: { kind: 'reading', reading: { stationId: decodeGlobalId(s.id)!.localId, time: fresh!.time, stationKind: 'WATER_QUALITY' } } });
       } finally {
         await poll.close();
       }
