@@ -16,10 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIde } from '../../gateway/ide/buildIde.ts';
 import { ideExamples } from '../../gateway/ide/app/examples.ts';
 import { IDE_CONTENT_SECURITY_POLICY } from '../../gateway/ide/serveIde.ts';
-import { HJ212_CITY, ingestPort, realtimePacket, registerDevice } from '../fixtures/eventStreams.ts';
+import { startLogger } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { wsSubscribe } from '../fixtures/liveClients.ts';
-import { connectDevice } from '../subgraphs/adapters/hj212-ingest/deviceClient.ts';
 import { callerToken } from '../fixtures/callerTokens.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 import { hasChromium, launchChromium, requireChromiumInCi, warnIfChromiumMissing } from '../fixtures/headlessChromium.ts';
@@ -204,19 +203,15 @@ describe('the IDE in a browser', () => {
       // 550 mg/m³ discharge limit, to the bureau's HJ 212 ingest. The subscription started just now; should
       // the packet have overtaken it, a second device tries again.
       const response = page.locator('.graphiql-response .monaco-editor');
-      const device = await connectDevice(ingestPort(federation.bureau(HJ212_CITY)));
       let mn = '';
-      try {
-        for (let attempt = 1; attempt <= 3; attempt += 1) {
-          mn = `8888888${String((Date.now() + attempt) % 10_000_000).padStart(7, '0')}`;
-          await registerDevice(federation.data.dir, mn);
-          await new Promise((resolve) => setTimeout(resolve, 500));
-          await device.send(realtimePacket(mn, Math.floor(Date.now() / 60_000) * 60_000, 900));
-          const shown = await expect.poll(() => textOf(response), { timeout: 10_000 }).toContain(mn).then(() => true, () => false);
-          if (shown) break;
-        }
-      } finally {
-        await device.close();
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        const logger = await startLogger(federation);
+        mn = logger.mn;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await logger.upload(900);
+        await logger.close();
+        const shown = await expect.poll(() => textOf(response), { timeout: 10_000 }).toContain(mn).then(() => true, () => false);
+        if (shown) break;
       }
       const shown = await textOf(response);
       expect(shown).toContain(mn);
