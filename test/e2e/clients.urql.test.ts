@@ -4,12 +4,15 @@
  * Server's CSRF prevention (kept on) refuses: these tests prove the refusal says what to send, and
  * that the two documented set-ups work for a dashboard, paging and refetches by id.
  */
-import { Client, cacheExchange, fetchExchange, type ClientOptions, type OperationResult } from '@urql/core';
+import { Client, cacheExchange, fetchExchange, subscriptionExchange, type ClientOptions, type OperationResult } from '@urql/core';
+import { createClient as createSseClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId } from '../../schema/globalId.ts';
 import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
+import { callerToken } from '../fixtures/callerTokens.ts';
+import { startLogger } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
@@ -122,3 +125,72 @@ describe('urql against the gateway', () => {
     }
   });
 });
+
+/**
+ * The README's subscription set-up for urql: subscriptionExchange forwarding to graphql-sse's client
+ * (POST /graphql/stream, the token as a header), queries by POST through fetchExchange.
+ */
+function liveUrqlClient(origin: string, token: string) {
+  const sse = createSseClient({ url: `${origin}/graphql/stream`, headers: () => ({ authorization: `Bearer ${token}` }) });
+  const client = new Client({
+    url: `${origin}/graphql`,
+    preferGetMethod: false,
+    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: sse.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        }),
+      }),
+    ],
+  });
+  return { client, sse };
+}
+
+const READINGS = `subscription Readings($stationIds: [ID!], $since: String) {
+  readingReported(stationIds: $stationIds, since: $since) { id cityCode station { id code } reading { interval values { code value flag } } }
+}`;
+type ReadingSeen = { id: string; cityCode: string; station: { id: string; code: string }; reading: { interval: string; values: Array<{ code: string; value: number }> } };
+
+describe('urql subscriptions (subscriptionExchange over graphql-sse)', () => {
+  it('receives readingReported for HJ 212 packets sent to 荣昌\'s ingest, queries still by POST, and resumes with since', async () => {
+    const token = await callerToken({ sub: 'urql-live' });
+    const { client, sse } = liveUrqlClient(federation.gateway.origin, token);
+    const logger = await startLogger(federation);
+    try {
+      const seen: ReadingSeen[] = [];
+      const failures: unknown[] = [];
+      const watch = (since: string | null) => client.subscription(READINGS, { stationIds: [logger.stationId], since }).subscribe((result) => {
+        if (result.error) failures.push(result.error);
+        else seen.push(result.data.readingReported);
+      });
+      const live = watch(null);
+      const sent = await logger.uploadUntil(() => seen.length > 0, 200);
+      expect(failures).toEqual([]);
+      expect(seen[0]).toMatchObject({ cityCode: '500153', station: { id: logger.stationId, code: logger.mn }, reading: { interval: 'REALTIME' } });
+      expect(sent).toContain(seen[0]!.reading.values.find((v) => v.code === 'a21026')!.value);
+
+      const station = await client.query(`query Device($id: ID!) { node(id: $id) { id ... on Station { code } } }`, { id: logger.stationId }).toPromise();
+      expect(station.error).toBeUndefined();
+      expect(station.data).toEqual({ node: { __typename: 'Station', id: logger.stationId, code: logger.mn } });
+
+      // Away while the device uploads 888; back with since = the last event id: it arrives, nothing before it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      live.unsubscribe();
+      const last = seen.at(-1)!.id;
+      seen.length = 0;
+      await logger.upload(888);
+      const resumed = watch(last);
+      await expect.poll(() => seen.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+      expect(seen.map((r) => r.reading.values.find((v) => v.code === 'a21026')!.value)).toEqual([888]);
+      expect(failures).toEqual([]);
+      resumed.unsubscribe();
+    } finally {
+      await logger.close();
+      sse.dispose();
+    }
+  });
+});
+
