@@ -17,7 +17,7 @@ import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
 import { callerToken } from '../fixtures/callerTokens.ts';
-import { startLogger } from '../fixtures/deviceReadings.ts';
+import { READINGS_SUBSCRIPTION, expectLiveThenResumed, startLogger, type ReadingSeen } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
@@ -268,44 +268,20 @@ function liveApolloClient(origin: string, token: string) {
   return { client: new ApolloClient({ link, cache: new InMemoryCache() }), wsClient };
 }
 
-const READINGS = gql`subscription Readings($stationIds: [ID!], $since: String) {
-  readingReported(stationIds: $stationIds, since: $since) { id cityCode station { id code } reading { interval values { code value flag } } }
-}`;
-type ReadingSeen = { id: string; cityCode: string; station: { id: string; code: string }; reading: { interval: string; values: Array<{ code: string; value: number }> } };
-
 describe('Apollo Client subscriptions (GraphQLWsLink, split by operation type)', () => {
   it('receives readingReported for HJ 212 packets sent to 荣昌\'s ingest, queries still over HTTP, and resumes with since', async () => {
     const token = await callerToken({ sub: 'apollo-live' });
     const { client, wsClient } = liveApolloClient(federation.gateway.origin, token);
     const logger = await startLogger(federation);
+    const readings = gql(READINGS_SUBSCRIPTION);
     try {
-      const seen: ReadingSeen[] = [];
-      const failures: unknown[] = [];
-      const watch = (since: string | null) => client.subscribe({ query: READINGS, variables: { stationIds: [logger.stationId], since } }).subscribe({
-        next: (result) => (result.error ? failures.push(result.error) : seen.push((result.data as { readingReported: ReadingSeen }).readingReported)),
-        error: (error) => failures.push(error),
-      });
-      const live = watch(null);
-      const sent = await logger.uploadUntil(() => seen.length > 0, 100);
-      expect(failures).toEqual([]);
-      expect(seen[0]).toMatchObject({ cityCode: '500153', station: { id: logger.stationId, code: logger.mn }, reading: { interval: 'REALTIME' } });
-      expect(sent).toContain(seen[0]!.reading.values.find((v) => v.code === 'a21026')!.value);
-
+      await expectLiveThenResumed(logger, (variables, sink) => client.subscribe({ query: readings, variables }).subscribe({
+        next: (result) => (result.error ? sink.fail(result.error) : sink.next((result.data as { readingReported: ReadingSeen }).readingReported)),
+        error: (error) => sink.fail(error),
+      }), 100, 777);
       // The same client's queries go over HTTP (the split's other side).
       const station = await client.query({ query: gql`query Device($id: ID!) { node(id: $id) { id ... on Station { code } } }`, variables: { id: logger.stationId } });
       expect(station.data).toEqual({ node: { __typename: 'Station', id: logger.stationId, code: logger.mn } });
-
-      // Away (unsubscribed) while the device uploads 777; back with since = the last event id: it arrives, nothing before it.
-      await new Promise((resolve) => setTimeout(resolve, 500)); // any later upload of uploadUntil is in
-      live.unsubscribe();
-      const last = seen.at(-1)!.id;
-      seen.length = 0;
-      await logger.upload(777);
-      const resumed = watch(last);
-      await expect.poll(() => seen.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
-      expect(seen.map((r) => r.reading.values.find((v) => v.code === 'a21026')!.value)).toEqual([777]);
-      expect(failures).toEqual([]);
-      resumed.unsubscribe();
     } finally {
       await logger.close();
       client.stop();

@@ -12,7 +12,7 @@ import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
 import { callerToken } from '../fixtures/callerTokens.ts';
-import { startLogger } from '../fixtures/deviceReadings.ts';
+import { READINGS_SUBSCRIPTION, expectLiveThenResumed, startLogger } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
@@ -149,44 +149,19 @@ function liveUrqlClient(origin: string, token: string) {
   return { client, sse };
 }
 
-const READINGS = `subscription Readings($stationIds: [ID!], $since: String) {
-  readingReported(stationIds: $stationIds, since: $since) { id cityCode station { id code } reading { interval values { code value flag } } }
-}`;
-type ReadingSeen = { id: string; cityCode: string; station: { id: string; code: string }; reading: { interval: string; values: Array<{ code: string; value: number }> } };
-
 describe('urql subscriptions (subscriptionExchange over graphql-sse)', () => {
   it('receives readingReported for HJ 212 packets sent to 荣昌\'s ingest, queries still by POST, and resumes with since', async () => {
     const token = await callerToken({ sub: 'urql-live' });
     const { client, sse } = liveUrqlClient(federation.gateway.origin, token);
     const logger = await startLogger(federation);
     try {
-      const seen: ReadingSeen[] = [];
-      const failures: unknown[] = [];
-      const watch = (since: string | null) => client.subscription(READINGS, { stationIds: [logger.stationId], since }).subscribe((result) => {
-        if (result.error) failures.push(result.error);
-        else seen.push(result.data.readingReported);
-      });
-      const live = watch(null);
-      const sent = await logger.uploadUntil(() => seen.length > 0, 200);
-      expect(failures).toEqual([]);
-      expect(seen[0]).toMatchObject({ cityCode: '500153', station: { id: logger.stationId, code: logger.mn }, reading: { interval: 'REALTIME' } });
-      expect(sent).toContain(seen[0]!.reading.values.find((v) => v.code === 'a21026')!.value);
-
+      await expectLiveThenResumed(logger, (variables, sink) => client.subscription(READINGS_SUBSCRIPTION, variables).subscribe((result) => {
+        if (result.error) sink.fail(result.error);
+        else sink.next(result.data.readingReported);
+      }), 200, 888);
       const station = await client.query(`query Device($id: ID!) { node(id: $id) { id ... on Station { code } } }`, { id: logger.stationId }).toPromise();
       expect(station.error).toBeUndefined();
       expect(station.data).toEqual({ node: { __typename: 'Station', id: logger.stationId, code: logger.mn } });
-
-      // Away while the device uploads 888; back with since = the last event id: it arrives, nothing before it.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      live.unsubscribe();
-      const last = seen.at(-1)!.id;
-      seen.length = 0;
-      await logger.upload(888);
-      const resumed = watch(last);
-      await expect.poll(() => seen.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
-      expect(seen.map((r) => r.reading.values.find((v) => v.code === 'a21026')!.value)).toEqual([888]);
-      expect(failures).toEqual([]);
-      resumed.unsubscribe();
     } finally {
       await logger.close();
       sse.dispose();
