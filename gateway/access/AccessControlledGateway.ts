@@ -67,7 +67,10 @@ export class AccessControlledGateway implements GatewayInterface {
           operation: filtered.operation,
         });
     const masked = applyAccessRemovals(result.data, analysis, requestContext.request.variables ?? {});
-    return { ...result, data: masked.data, errors: [...(result.errors ?? []), ...masked.errors] };
+    // No `errors` key unless there is an error: `"errors": []` breaks clients (urql reads it as a failed request).
+    const { errors: innerErrors, ...rest } = result;
+    const errors = [...(innerErrors ?? []), ...masked.errors];
+    return errors.length > 0 ? { ...rest, data: masked.data, errors } : { ...rest, data: masked.data };
   }
 
   private prepare(requestContext: GatewayGraphQLRequestContext, caller: Caller): Prepared {

@@ -62,7 +62,7 @@ const readingReported: LiveField = {
         const body = bodyOf(event, 'reading');
         return body !== null && reaches(caller, event.cityCode)
           && (cityCodes === null || cityCodes.has(event.cityCode))
-          && (stations === null || stations.has(`${event.cityCode}:${body.reading.stationId}`))
+          && (stations === null || stations.has(`${event.cityCode}:${stationLocalId(event.cityCode, body.reading.stationId)}`))
           && (kind == null || body.reading.stationKind === kind);
       },
     };
@@ -182,7 +182,18 @@ function readIds(value: unknown, type: NodeType, argument: string): ReadonlySet<
   }));
 }
 
-function stationGlobalId(cityCode: string, localId: string): string {
+/**
+ * The station's local id from an event's `stationId`. The protocol names the local id, but the
+ * bureaus' own records (and so their events) carry the station's global id: one of this bureau's
+ * Station ids is read as its local id, so both resolve and filter alike.
+ */
+function stationLocalId(cityCode: string, stationId: string): string {
+  const parts = decodeGlobalId(stationId);
+  return parts?.type === 'Station' && parts.cityCode === cityCode ? parts.localId : stationId;
+}
+
+function stationGlobalId(cityCode: string, stationId: string): string {
+  const localId = stationLocalId(cityCode, stationId);
   try {
     return encodeGlobalId('Station', cityCode, localId);
   } catch {

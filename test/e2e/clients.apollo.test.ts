@@ -5,7 +5,11 @@
  * the client gives is compared with the same request sent without the client, or with the bureau
  * asked directly.
  */
-import { ApolloClient, HttpLink, InMemoryCache, gql, type NormalizedCacheObject } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql, type NormalizedCacheObject } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId } from '../../schema/globalId.ts';
@@ -13,6 +17,7 @@ import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
 import { callerToken } from '../fixtures/callerTokens.ts';
+import { READINGS_SUBSCRIPTION, expectLiveThenResumed, startLogger, type ReadingSeen } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
@@ -243,6 +248,45 @@ describe('Apollo Client writes', () => {
     const entries = cache.extract();
     expect(entriesOf(entries, 'EnvironmentalIncident').map(([key]) => key)).toEqual([`EnvironmentalIncident:${incident.id}`]);
     expect(entriesOf(entries, 'IncidentNotice')).toHaveLength(1);
+  });
+});
+
+/**
+ * The README's subscription set-up: one client, queries and mutations over HttpLink, subscriptions
+ * over GraphQLWsLink (graphql-ws), chosen by `split` on the operation type. The token goes in
+ * connection_init (a browser cannot set a WebSocket's headers). Node 20 has no WebSocket of its own,
+ * so the `ws` package stands in for the browser's (`webSocketImpl`, the only difference).
+ */
+function liveApolloClient(origin: string, token: string) {
+  const wsClient = createClient({
+    url: `${origin.replace(/^http/, 'ws')}/graphql`,
+    connectionParams: () => ({ authorization: `Bearer ${token}` }),
+    webSocketImpl: WebSocket,
+  });
+  const httpLink = new HttpLink({ uri: `${origin}/graphql`, headers: { authorization: `Bearer ${token}` } });
+  const link = ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(wsClient), httpLink);
+  return { client: new ApolloClient({ link, cache: new InMemoryCache() }), wsClient };
+}
+
+describe('Apollo Client subscriptions (GraphQLWsLink, split by operation type)', () => {
+  it('receives readingReported for HJ 212 packets sent to 荣昌\'s ingest, queries still over HTTP, and resumes with since', async () => {
+    const token = await callerToken({ sub: 'apollo-live' });
+    const { client, wsClient } = liveApolloClient(federation.gateway.origin, token);
+    const logger = await startLogger(federation);
+    const readings = gql(READINGS_SUBSCRIPTION);
+    try {
+      await expectLiveThenResumed(logger, (variables, sink) => client.subscribe({ query: readings, variables }).subscribe({
+        next: (result) => (result.error ? sink.fail(result.error) : sink.next((result.data as { readingReported: ReadingSeen }).readingReported)),
+        error: (error) => sink.fail(error),
+      }), 100, 777);
+      // The same client's queries go over HTTP (the split's other side).
+      const station = await client.query({ query: gql`query Device($id: ID!) { node(id: $id) { id ... on Station { code } } }`, variables: { id: logger.stationId } });
+      expect(station.data).toEqual({ node: { __typename: 'Station', id: logger.stationId, code: logger.mn } });
+    } finally {
+      await logger.close();
+      client.stop();
+      await wsClient.dispose();
+    }
   });
 });
 

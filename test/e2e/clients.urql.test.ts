@@ -4,12 +4,15 @@
  * Server's CSRF prevention (kept on) refuses: these tests prove the refusal says what to send, and
  * that the two documented set-ups work for a dashboard, paging and refetches by id.
  */
-import { Client, cacheExchange, fetchExchange, type ClientOptions, type OperationResult } from '@urql/core';
+import { Client, cacheExchange, fetchExchange, subscriptionExchange, type ClientOptions, type OperationResult } from '@urql/core';
+import { createClient as createSseClient } from 'graphql-sse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeGlobalId } from '../../schema/globalId.ts';
 import {
   ALL_STATIONS, CASES_PAGE, DASHBOARD, DASHBOARD_VARIABLES, NODE_REFETCH, recordingFetch, sentOperation,
 } from '../fixtures/frontEndOperations.ts';
+import { callerToken } from '../fixtures/callerTokens.ts';
+import { READINGS_SUBSCRIPTION, expectLiveThenResumed, startLogger } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 
@@ -122,3 +125,47 @@ describe('urql against the gateway', () => {
     }
   });
 });
+
+/**
+ * The README's subscription set-up for urql: subscriptionExchange forwarding to graphql-sse's client
+ * (POST /graphql/stream, the token as a header), queries by POST through fetchExchange.
+ */
+function liveUrqlClient(origin: string, token: string) {
+  const sse = createSseClient({ url: `${origin}/graphql/stream`, headers: () => ({ authorization: `Bearer ${token}` }) });
+  const client = new Client({
+    url: `${origin}/graphql`,
+    preferGetMethod: false,
+    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: sse.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        }),
+      }),
+    ],
+  });
+  return { client, sse };
+}
+
+describe('urql subscriptions (subscriptionExchange over graphql-sse)', () => {
+  it('receives readingReported for HJ 212 packets sent to 荣昌\'s ingest, queries still by POST, and resumes with since', async () => {
+    const token = await callerToken({ sub: 'urql-live' });
+    const { client, sse } = liveUrqlClient(federation.gateway.origin, token);
+    const logger = await startLogger(federation);
+    try {
+      await expectLiveThenResumed(logger, (variables, sink) => client.subscription(READINGS_SUBSCRIPTION, variables).subscribe((result) => {
+        if (result.error) sink.fail(result.error);
+        else sink.next(result.data.readingReported);
+      }), 200, 888);
+      const station = await client.query(`query Device($id: ID!) { node(id: $id) { id ... on Station { code } } }`, { id: logger.stationId }).toPromise();
+      expect(station.error).toBeUndefined();
+      expect(station.data).toEqual({ node: { __typename: 'Station', id: logger.stationId, code: logger.mn } });
+    } finally {
+      await logger.close();
+      sse.dispose();
+    }
+  });
+});
+

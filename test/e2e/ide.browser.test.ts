@@ -16,11 +16,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIde } from '../../gateway/ide/buildIde.ts';
 import { ideExamples } from '../../gateway/ide/app/examples.ts';
 import { IDE_CONTENT_SECURITY_POLICY } from '../../gateway/ide/serveIde.ts';
+import { startLogger } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
+import { wsSubscribe } from '../fixtures/liveClients.ts';
+import { callerToken } from '../fixtures/callerTokens.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 import { hasChromium, launchChromium, requireChromiumInCi, warnIfChromiumMissing } from '../fixtures/headlessChromium.ts';
 
 const SCREENSHOT = '/tmp/ide.png';
+const LIVE_SCREENSHOT = '/tmp/ide-live.png';
 warnIfChromiumMissing('the IDE browser tests');
 
 /** A locator's visible text with every run of white space as one space (Monaco renders spaces as U+00A0). */
@@ -38,6 +42,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await federation?.stop();
 });
+
+/** A fresh browser context and page that record every request, console error and CSP violation. */
+async function openBrowserPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const requests: Array<{ method: string; url: string }> = [];
+  const consoleProblems: string[] = [];
+  context.on('request', (request) => requests.push({ method: request.method(), url: request.url() }));
+  const noteConsole = (message: ConsoleMessage) => {
+    if (message.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(message.text())) consoleProblems.push(message.text());
+  };
+  // Browser code as text: this file is type-checked for Node, without the DOM's types.
+  await context.addInitScript({
+    content: `window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  const page: Page = await context.newPage();
+  page.on('console', noteConsole);
+  page.on('worker', (worker) => worker.on('console', noteConsole));
+  page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
+  return { context, page, requests, consoleProblems };
+}
 
 describe('the IDE over HTTP', () => {
   it('serves the same page at / and /graphiql with the strict CSP, and its assets with long caching', async () => {
@@ -68,6 +93,15 @@ describe('the IDE over HTTP', () => {
 
   it('saves examples that the gateway accepts (no validation errors)', async () => {
     for (const example of examples) {
+      if (example.query.includes('\nsubscription ')) {
+        // 实时报警 runs over WebSocket, as the IDE runs it: accepted, it stays open waiting for events.
+        const live = wsSubscribe(federation.gateway.origin, { query: example.query, variables: { ...example.variables } });
+        await Promise.race([live.ended, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+        expect(live.error(), example.title).toBeUndefined();
+        expect(live.results.flatMap((r) => r.errors ?? []), example.title).toEqual([]);
+        await live.dispose();
+        continue;
+      }
       const answer = await postGraphQL(federation.gateway.url, example.query, { ...example.variables });
       // Fields that need a token (enforcement cases) may answer with an auth error; never with a schema error.
       const codes = (answer.errors ?? []).map((e) => e.extensions?.['code']);
@@ -91,23 +125,7 @@ describe('the IDE in a browser', () => {
     });
 
     it('opens with the docs, runs the first example and shows its answer, all from the gateway origin', async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-      const requests: Array<{ method: string; url: string }> = [];
-      const consoleProblems: string[] = [];
-      context.on('request', (request) => requests.push({ method: request.method(), url: request.url() }));
-      const noteConsole = (message: ConsoleMessage) => {
-        if (message.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(message.text())) consoleProblems.push(message.text());
-      };
-      // Browser code as text: this file is type-checked for Node, without the DOM's types.
-      await context.addInitScript({
-        content: `window.cspViolations = [];
-          document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
-      });
-      const page: Page = await context.newPage();
-      page.on('console', noteConsole);
-      page.on('worker', (worker) => worker.on('console', noteConsole));
-      page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
-
+      const { context, page, requests, consoleProblems } = await openBrowserPage(browser);
       const answer = await page.goto(`${federation.gateway.origin}/`);
       expect(answer?.headers()['content-security-policy']).toBe(IDE_CONTENT_SECURITY_POLICY);
 
@@ -146,6 +164,74 @@ describe('the IDE in a browser', () => {
       expect(graphql.map((r) => r.method)).toEqual(graphql.map(() => 'POST'));
       // The workers are bundled files of this origin (no CDN, no blob:).
       expect(requests.filter(({ url }) => /\.worker-[\w-]+\.js$/.test(url)).length).toBeGreaterThanOrEqual(2);
+      expect(violations).toEqual([]);
+      expect(consoleProblems).toEqual([]);
+    }, 180_000);
+
+    it('runs the 实时报警 tab as a live subscription over WebSocket: an HJ 212 packet over the limit, sent meanwhile, shows as an alarm', async () => {
+      const { context, page, requests, consoleProblems } = await openBrowserPage(browser);
+      const sockets: Array<{ url: string; sent: string[]; closed: boolean }> = [];
+      page.on('websocket', (socket) => {
+        const seen = { url: socket.url(), sent: [] as string[], closed: false };
+        sockets.push(seen);
+        socket.on('framesent', (frame) => seen.sent.push(String(frame.payload)));
+        socket.on('close', () => void (seen.closed = true));
+      });
+      await page.goto(`${federation.gateway.origin}/`);
+      const queryEditor = page.locator('.graphiql-query-editor .monaco-editor');
+      await queryEditor.waitFor({ timeout: 60_000 });
+      await page.locator('.graphiql-tab', { hasText: 'LiveAlarms' }).click();
+      await expect.poll(() => textOf(queryEditor), { timeout: 30_000 }).toContain('alarmRaised(');
+
+      // An analyst pastes a token in Headers: it goes in connection_init, and never into storage.
+      const token = await callerToken({ sub: 'ide-live-analyst' });
+      const headersEditor = page.locator('.graphiql-editor-tool .monaco-editor').last();
+      await headersEditor.click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(`{ "Authorization": "Bearer ${token}" }`);
+      // What Monaco closed by itself (the brace it added after the typed one) goes.
+      await page.keyboard.press('ControlOrMeta+Shift+End');
+      await page.keyboard.press('Delete');
+      await expect.poll(() => textOf(headersEditor)).toContain(token.slice(-20));
+
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => sockets.flatMap((s) => s.sent).some((f) => f.includes('"type":"subscribe"')), { timeout: 30_000 }).toBe(true);
+      expect(sockets.map((s) => s.url)).toEqual([`${federation.gateway.origin.replace(/^http/, 'ws')}/graphql`]);
+      expect(JSON.parse(sockets[0]!.sent[0]!)).toEqual({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
+
+      // A data logger of 荣昌 (registered as a real-time source) uploads SO₂ at 900 mg/m³, over the
+      // 550 mg/m³ discharge limit, to the bureau's HJ 212 ingest. The subscription started just now; should
+      // the packet have overtaken it, a second device tries again.
+      const response = page.locator('.graphiql-response .monaco-editor');
+      let mn = '';
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        const logger = await startLogger(federation);
+        mn = logger.mn;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await logger.upload(900);
+        await logger.close();
+        const shown = await expect.poll(() => textOf(response), { timeout: 10_000 }).toContain(mn).then(() => true, () => false);
+        if (shown) break;
+      }
+      const shown = await textOf(response);
+      expect(shown).toContain(mn);
+      expect(shown).toContain('"kind": "OVER_LIMIT"');
+      expect(shown).toContain('"severity": "CRITICAL"');
+      expect(shown).toContain('"cityCode": "500153"');
+      expect(shown).toMatch(/"alarmRaised": \{ "id": "\w/); // the event id, for since (Monaco wraps the long line)
+
+      await page.screenshot({ path: LIVE_SCREENSHOT });
+      // ■ ends the subscription: the socket closes.
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => sockets[0]!.closed, { timeout: 10_000 }).toBe(true);
+      expect(sockets).toHaveLength(1);
+      const stored = await page.evaluate<string>('JSON.stringify(Object.entries(localStorage)) + JSON.stringify(Object.entries(sessionStorage))');
+      expect(stored).not.toContain(token.slice(-20));
+      const violations = await page.evaluate<string[]>('window.cspViolations');
+      await context.close();
+
+      const offOrigin = requests.filter(({ url }) => !url.startsWith(`${federation.gateway.origin}/`) && !url.startsWith('data:'));
+      expect(offOrigin).toEqual([]);
       expect(violations).toEqual([]);
       expect(consoleProblems).toEqual([]);
     }, 180_000);

@@ -175,24 +175,26 @@ query ProjectsAndEia($status: ProjectStatus) {
     {
       title: '实时报警',
       operationName: 'LiveAlarms',
-      variables: { severity: 'WARNING' },
-      query: `# 实时报警 · Live alarms from every bureau's stations, newest first
-# 由监测数据实时计算（数据标记异常、超标、缺失、恒值、突变）；since 默认 24 小时前，severity 为最低级别。
-query LiveAlarms($severity: AlarmSeverity, $since: DateTime) {
-  alarms(severity: $severity, since: $since, first: 20) {
-    totalCount
-    edges {
-      node {
-        cityCode
-        severity
-        kind
-        name
-        from
-        to
-        reason
-        limit { min max unit source }
-        station { name code kind }
-      }
+      variables: { severity: 'WARNING', cityCodes: null, since: null },
+      query: `# 实时报警 · Live alarms, as the bureaus' alarm rules raise them on arriving readings
+# 订阅（subscription）：运行后保持连接，新告警到达即显示在右侧（每次显示最新一条）；按 ■ 停止。
+# 告警由到达的监测数据计算（数据标记异常、超标、缺失、恒值、突变）。severity 为最低级别；cityCodes 只订这些城市；
+# since：上次收到的事件 id，从其后续订（不丢事件）。过去的告警用 alarms 查询。令牌（可选）写在 Headers 中。
+# A subscription: it stays open and shows each new alarm as it arrives (the latest one); ■ stops it.
+# since = the id of the last event seen resumes right after it. Past alarms: the alarms query.
+subscription LiveAlarms($severity: AlarmSeverity, $cityCodes: [ID!], $since: String) {
+  alarmRaised(severity: $severity, cityCodes: $cityCodes, since: $since) {
+    id
+    alarm {
+      cityCode
+      severity
+      kind
+      name
+      from
+      to
+      reason
+      limit { min max unit source }
+      station { name code kind cityCode river { name } }
     }
   }
 }

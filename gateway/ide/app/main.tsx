@@ -11,7 +11,8 @@ import { GraphiQL } from 'graphiql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HEADERS_TEMPLATE, ideExamples } from './examples.ts';
-import { sameOriginFetcher } from './sameOriginFetcher.ts';
+import { headerlessStorage, type KeyValueStorage } from './headerlessStorage.ts';
+import { ideFetcher } from './liveFetcher.ts';
 
 const examples = ideExamples(new Date());
 const tabs = examples.map(({ query, variables }) => ({ query, variables: JSON.stringify(variables, null, 2), headers: HEADERS_TEMPLATE }));
@@ -34,16 +35,26 @@ function firstVisitEditors(): { initialQuery?: string; initialVariables?: string
   return saved === null ? { initialQuery: tabs[0]!.query, initialVariables: tabs[0]!.variables } : {};
 }
 
+/** The browser's localStorage without headers (headerlessStorage.ts); none at all when storage is blocked. */
+function ideStorage(): KeyValueStorage | undefined {
+  try {
+    return headerlessStorage(window.localStorage);
+  } catch {
+    return undefined;
+  }
+}
+
 createRoot(root).render(
   <StrictMode>
     <GraphiQL
-      fetcher={sameOriginFetcher}
+      fetcher={ideFetcher}
       defaultTabs={tabs}
       {...firstVisitEditors()}
       defaultHeaders={HEADERS_TEMPLATE}
       defaultEditorToolsVisibility="headers"
-      // A pasted token stays in this tab only: never written to the browser's storage.
+      // A pasted token stays in this tab only: never written to the browser's storage (nor by the history).
       shouldPersistHeaders={false}
+      storage={ideStorage()}
       visiblePlugin="Documentation Explorer"
     >
       <GraphiQL.Logo>

@@ -75,6 +75,17 @@ describe('the access-controlled gateway', () => {
     expect(result.errors?.map((e) => [e.path, e.extensions['code']])).toEqual([[['enforcementCase', 'evidence'], 'FORBIDDEN']]);
   });
 
+  it('answers without an errors key when the checked operation lost nothing the caller asked for (`"errors": []` fails urql)', async () => {
+    const id = 'U3RhdGlvbjo1MDAxNTM6ZGV2aWNl';
+    const { inner } = innerGateway(() => ({ node: { __typename: 'Station', id, code: 'MN1' } }));
+    const { executor } = await new AccessControlledGateway(inner, readAccessPolicies(loadContract())).load({ apollo: {} });
+    for (const caller of [partner(), PUBLIC_CALLER]) {
+      const result = await executor!(requestContext(`{ node(id: "${id}") { id ... on Station { code } } }`, caller));
+      expect(result).toEqual({ data: { node: { __typename: 'Station', id, code: 'MN1' } } });
+      expect('errors' in result).toBe(false);
+    }
+  });
+
   it('does not call the inner gateway when nothing the caller may read is left', async () => {
     const { inner, seen } = innerGateway(() => ({}));
     const { executor } = await new AccessControlledGateway(inner, readAccessPolicies(loadContract())).load({ apollo: {} });

@@ -1,12 +1,14 @@
 /**
  * The IDE's saved examples are real operations of the gateway's public schema: each one, with the
  * variables its tab opens with, validates against the API schema of the supergraph the gateway
- * composes (same composition code, same API-schema derivation as @apollo/gateway).
+ * composes (same composition code, same API-schema derivation as @apollo/gateway) extended with the
+ * gateway's subscriptions (schema/live.graphql), as the gateway serves it.
  */
 import { Supergraph } from '@apollo/federation-internals';
-import { getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { extendSchema, getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeSupergraph } from '../../../gateway/composition/composeSupergraph.ts';
+import { loadLiveSdl } from '../../../gateway/live/LiveSchemaGateway.ts';
 import { HEADERS_TEMPLATE, ideExamples, lastFullMonth } from '../../../gateway/ide/app/examples.ts';
 import { loadContract, loadRegion } from '../../../schema/loadContract.ts';
 
@@ -16,7 +18,8 @@ beforeAll(() => {
   const sdl = composeSupergraph({ typeDefs: loadRegion(), url: 'http://region.invalid/graphql' }, loadContract());
   // supportedFeatures null: the API schema does not depend on which security features (@authenticated,
   // @requiresScopes) a runtime enforces, only on what is inaccessible.
-  schema = Supergraph.build(sdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema();
+  // Plus the gateway's subscriptions, as LiveSchemaGateway serves them (the 实时报警 tab is one).
+  schema = extendSchema(Supergraph.build(sdl, { supportedFeatures: null }).apiSchema().toGraphQLJSSchema(), loadLiveSdl());
 });
 
 const examples = ideExamples(new Date('2026-11-20T10:00:00+08:00'));
@@ -35,6 +38,13 @@ describe('the saved examples', () => {
     ]);
     expect(examples[0]!.operationName).toBe('CrossBorderSections');
     expect(examples[0]!.variables).toEqual({ period: '2026-10' });
+  });
+
+  it('make 实时报警 a live subscription (alarmRaised), run over WebSocket by the IDE', () => {
+    const live = examples.find((e) => e.title === '实时报警')!;
+    const operation = parse(live.query).definitions[0] as OperationDefinitionNode;
+    expect(operation.operation).toBe('subscription');
+    expect(live.query).toContain('alarmRaised(');
   });
 
   it.each(examples.map((e) => [e.title, e] as const))('%s is a valid operation of the public schema, with valid variables', (_title, example) => {

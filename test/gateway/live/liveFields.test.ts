@@ -12,9 +12,9 @@ const officer = (claims: Partial<Caller> = {}): Caller => ({
 const event = (cityCode: string, body: BureauEventBody): HubEvent => ({ cityCode, event: { feed: 'readings', seq: 1, at: 0, body }, position: { [cityCode]: { readings: 1 } } });
 const reading = (cityCode: string, stationId = 'S1', stationKind: 'WATER_QUALITY' | 'POLLUTION_SOURCE' = 'WATER_QUALITY') =>
   event(cityCode, { kind: 'reading', reading: { stationId, stationKind, time: 0, interval: 'HOURLY', values: [] } });
-const alarm = (cityCode: string, severity: 'INFO' | 'WARNING' | 'CRITICAL') => event(cityCode, {
+const alarm = (cityCode: string, severity: 'INFO' | 'WARNING' | 'CRITICAL', stationId = 'S1') => event(cityCode, {
   kind: 'alarm',
-  alarm: { id: 'a', stationId: 'S1', stationKind: 'WATER_QUALITY', kind: 'SPIKE', severity, code: null, name: null, from: 0, to: 0, reason: '', values: [], limit: null },
+  alarm: { id: 'a', stationId, stationKind: 'WATER_QUALITY', kind: 'SPIKE', severity, code: null, name: null, from: 0, to: 0, reason: '', values: [], limit: null },
 });
 const notice = (cityCode: string) => event(cityCode, { kind: 'notice-received', noticeId: 'n', incidentId: 'i' });
 const field = (name: string) => LIVE_FIELDS.get(name)!;
@@ -46,6 +46,17 @@ describe('readingReported filters', () => {
     expect(filter.accepts(reading('510900', 'S2'))).toBe(false);
     expect(filter.accepts(reading('500152', 'S1'))).toBe(false);
     expect(filter.accepts(reading('510900', 'S1', 'POLLUTION_SOURCE'))).toBe(false);
+  });
+
+  it('reads a bureau\'s event that carries the station\'s global id (as the bureaus\' records do) as its local id', () => {
+    const globalId = encodeGlobalId('Station', '510900', 'S1');
+    const filter = field('readingReported').start({ stationIds: [globalId] }, PUBLIC_CALLER);
+    expect(filter.accepts(reading('510900', globalId))).toBe(true);
+    expect(filter.accepts(reading('510900', encodeGlobalId('Station', '510900', 'S2')))).toBe(false);
+    // The graph is asked for the station by its global id, encoded once, whichever id the event carried.
+    expect(field('readingReported').variables(reading('510900', globalId))['stationId']).toBe(globalId);
+    expect(field('readingReported').variables(reading('510900', 'S1'))['stationId']).toBe(globalId);
+    expect(field('alarmRaised').variables(alarm('510900', 'CRITICAL', globalId))['stationId']).toBe(globalId);
   });
 
   it('refuses an id that is no station\'s and a code that is no bureau\'s with BAD_USER_INPUT', () => {
