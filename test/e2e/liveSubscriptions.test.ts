@@ -102,12 +102,17 @@ describe('readingReported', () => {
         reading: { time: station.latest!.time, interval: station.latest!.interval },
       },
     };
-    expect(sse.results).toEqual([{ data: expected }]);
-    expect(ws.results).toEqual([{ data: expected }]);
+    // Once each: a second event, delivered in order after the first, must come next (no double between).
+    hub.append(MINE, 'readings', readingOf(MINE));
+    await pollUntil(async () => Math.min(sse.results.length, ws.results.length), (n) => n >= 2, 'both subscribers got the second event');
+    const idOf = (result: { data?: Record<string, unknown> | null }) => (result.data!['readingReported'] as { id: string }).id;
+    expect(sse.results[0]).toEqual({ data: expected });
+    expect(ws.results[0]).toEqual({ data: expected });
     expect(sse.results[0]!.data).toEqual(ws.results[0]!.data); // one id for one event, whichever transport
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sse.results).toHaveLength(1);
-    expect(ws.results).toHaveLength(1);
+    expect(sse.results).toHaveLength(2);
+    expect(ws.results).toHaveLength(2);
+    expect(idOf(sse.results[1]!)).not.toBe(idOf(sse.results[0]!));
+    expect(idOf(ws.results[1]!)).toBe(idOf(sse.results[1]!));
     await Promise.all([sse.dispose(), ws.dispose()]);
     await pollUntil(async () => hub.followers, (n) => n === 0, 'the closed subscriptions left the hub');
   });
@@ -117,9 +122,10 @@ describe('readingReported', () => {
     await followers(1);
     hub.append(OTHER, 'readings', readingOf(OTHER));
     hub.append(MINE, 'readings', readingOf(MINE));
-    await pollUntil(async () => ws.results.length, (n) => n >= 1, 'the 510900 event');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(ws.results.map((r) => (r.data!['readingReported'] as { cityCode: string }).cityCode)).toEqual([MINE]);
+    // A later 510900 event marks the end: the 500152 event, appended before both, had its turn by then.
+    hub.append(MINE, 'readings', readingOf(MINE));
+    await pollUntil(async () => ws.results.length, (n) => n >= 2, 'both 510900 events');
+    expect(ws.results.map((r) => (r.data!['readingReported'] as { cityCode: string }).cityCode)).toEqual([MINE, MINE]);
     await ws.dispose();
   });
 
