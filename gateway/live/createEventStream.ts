@@ -23,26 +23,16 @@ export interface EventStreamOptions<T> {
   resolve(item: T, signal: AbortSignal): Promise<Record<string, unknown>>;
   /** The payload that ends the stream with `error`. */
   failure(error: GraphQLError): Record<string, unknown>;
-  /** Epoch ms when the caller's token expires; null = never (the public role). */
-  readonly expiresAt: number | null;
-  /** Items held for a subscriber before it is cut off. */
+  /** Items held before the stream is cut off (its subscribers do not keep up with the source). */
   readonly maxBacklog: number;
-  readonly now?: () => number;
-  /** Called once when the stream ends, however it ends. */
-  onEnd(): void;
 }
 
-/** Longest single timer Node accepts (about 24.8 days); a later expiry is re-armed from there. */
-const MAX_TIMER_MS = 2_147_483_647;
-
 export function createEventStream<T>(options: EventStreamOptions<T>): AsyncIterableIterator<Record<string, unknown>> {
-  const now = options.now ?? Date.now;
   const backlog: T[] = [];
   const abort = new AbortController();
   let terminal: GraphQLError | null = null;
   let finished = false;
   let wake: (() => void) | null = null;
-  let timer: NodeJS.Timeout | null = null;
 
   const signal = () => {
     const w = wake;
@@ -55,28 +45,15 @@ export function createEventStream<T>(options: EventStreamOptions<T>): AsyncItera
     backlog.length = 0;
     signal();
   };
-  const expired = () => ERRORS.UNAUTHENTICATED.err('The bearer token expired; the subscription ended. Subscribe again with a new token (and `since` = the last event id).', {
-    extensions: { reason: 'expired' },
-  });
-  const armExpiry = () => {
-    if (options.expiresAt === null) return;
-    const left = options.expiresAt - now();
-    if (left <= 0) return end(expired());
-    timer = setTimeout(armExpiry, Math.min(left, MAX_TIMER_MS));
-    timer.unref();
-  };
   let close: (() => void) | null = null;
   const finish = () => {
     if (finished) return;
     finished = true;
-    if (timer) clearTimeout(timer);
     abort.abort();
     close?.();
-    options.onEnd();
     signal();
   };
 
-  armExpiry();
   close = options.open({
     push(item) {
       if (terminal !== null || finished) return;

@@ -11,11 +11,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode, makeServer } from 'graphql-ws';
-import { GraphQLError, subscribe, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ERRORS } from '../../schema/errors.ts';
 import { readRequestId } from '../../schema/http/requestId.ts';
 import type { LivePreparer } from './createLivePreparer.ts';
+import type { LiveSubscribe } from './createSubscriptionFanout.ts';
 import type { LiveContext, OpenLiveContext } from './LiveContext.ts';
 import { maskLiveError, maskLiveResult } from './maskLiveResult.ts';
 
@@ -27,6 +28,7 @@ const PING_MS = 12_000;
 export interface WsServerOptions {
   readonly open: OpenLiveContext;
   readonly prepare: LivePreparer;
+  readonly subscribe: LiveSubscribe;
   readonly log: (event: Record<string, unknown>) => void;
 }
 
@@ -75,7 +77,7 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
       const prepared = options.prepare(payload, { ...ctx.extra.live!, requestId: readRequestId(undefined), expiresAt: null });
       return prepared.ok ? prepared.args : [...prepared.errors];
     },
-    subscribe: (args) => subscribe(args),
+    subscribe: (args) => options.subscribe(args),
     onNext: (_ctx, _id, _payload, _args, result) => maskLiveResult(result as ExecutionResult, options.log),
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskLiveError(error, options.log)),
     onClose(ctx) {

@@ -146,6 +146,26 @@ describe('readingReported', () => {
     await Promise.all([ws.dispose(), sse.dispose()]);
   });
 
+  it('serves identical subscriptions of one access profile from one stream, and one leaving does not end the other', async () => {
+    const query = 'subscription($cityCodes: [ID!]) { readingReported(cityCodes: $cityCodes) { id cityCode station { name } } }';
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${origin()}/metrics`)).text())?.[1] ?? -1);
+    const first = track(wsSubscribe(origin(), { query, variables: { cityCodes: [MINE] } }, { authorization: await bearer({ sub: 'share-1' }) }));
+    const second = track(sseSubscribe(origin(), { query, variables: { cityCodes: [MINE] } }, { authorization: await bearer({ sub: 'share-2' }) }));
+    const other = track(wsSubscribe(origin(), { query, variables: { cityCodes: [MINE] } }, { authorization: await bearer({ sub: 'share-3', bureau: MINE, jurisdiction: [MINE] }) }));
+    await pollUntil(() => metric('gateway_live_subscriptions'), (n) => n === 3, 'three subscriptions open');
+    expect(await metric('gateway_live_source_streams')).toBe(2); // the restricted caller has its own
+    expect(hub.followers).toBe(2);
+    hub.append(MINE, 'readings', readingOf(MINE));
+    await pollUntil(async () => [first, second, other].map((s) => s.results.length), (n) => n.every((c) => c === 1), 'all three got the event');
+    expect(second.results[0]).toEqual(first.results[0]);
+    expect(other.results[0]).toEqual(first.results[0]);
+    await first.dispose();
+    await pollUntil(() => metric('gateway_live_subscriptions'), (n) => n === 2, 'the first one closed');
+    hub.append(MINE, 'readings', readingOf(MINE));
+    await pollUntil(async () => second.results.length, (n) => n === 2, 'the second still gets events');
+    await Promise.all([second.dispose(), other.dispose()]);
+  });
+
   it('writes each event id as the SSE id: field', async () => {
     const abort = new AbortController();
     const response = await fetch(`${origin()}/graphql/stream`, {
