@@ -88,9 +88,13 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const connection: Connection = { socket, request };
     connections.set(socket, connection);
+    const batched = batchWrites(request.socket);
     const closed = server.opened({
       protocol: socket.protocol,
-      send: (data) => new Promise<void>((resolve, reject) => socket.send(data, (error) => (error ? reject(error) : resolve()))),
+      send: (data) => new Promise<void>((resolve, reject) => {
+        batched();
+        socket.send(data, (error) => (error ? reject(error) : resolve()));
+      }),
       close: (code, reason) => socket.close(code, reason),
       onMessage: (cb) => socket.on('message', (data: Buffer) => {
         cb(data.toString('utf8')).catch((error: unknown) => {
@@ -115,6 +119,24 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
       for (const socket of wss.clients) socket.close(1001, 'Going away');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * One event reaches every subscription of a connection within the same turn of the event loop (the
+ * fanout hands them the same result at once): the socket is corked on the first message of a turn and
+ * uncorked after it, so a connection with ten subscriptions gets one write, not ten.
+ */
+function batchWrites(raw: Duplex): () => void {
+  let corked = false;
+  return () => {
+    if (corked) return;
+    corked = true;
+    raw.cork();
+    process.nextTick(() => {
+      corked = false;
+      raw.uncork();
+    });
   };
 }
 
