@@ -45,6 +45,7 @@ export function createGatewayMetrics(
   readBureaus: () => Readiness['cities'],
   readOutboxes?: () => OutboxReader | null,
   readEventStreams?: () => EventStreamReader | null,
+  readStatusWatchers?: () => number,
 ): GatewayMetrics {
   const registry = new Registry();
   const registers = [registry];
@@ -121,6 +122,12 @@ export function createGatewayMetrics(
     collect() {
       const reader = readEventStreams?.();
       if (reader) this.set(reader.subscribers());
+    },
+  });
+  new Gauge({
+    name: 'gateway_bureau_status_subscribers', help: "Subscriptions following the registry's bureau state changes now (open bureauStatusChanged subscriptions)", registers,
+    collect() {
+      if (readStatusWatchers) this.set(readStatusWatchers());
     },
   });
   return {
