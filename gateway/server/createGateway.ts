@@ -132,6 +132,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     intervalMs: config.relay.intervalMs,
     backoff: config.relay.backoff,
     log,
+    watchBureauStatus: (listener) => registry.watchCityStatus(listener), // a bureau back up is retried at once
   }), (r) => r.stop());
   relay?.start();
   // Every bureau's event stream (subscriptions read the hub): one follower per enabled bureau,

@@ -97,6 +97,35 @@ describe('the delivery relay', () => {
     expect(await inboxTitles('500152')).toEqual(expect.arrayContaining([`事件 ${n - 1}`, `事件 ${n}`]));
   });
 
+  it('retries a pair on the next pass once the registry sees its recipient up again, not after the rest of a long backoff', async () => {
+    const listeners = new Set<(change: { code: string; status: string }) => void>();
+    const announce = (code: string, status: string) => { for (const listener of listeners) listener({ code, status }); };
+    const r = createDeliveryRelay({
+      targets, now: () => clock, random: () => 0.5, backoff: { baseMs: 1_000, maxMs: 2 * HOUR },
+      watchBureauStatus: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    });
+    down.add('500000');
+    await report(['500000']);
+    for (let failures = 1; failures <= 14; failures++) { // hours of outage: the backoff is at its cap
+      await r.runOnce();
+      clock += deliveryBackoff(failures, { baseMs: 1_000, maxMs: 2 * HOUR }, () => 0.5);
+    }
+    await r.runOnce(); // the 15th failure: the next try is 1.5 h away
+    const before = attempts('500000');
+    down.delete('500000');
+    announce('500152', 'up'); // another bureau: this pair keeps waiting
+    announce('500000', 'degraded');
+    await r.runOnce();
+    expect(attempts('500000')).toBe(before);
+    announce('500000', 'up');
+    await r.runOnce(); // no time has passed on the clock
+    expect(attempts('500000')).toBe(before + 1);
+    expect((await stores.get('510900')!.pendingOutbox(100)).pendingCount).toBe(0);
+    expect(await inboxTitles('500000')).toContain(`事件 ${n}`);
+    await r.stop();
+    expect(listeners.size).toBe(0); // stop() lets go of the registry
+  });
+
   it('delivers a pair\'s messages in batches, and one at a time to a bureau without the batch route', async () => {
     for (let i = 0; i < 3; i++) await report(['500152', '500000']);
     withoutBatches.add('500000');
