@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeliveryRelay, type RelayTarget } from '../../../gateway/cooperation/createDeliveryRelay.ts';
 import { deliveryBackoff } from '../../../gateway/cooperation/deliveryBackoff.ts';
-import { RELAY_ROUTES } from '../../../schema/cooperation/relayMessages.ts';
+import { MAX_OUTBOX_PULL, RELAY_ROUTES } from '../../../schema/cooperation/relayMessages.ts';
 import { openSqliteCooperationStore } from '../../../subgraphs/adapters/sqlite/index.ts';
 import type { SqlCooperationStore } from '../../../subgraphs/adapters/sql/SqlCooperationStore.ts';
 import { relayRoutes } from '../../../subgraphs/kit/cooperation/relayRoutes.ts';
@@ -124,6 +124,21 @@ describe('the delivery relay', () => {
     expect(await inboxTitles('500000')).toContain(`事件 ${n}`);
     await r.stop();
     expect(listeners.size).toBe(0); // stop() lets go of the registry
+  });
+
+  it('delivers to a recipient sorting after one with more pending than a whole pull, in the same pass', async () => {
+    down.add('500000');
+    for (let i = 0; i < MAX_OUTBOX_PULL + 10; i++) await report(['500000']); // a backlog for the recipient that sorts first
+    await report(['500152']);
+    await relay().runOnce();
+    expect(await inboxTitles('500152')).toContain(`事件 ${n}`);
+    expect((await stores.get('510900')!.pendingOutbox(MAX_OUTBOX_PULL)).messages.map((m) => m.recipient)).not.toContain('500152');
+    down.delete('500000');
+    for (let pass = 0; pass < 5 && (await stores.get('510900')!.pendingOutbox(1)).pendingCount > 0; pass++) {
+      clock += 2 * HOUR; // past any backoff
+      await relay().runOnce();
+    }
+    expect((await stores.get('510900')!.pendingOutbox(1)).pendingCount).toBe(0);
   });
 
   it('delivers a pair\'s messages in batches, and one at a time to a bureau without the batch route', async () => {
