@@ -25,6 +25,15 @@ describe('splitCityReferences', () => {
     expect(sdl).not.toContain('@cityReference');
   });
 
+  it('moves ActionItem.meeting too: the assignee\'s copy answers the meeting\'s key, the convener the rest', () => {
+    const { cities, references } = splitCityReferences(loadContract());
+    expect(fieldsOf(cities, 'ActionItem')).not.toContain('meeting');
+    expect(fieldsOf(cities, 'ActionItem')).toContain('meetingTitle');
+    expect(fieldsOf(references!, 'ActionItem').sort()).toEqual(['cityCode', 'id', 'meeting']);
+    expect(fieldsOf(references!, 'JointMeeting').sort()).toEqual(['cityCode', 'id']);
+    expect(print(references!)).toContain('type JointMeeting @key(fields: "cityCode id", resolvable: false)');
+  });
+
   it('composes, the field resolved by the city-references subgraph', () => {
     const supergraph = composeSupergraph({ typeDefs: loadRegion(), url: 'http://region.invalid/graphql' }, loadContract());
     expect(supergraph).toMatch(/incident: EnvironmentalIncident @join__field\(graph: CITY_REFERENCES\)/);
