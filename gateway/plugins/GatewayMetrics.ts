@@ -52,6 +52,7 @@ export function createGatewayMetrics(
   readOutboxes?: () => OutboxReader | null,
   readEventStreams?: () => EventStreamReader | null,
   readLive?: () => LiveFigures | null,
+  readStatusWatchers?: () => number,
 ): GatewayMetrics {
   const registry = new Registry();
   const registers = [registry];
@@ -142,6 +143,12 @@ export function createGatewayMetrics(
     collect() {
       const figures = readLive?.();
       if (figures) this.set(figures.streams);
+    },
+  });
+  new Gauge({
+    name: 'gateway_bureau_status_subscribers', help: "Source streams following the registry's bureau state changes now (bureauStatusChanged)", registers,
+    collect() {
+      if (readStatusWatchers) this.set(readStatusWatchers());
     },
   });
   return {

@@ -60,6 +60,8 @@ beforeEach(async () => {
 const origin = () => federation.gateway.origin;
 const bearer = async (claims: Parameters<typeof callerToken>[0], ttlS?: number) => `Bearer ${await callerToken(claims, ttlS)}`;
 const track = <T extends CollectedSubscription>(s: T): T => (open.push(s), s);
+const statusSubscribers = async () =>
+  Number(/^gateway_bureau_status_subscribers (\d+)/m.exec(await (await fetch(`${origin()}/metrics`)).text())?.[1] ?? -1);
 const followers = (n: number) => pollUntil(async () => hub.followers, (count) => count >= n, `${n} hub subscribers`);
 
 function readingOf(code: string): BureauEventBody {
@@ -305,7 +307,8 @@ describe('bureauStatusChanged', () => {
     const QUERY = 'subscription { bureauStatusChanged { cityCode status at } }';
     const everyone = track(wsSubscribe(origin(), { query: QUERY }, { authorization: await bearer({ sub: 'watcher' }) }));
     const restricted = track(sseSubscribe(origin(), { query: QUERY }, { authorization: await bearer({ sub: 'watcher-510900', jurisdiction: [MINE] }) }));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // both subscribed (this stream is the registry's, not the hub's)
+    // Both subscribed: this stream is the registry's, not the hub's, so /metrics counts its listeners.
+    await pollUntil(async () => statusSubscribers(), (n) => n >= 2, 'both bureauStatusChanged subscribers listening');
     await federation.killBureau(OTHER);
     await pollUntil(async () => everyone.results.length, (n) => n >= 1, `${OTHER} reported down`);
     expect(everyone.results[0]!.data).toEqual({ bureauStatusChanged: { cityCode: OTHER, status: 'DOWN', at: expect.stringMatching(/\+08:00$/) } });
