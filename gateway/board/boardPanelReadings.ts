@@ -101,15 +101,17 @@ export function stationReadingsOption(station: ReadingsStation, code: string): R
   const limits = factorLimits(station, code);
   const bounds = limits.flatMap((l) => [l.min, l.max]).filter((b): b is number => b !== null);
   const limitLines = limits.flatMap((l) => [
-    ...(l.max === null ? [] : [{ name: `上限 ${l.max} ${l.unit}（${l.source}）`, yAxis: l.max, bound: 'max' }]),
-    ...(l.min === null ? [] : [{ name: `下限 ${l.min} ${l.unit}（${l.source}）`, yAxis: l.min, bound: 'min' }]),
+    ...(l.max === null ? [] : [{ name: `上限 ${l.max} ${l.unit}`, yAxis: l.max, bound: 'max' }]),
+    ...(l.min === null ? [] : [{ name: `下限 ${l.min} ${l.unit}`, yAxis: l.min, bound: 'min' }]),
   ]);
   return {
     backgroundColor: 'transparent',
+    animation: false,
     title: {
-      text: `${station.name} · ${factor?.name ?? code}${factor?.unit ? `（${factor.unit}）` : ''}`,
-      subtext: limits.length > 0 ? `限值 limit：${limits.map((l) => l.source).join('；')}` : '近 24 小时未超限，图中无此因子限值 / no limit in the graph (no over-limit alarm)',
-      left: 8, top: 0, textStyle: { color: '#e6edf3', fontSize: 13 }, subtextStyle: { color: '#9fb3c8', fontSize: 11 }, itemGap: 4,
+      text: `${factor?.name ?? code}${factor?.unit ? `（${factor.unit}）` : ''}`,
+      subtext: `${station.name} · ${limits.length > 0 ? `限值 limit：${limits.map((l) => l.source).join('；')}` : '近 24 小时未超限，图中无此因子限值 / no limit in the graph'}`,
+      left: 8, top: 0, itemGap: 4, textStyle: { color: '#e6edf3', fontSize: 13 },
+      subtextStyle: { color: '#9fb3c8', fontSize: 11, width: 330, overflow: 'truncate' },
     },
     grid: { left: 52, right: 16, top: 58, bottom: 24 },
     tooltip: { trigger: 'axis', confine: true },

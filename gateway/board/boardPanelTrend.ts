@@ -76,6 +76,7 @@ export function sectionTrendOption(section: TrendSection, months: readonly strin
   const target = WATER_CLASS_LABEL[section.targetClass];
   return {
     backgroundColor: 'transparent',
+    animation: false,
     title: {
       text: `${section.name}（${section.river.name}）`,
       subtext: `${section.upstreamCity?.name ?? '？'} → ${section.downstreamCity?.name ?? '？'} · 目标 ${target} target`,

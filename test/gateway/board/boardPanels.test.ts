@@ -93,7 +93,7 @@ describe('the station readings panel', () => {
     expect((option['xAxis'] as { data: string[] }).data).toEqual(['12-06 20:00', '12-07 00:00', '12-07 04:00']);
     expect(series.data.map((d) => d['value'])).toEqual([0.8, 1.2, null]);
     expect(series.data[2]).toMatchObject({ flag: 'D', symbol: 'emptyCircle' });
-    expect(readingsSummary(option)).toEqual({ title: '界牌水质自动监测站 · 氨氮（mg/L）', points: 3, limits: [{ bound: 'max', value: 1 }] });
+    expect(readingsSummary(option)).toEqual({ title: '氨氮（mg/L）', points: 3, limits: [{ bound: 'max', value: 1 }] });
     const yAxis = option['yAxis'] as { max: (e: { max: number }) => number; min: (e: { min: number }) => number };
     expect(yAxis.max({ max: 0.5 })).toBe(1);
     expect(yAxis.max({ max: 3 })).toBe(3);
