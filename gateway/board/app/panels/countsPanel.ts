@@ -5,22 +5,16 @@
  */
 import { COUNT_KINDS, COUNT_LABEL, bureauCountsRequests, bureauCountsRows, countText, startOfTodayCst, type BureauCountsRow } from '../../boardPanelCounts.ts';
 import type { PanelAnswer, PanelAsk } from './panelAsk.ts';
-import type { PanelFrame } from './panelFrame.ts';
+import type { BureausPanel, PanelFrame } from './panelFrame.ts';
 
-export interface CountsPanel {
-  show(cities: ReadonlyArray<{ readonly code: string; readonly name: string }>): Promise<void>;
-}
-
-export function createCountsPanel(frame: PanelFrame, ask: PanelAsk): CountsPanel {
-  let asked = 0;
+export function createCountsPanel(frame: PanelFrame, ask: PanelAsk): BureausPanel {
   return {
     async show(cities) {
-      const mine = ++asked;
-      frame.setState('loading', '加载中… Loading');
+      const current = frame.begin();
       const since = startOfTodayCst(new Date());
       const answers = await Promise.all(bureauCountsRequests(cities.map((c) => c.code), since)
         .map(({ query, variables }) => ask(query, variables).catch((): PanelAnswer => ({}))));
-      if (mine !== asked) return;
+      if (!current()) return;
       const rows = bureauCountsRows(cities, {
         data: Object.assign(Object.create(null), ...answers.map((a) => a.data ?? {})) as Record<string, unknown>,
         errors: answers.flatMap((a) => a.errors ?? []),

@@ -5,21 +5,15 @@
  */
 import { BULLETIN_EXCHANGE_QUERY, exchangeMatrix, exchangeWindow, type ExchangeCount, type ExchangeMatrix } from '../../boardPanelExchange.ts';
 import { needsToken, type PanelAsk } from './panelAsk.ts';
-import type { PanelFrame } from './panelFrame.ts';
+import type { BureausPanel, PanelFrame } from './panelFrame.ts';
 
-export interface ExchangePanel {
-  show(cities: ReadonlyArray<{ readonly code: string; readonly name: string }>): Promise<void>;
-}
-
-export function createExchangePanel(frame: PanelFrame, ask: PanelAsk): ExchangePanel {
-  let asked = 0;
+export function createExchangePanel(frame: PanelFrame, ask: PanelAsk): BureausPanel {
   return {
     async show(cities) {
-      const mine = ++asked;
-      frame.setState('loading', '加载中… Loading');
+      const current = frame.begin();
       const span = exchangeWindow(new Date());
       const answer = await ask(BULLETIN_EXCHANGE_QUERY, span).catch(() => null);
-      if (mine !== asked) return;
+      if (!current()) return;
       const counts = (answer?.data as { bulletinExchange?: ExchangeCount[] | null } | null | undefined)?.bulletinExchange;
       frame.body.replaceChildren();
       delete frame.element.dataset['total'];

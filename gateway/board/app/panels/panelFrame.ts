@@ -11,6 +11,19 @@ export interface PanelFrame {
   readonly controls: HTMLElement;
   readonly body: HTMLElement;
   setState(state: PanelState, note: string): void;
+  /**
+   * Starts asking for what the panel shows (state loading) and returns whether this is still the
+   * latest ask when the answer comes: a later selection or reload takes over, its answer is drawn.
+   */
+  begin(): () => boolean;
+}
+
+/** The bureaus as the panels name them. */
+export type PanelCities = ReadonlyArray<{ readonly code: string; readonly name: string }>;
+
+/** A panel about every bureau (the counts, the exchange matrix). */
+export interface BureausPanel {
+  show(cities: PanelCities): Promise<void>;
 }
 
 export function createPanelFrame(root: HTMLElement, id: string, title: string): PanelFrame {
@@ -29,6 +42,7 @@ export function createPanelFrame(root: HTMLElement, id: string, title: string): 
   body.className = 'panel-body';
   element.append(heading, controls, note, body);
   root.append(element);
+  let asked = 0;
   return {
     element,
     controls,
@@ -36,6 +50,12 @@ export function createPanelFrame(root: HTMLElement, id: string, title: string): 
     setState(state, text) {
       element.dataset['state'] = state;
       note.textContent = text;
+    },
+    begin() {
+      const mine = ++asked;
+      element.dataset['state'] = 'loading';
+      note.textContent = '加载中… Loading';
+      return () => mine === asked;
     },
   };
 }

@@ -23,7 +23,6 @@ export function createReadingsPanel(frame: PanelFrame, chart: echarts.ECharts, a
   label.append(select);
   frame.controls.append(label);
   let station: ReadingsStation | null = null;
-  let asked = 0;
 
   const draw = (code: string) => {
     if (!station) return;
@@ -40,10 +39,9 @@ export function createReadingsPanel(frame: PanelFrame, chart: echarts.ECharts, a
 
   return {
     async show(stationId) {
-      const mine = ++asked;
-      frame.setState('loading', '加载中… Loading');
+      const current = frame.begin();
       const answer = await ask(STATION_READINGS_QUERY, { id: stationId }).catch(() => null);
-      if (mine !== asked) return;
+      if (!current()) return;
       const node = readingsStation(answer?.data as ReadingsAnswer | null | undefined);
       if (!node) {
         frame.setState('unavailable', '站点数据暂不可用 / station unavailable');

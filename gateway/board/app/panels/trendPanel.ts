@@ -14,11 +14,9 @@ export interface TrendPanel {
 }
 
 export function createTrendPanel(frame: PanelFrame, chart: echarts.ECharts, ask: PanelAsk, riverOf: (sectionId: string) => string | undefined): TrendPanel {
-  let asked = 0;
   return {
     async show(sectionId) {
-      const mine = ++asked;
-      frame.setState('loading', '加载中… Loading');
+      const current = frame.begin();
       const riverId = riverOf(sectionId);
       if (!riverId) {
         frame.setState('empty', `无此跨界断面 / not a cross-border section: ${sectionId}`);
@@ -26,7 +24,7 @@ export function createTrendPanel(frame: PanelFrame, chart: echarts.ECharts, ask:
       }
       const months = trendMonths(lastFullMonth(new Date()));
       const answer = await ask(sectionTrendQuery(months.length), sectionTrendVariables(riverId, months)).catch(() => null);
-      if (mine !== asked) return; // a later selection took over
+      if (!current()) return; // a later selection took over
       const section = (answer?.data as TrendAnswer | null | undefined)?.sections?.find((s) => s.id === sectionId);
       if (!section) {
         frame.setState('unavailable', '断面数据暂不可用 / section unavailable');
