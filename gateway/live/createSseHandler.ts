@@ -15,7 +15,7 @@ import { ERRORS } from '../../schema/errors.ts';
 import type { LivePreparer } from './createLivePreparer.ts';
 import { liveEventIdOf, type LiveSubscribe } from './createSubscriptionFanout.ts';
 import type { LiveContext, OpenLiveContext } from './LiveContext.ts';
-import { maskLiveResult } from './maskLiveResult.ts';
+import { SerializedPayload, serializeLiveResult, spliceSerialized } from './serializedLiveResult.ts';
 
 /** Request bodies above this are refused (as at POST /graphql). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,8 +23,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 interface SseState {
   res: ServerResponse;
   live?: SseContext;
-  /** The `id:` of each `next` event to come, in order (undefined: a result that answers no bureau event). */
-  readonly ids: Array<string | undefined>;
+  /** Each `next` event to come, in order: its `id:` (undefined: a result that answers no bureau event) and its payload's JSON. */
+  readonly nexts: Array<{ readonly id: string | undefined; readonly json: string }>;
 }
 
 /** graphql-sse wants a record as the execution context. */
@@ -61,13 +61,15 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
       return prepared.ok ? { ...prepared.args, contextValue: req.context.live! } : { data: null, errors: [...prepared.errors] };
     },
     onNext(_ctx, req, result) {
-      req.context.ids.push(liveEventIdOf(result as ExecutionResult));
-      return maskLiveResult(result as ExecutionResult, options.log) as typeof result;
+      // The same result goes to every member of a shared stream: serialized once, spliced into the chunk below.
+      const json = serializeLiveResult(result as ExecutionResult, options.log);
+      req.context.nexts.push({ id: liveEventIdOf(result as ExecutionResult), json });
+      return new SerializedPayload(json) as unknown as typeof result;
     },
   });
 
   return async (req, res) => {
-    const context: SseState = { res, ids: [] };
+    const context: SseState = { res, nexts: [] };
     const [body, init] = await handler({
       method: req.method ?? 'GET',
       url: req.url ?? '/',
@@ -86,9 +88,10 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
     req.socket.once('end', end);
     try {
       for await (const chunk of body) {
-        const line = chunk.startsWith('event: next') ? context.ids.shift() : undefined;
+        const next = chunk.startsWith('event: next') ? context.nexts.shift() : undefined;
         if (!res.writable) break;
-        res.write(line ? `id: ${line}\n${chunk}` : chunk);
+        if (next === undefined) res.write(chunk);
+        else res.write(`${next.id ? `id: ${next.id}\n` : ''}${spliceSerialized(chunk, next.json)}`);
       }
     } finally {
       options.streams.delete(end);

@@ -18,7 +18,8 @@ import { readRequestId } from '../../schema/http/requestId.ts';
 import type { LivePreparer } from './createLivePreparer.ts';
 import type { LiveSubscribe } from './createSubscriptionFanout.ts';
 import type { LiveContext, OpenLiveContext } from './LiveContext.ts';
-import { maskLiveError, maskLiveResult } from './maskLiveResult.ts';
+import { maskLiveError } from './maskLiveResult.ts';
+import { SerializedPayload, serializeLiveResult, spliceSerialized } from './serializedLiveResult.ts';
 
 /** Longest wait for connection_init after the socket opens (graphql-ws closes with 4408 then). */
 const INIT_WAIT_MS = 10_000;
@@ -78,7 +79,8 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
       return prepared.ok ? prepared.args : [...prepared.errors];
     },
     subscribe: (args) => options.subscribe(args),
-    onNext: (_ctx, _id, _payload, _args, result) => maskLiveResult(result as ExecutionResult, options.log),
+    // The same result goes to every member of a shared stream: serialized once, spliced in by `send` below.
+    onNext: (_ctx, _id, _payload, _args, result) => new SerializedPayload(serializeLiveResult(result as ExecutionResult, options.log)) as unknown as ExecutionResult,
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskLiveError(error, options.log)),
     onClose(ctx) {
       if (ctx.extra.expiry) clearTimeout(ctx.extra.expiry);
@@ -92,8 +94,11 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
     const closed = server.opened({
       protocol: socket.protocol,
       send: (data) => new Promise<void>((resolve, reject) => {
+        // graphql-ws stringifies each message and hands it here at once: the payload it just wrote as a marker.
+        const payload = SerializedPayload.lastWritten;
+        SerializedPayload.lastWritten = null;
         batched();
-        socket.send(data, (error) => (error ? reject(error) : resolve()));
+        socket.send(payload === null ? data : spliceSerialized(data, payload), (error) => (error ? reject(error) : resolve()));
       }),
       close: (code, reason) => socket.close(code, reason),
       onMessage: (cb) => socket.on('message', (data: Buffer) => {
