@@ -69,9 +69,9 @@ export function createLiveSubscribe(options: LiveSubscribeOptions): GraphQLField
       },
       async resolve(event, signal) {
         const graph = await resolveGraph(field, query, event, context, options.runGraphQuery, signal);
-        context.announce?.(encodeEventId(event.position));
         return { [name]: field.payload(event, graph) };
       },
+      handOver: (event) => context.announce?.(encodeEventId(event.position)),
     });
   };
 }

@@ -41,4 +41,27 @@ describe('a subscription\'s source stream', () => {
     sink().fail({ extensions: { code: 'EVENTS_EXPIRED' } } as unknown as GraphQLError);
     expect(await iterator.next()).toEqual({ done: false, value: { error: { code: 'EVENTS_EXPIRED' } } });
   });
+
+  it('resolves several items at once but hands them over in order, each told to handOver just before it goes', async () => {
+    let sink!: EventSink<number>;
+    const pending = new Map<number, (payload: Record<string, unknown>) => void>();
+    const handedOver: number[] = [];
+    const iterator = createEventStream<number>({
+      open: (s) => ((sink = s), () => undefined),
+      resolve: (n) => new Promise((resolve) => pending.set(n, resolve)),
+      handOver: (n) => void handedOver.push(n),
+      failure: () => ({}),
+      maxBacklog: 10,
+      resolveAhead: 2,
+    });
+    for (const n of [1, 2, 3]) sink.push(n);
+    expect([...pending.keys()]).toEqual([1, 2]); // at most two at once, started as they arrive
+    const first = iterator.next();
+    pending.get(2)!({ n: 2 }); // the second finishes first …
+    pending.get(1)!({ n: 1 });
+    expect(await first).toEqual({ done: false, value: { n: 1 } }); // … but the first goes first
+    expect([...pending.keys()]).toEqual([1, 2, 3]);
+    expect(await iterator.next()).toEqual({ done: false, value: { n: 2 } });
+    expect(handedOver).toEqual([1, 2]);
+  });
 });
