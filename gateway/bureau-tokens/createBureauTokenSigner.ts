@@ -48,7 +48,7 @@ export function createBureauTokenSigner(jwk: GatewayPrivateJwk, options: BureauT
 }
 
 /** The claims a bureau reads the caller from, in GatewayTokenClaims' order (after iss … jti). */
-export function identityClaims(identity: OutgoingIdentity): Omit<GatewayTokenClaims, 'iss' | 'aud' | 'iat' | 'exp' | 'jti'> {
+function identityClaims(identity: OutgoingIdentity): Omit<GatewayTokenClaims, 'iss' | 'aud' | 'iat' | 'exp' | 'jti'> {
   return {
     role: identity.role,
     ...(identity.subject !== null && identity.role !== 'public' && { sub: identity.subject }),
