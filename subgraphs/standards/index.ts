@@ -57,7 +57,7 @@ export type { AlarmRules, AlarmSeverity, StationKind } from './alarmRules.ts';
 export { DEFAULT_DISCHARGE_TABLES, GB16297_1996_NEW_SOURCES, GB8978_1996_GRADE1 } from './dischargeLimits.ts';
 export type { DischargeLimitRow, DischargeLimitTable } from './dischargeLimits.ts';
 export { stationLimit } from './stationLimit.ts';
-export type { ResolvedLimit, StationLimits } from './stationLimit.ts';
+export type { LimitRow, ResolvedLimit, StationLimits } from './stationLimit.ts';
 export { evaluateAlarms } from './evaluateAlarms.ts';
 export type { EvaluateAlarmsInput } from './evaluateAlarms.ts';
 

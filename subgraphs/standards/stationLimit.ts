@@ -1,8 +1,10 @@
 /**
  * The limit an alarm compares a station's values with: a water-quality station its target class
- * (GB 3838), an air station GB 3095 grade II by default, a source its discharge table. Air series
- * at 1 h use the 1 h limits; PM has none, so its trailing 24 h mean is held to the 24 h limit.
- * Daily series use the 24 h limits. Null when nothing applies (e.g. turbidity, or a 劣V target).
+ * (GB 3838-2002 表1), an air station GB 3095 grade II by default (GB 3095-2012 表1), a source its
+ * discharge table. Air series at 1 h use the 1 h limits; PM has none, so its trailing 24 h mean is
+ * held to the 24 h limit. Daily series use the 24 h limits. Null when nothing applies (e.g.
+ * turbidity, or a 劣V target). The one place a station's limits are chosen: the alarms and the
+ * graph's `Station.limits` both read it.
  */
 import type { Limit } from './Limit.ts';
 import type { StandardRef } from './StandardRef.ts';
@@ -22,10 +24,18 @@ export type StationLimits =
   | { readonly kind: 'AIR_QUALITY'; readonly grade?: AirGrade; readonly edition?: AirEditionChoice }
   | { readonly kind: 'POLLUTION_SOURCE'; readonly tables?: readonly DischargeLimitTable[] };
 
+/** The row of its standard a limit was read from. */
+export type LimitRow =
+  | { readonly kind: 'WATER_CLASS'; readonly waterClass: WaterClass; readonly waterBody: WaterBody }
+  | { readonly kind: 'AIR_GRADE'; readonly grade: AirGrade; readonly averaging: AirAveraging }
+  | { readonly kind: 'DISCHARGE_TABLE' };
+
 export interface ResolvedLimit {
   readonly limit: Limit;
   /** VALUE: each reading; MEAN_24H: the trailing 24 h mean at each reading. */
   readonly basis: 'VALUE' | 'MEAN_24H';
+  readonly standard: StandardRef;
+  readonly row: LimitRow;
   readonly source: { readonly zh: string; readonly en: string };
 }
 
@@ -39,7 +49,13 @@ function waterStationLimit(limits: Extract<StationLimits, { kind: 'WATER_QUALITY
   const limit = waterLimit(code, limits.targetClass, waterBody, standard.ref);
   if (!limit) return null;
   const name = `${standard.ref.standard}-${standard.ref.version}`;
-  return { limit, basis: 'VALUE', source: { zh: `${name} ${WATER_CLASS_LABELS[limits.targetClass]}类`, en: `${name} class ${limits.targetClass}` } };
+  return {
+    limit,
+    basis: 'VALUE',
+    standard: standard.ref,
+    row: { kind: 'WATER_CLASS', waterClass: limits.targetClass, waterBody },
+    source: { zh: `${name} ${WATER_CLASS_LABELS[limits.targetClass]}类`, en: `${name} class ${limits.targetClass}` },
+  };
 }
 
 function airStationLimit(limits: Extract<StationLimits, { kind: 'AIR_QUALITY' }>, code: string, intervalMs: number): ResolvedLimit | null {
@@ -51,15 +67,21 @@ function airStationLimit(limits: Extract<StationLimits, { kind: 'AIR_QUALITY' }>
     return row && max !== null ? { min: null, max, unit: row.unit } : null;
   };
   const name = `${edition.ref.standard}-${edition.ref.version}`;
-  const source = (zh: string, en: string) => ({ zh: `${name} ${grade === 'I' ? '一' : '二'}级${zh}`, en: `${name} grade ${grade} ${en}` });
+  const resolved = (limit: Limit, basis: ResolvedLimit['basis'], averaging: AirAveraging, zh: string, en: string): ResolvedLimit => ({
+    limit,
+    basis,
+    standard: edition.ref,
+    row: { kind: 'AIR_GRADE', grade, averaging },
+    source: { zh: `${name} ${grade === 'I' ? '一' : '二'}级${zh}`, en: `${name} grade ${grade} ${en}` },
+  });
   if (intervalMs <= HOUR) {
     const hourly = find('H1');
-    if (hourly) return { limit: hourly, basis: 'VALUE', source: source('1小时平均', '1 h mean') };
+    if (hourly) return resolved(hourly, 'VALUE', 'H1', '1小时平均', '1 h mean');
     const daily = find('H24');
-    return daily ? { limit: daily, basis: 'MEAN_24H', source: source('24小时平均（滑动）', '24 h mean (moving)') } : null;
+    return daily ? resolved(daily, 'MEAN_24H', 'H24', '24小时平均（滑动）', '24 h mean (moving)') : null;
   }
   const daily = intervalMs === 24 * HOUR ? find('H24') : null;
-  return daily ? { limit: daily, basis: 'VALUE', source: source('24小时平均', '24 h mean') } : null;
+  return daily ? resolved(daily, 'VALUE', 'H24', '24小时平均', '24 h mean') : null;
 }
 
 export function stationLimit(limits: StationLimits, rawCode: string, intervalMs: number): ResolvedLimit | null {
@@ -74,6 +96,8 @@ export function stationLimit(limits: StationLimits, rawCode: string, intervalMs:
       return {
         limit: { min: row.min, max: row.max, unit: row.unit },
         basis: 'VALUE',
+        standard: table.ref,
+        row: { kind: 'DISCHARGE_TABLE' },
         source: { zh: `${name} ${table.grade}${unverified}`, en: `${name} ${table.gradeEn}${unverified}` },
       };
     }

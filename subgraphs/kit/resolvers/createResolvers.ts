@@ -9,6 +9,7 @@ import { dataCaptureResolvers } from './dataCaptureResolvers.ts';
 import { emergencyResolvers } from './emergencyResolvers.ts';
 import { enterpriseResolvers } from './enterpriseResolvers.ts';
 import { jointEnforcementResolvers } from './jointEnforcementResolvers.ts';
+import { limitResolvers } from './limitResolvers.ts';
 import { monitoringResolvers } from './monitoringResolvers.ts';
 import { nodeResolvers } from './nodeResolvers.ts';
 import { projectResolvers } from './projectResolvers.ts';
@@ -29,6 +30,7 @@ export function createResolvers(policies: ReadonlyMap<string, ShardingPolicy>): 
     waterQualityResolvers(),
     aqiResolvers(),
     alarmResolvers(policies),
+    limitResolvers(),
     dataCaptureResolvers(policies),
     cooperationResolvers(policies),
     jointEnforcementResolvers(policies),
