@@ -2,11 +2,12 @@
  * The board's readings panel: a station's last 24 h of one factor (chosen in a select box) as an
  * ECharts line, with the factor's limit drawn as a markLine.
  *
- * The limit comes from the graph, never from a constant in the page: the graph publishes a limit only
- * on an over-limit alarm (`Alarm.limit`: GB 3838 class for water stations, GB 3095 grade II for air,
- * the discharge standard for sources), so the panel draws the limits of the station's OVER_LIMIT
- * alarms on that factor in the same 24 h, and says so when there is none. `readings` and `alarms`
- * with no arguments both cover the 24 h up to the station's latest reading.
+ * The limit comes from the graph, never from a constant in the page: `Station.limits` gives each
+ * factor's limit as the platform's alarm rules apply it (GB 3838 class III for water stations, GB 3095
+ * grade II for air, the discharge standard for sources), whether or not anything exceeded it; a factor
+ * without one (water temperature, turbidity…) is drawn without a line, and the panel says so. The
+ * OVER_LIMIT alarms of the same 24 h only choose the factor to open with. `readings` and `alarms` with
+ * no arguments both cover the 24 h up to the station's latest reading.
  *
  * Pure (no DOM, no ECharts import).
  */
@@ -18,7 +19,8 @@ export const STATION_READINGS_QUERY = `query BoardStationReadings($id: ID!) {
     ... on Station {
       id cityCode name kind
       readings { time values { code name value unit flag } }
-      alarms { kind code name limit { min max unit source } }
+      limits { code min max unit source basis }
+      alarms { kind code }
     }
   }
 }`;
@@ -32,12 +34,8 @@ export interface ReadingsStation {
     readonly time: string;
     readonly values: ReadonlyArray<{ readonly code: string; readonly name: string; readonly value: number | null; readonly unit: string; readonly flag: string }>;
   }>;
-  readonly alarms: ReadonlyArray<{
-    readonly kind: string;
-    readonly code: string | null;
-    readonly name: string | null;
-    readonly limit: { readonly min: number | null; readonly max: number | null; readonly unit: string; readonly source: string } | null;
-  }>;
+  readonly limits: readonly FactorLimit[];
+  readonly alarms: ReadonlyArray<{ readonly kind: string; readonly code: string | null }>;
 }
 export interface ReadingsAnswer {
   /** Null, or without the station's fields, when the id names no station the caller may read. */
@@ -47,7 +45,7 @@ export interface ReadingsAnswer {
 /** The station of an answer, or null when the id named no station (another kind of node, or none). */
 export function readingsStation(answer: ReadingsAnswer | null | undefined): ReadingsStation | null {
   const node = answer?.node;
-  return node && Array.isArray(node.readings) && Array.isArray(node.alarms) ? (node as ReadingsStation) : null;
+  return node && Array.isArray(node.readings) && Array.isArray(node.limits) && Array.isArray(node.alarms) ? (node as ReadingsStation) : null;
 }
 
 export interface Factor {
@@ -55,11 +53,15 @@ export interface Factor {
   readonly name: string;
   readonly unit: string;
 }
+/** `Station.limits`: inclusive bounds, null on a side without one (DO has only `min`, pH both). */
 export interface FactorLimit {
+  readonly code: string;
   readonly min: number | null;
   readonly max: number | null;
   readonly unit: string;
   readonly source: string;
+  /** VALUE: each value; MEAN_24H: the 24 h moving mean (an hourly PM series against its 24 h limit). */
+  readonly basis: string;
 }
 
 /** The factors the station reported in the window, in the order it first reported them. */
@@ -71,45 +73,44 @@ export function readingFactors(station: ReadingsStation): Factor[] {
   return [...seen.values()];
 }
 
-/** The distinct limits the graph gave for the factor, from the station's over-limit alarms. */
-export function factorLimits(station: ReadingsStation, code: string): FactorLimit[] {
-  const limits = new Map<string, FactorLimit>();
-  for (const alarm of station.alarms) {
-    if (alarm.kind !== 'OVER_LIMIT' || alarm.code !== code || !alarm.limit) continue;
-    const { min, max, unit, source } = alarm.limit;
-    limits.set(JSON.stringify([min, max, unit, source]), { min, max, unit, source });
-  }
-  return [...limits.values()];
+const sameCode = (a: string | null, b: string) => a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The limit the graph gives for the factor, or null when it has none. */
+export function factorLimit(station: ReadingsStation, code: string): FactorLimit | null {
+  return station.limits.find((l) => sameCode(l.code, code)) ?? null;
 }
 
-/** The factor to open with: the first one over a limit, else the first reported. */
+/** The factor to open with: the first one with an over-limit alarm, else the first with a limit, else the first reported. */
 export function defaultFactor(station: ReadingsStation): string | null {
   const factors = readingFactors(station);
-  return factors.find((f) => factorLimits(station, f.code).length > 0)?.code ?? factors[0]?.code ?? null;
+  const overLimit = (code: string) => station.alarms.some((a) => a.kind === 'OVER_LIMIT' && sameCode(a.code, code));
+  return (factors.find((f) => overLimit(f.code)) ?? factors.find((f) => factorLimit(station, f.code)) ?? factors[0])?.code ?? null;
 }
 
 /** Flag N is a valid value (HJ 212-2017 §6.6.4); others are drawn hollow and grey. */
 const VALID_FLAG = 'N';
 
-/** The line option: the factor's values by China time, non-N flags marked, each limit as a markLine. */
+/** The line option: the factor's values by China time, non-N flags marked, each bound of its limit as a markLine. */
 export function stationReadingsOption(station: ReadingsStation, code: string): Record<string, unknown> {
   const factor = readingFactors(station).find((f) => f.code === code);
   const points = station.readings.flatMap((r) => {
     const v = r.values.find((x) => x.code === code);
     return v ? [{ time: r.time, value: v.value, flag: v.flag }] : [];
   });
-  const limits = factorLimits(station, code);
-  const bounds = limits.flatMap((l) => [l.min, l.max]).filter((b): b is number => b !== null);
-  const limitLines = limits.flatMap((l) => [
-    ...(l.max === null ? [] : [{ name: `上限 ${l.max} ${l.unit}`, yAxis: l.max, bound: 'max' }]),
-    ...(l.min === null ? [] : [{ name: `下限 ${l.min} ${l.unit}`, yAxis: l.min, bound: 'min' }]),
-  ]);
+  const limit = factorLimit(station, code);
+  const bounds = limit ? [limit.min, limit.max].filter((b): b is number => b !== null) : [];
+  // An hourly PM series is held to the 24 h limit through its moving mean, not value by value.
+  const onMean = limit?.basis === 'MEAN_24H' ? '（24 小时滑动均值）' : '';
+  const limitLines = limit ? [
+    ...(limit.max === null ? [] : [{ name: `上限 ${limit.max} ${limit.unit}${onMean}`, yAxis: limit.max, bound: 'max' }]),
+    ...(limit.min === null ? [] : [{ name: `下限 ${limit.min} ${limit.unit}${onMean}`, yAxis: limit.min, bound: 'min' }]),
+  ] : [];
   return {
     backgroundColor: 'transparent',
     animation: false,
     title: {
       text: `${factor?.name ?? code}${factor?.unit ? `（${factor.unit}）` : ''}`,
-      subtext: `${station.name} · ${limits.length > 0 ? `限值 limit：${limits.map((l) => l.source).join('；')}` : '近 24 小时未超限，图中无此因子限值 / no limit in the graph'}`,
+      subtext: `${station.name} · ${limit ? `限值 limit：${limit.source}` : '该因子无限值 / no limit for this factor'}`,
       left: 8, top: 0, itemGap: 4, textStyle: { color: '#e6edf3', fontSize: 13 },
       subtextStyle: { color: '#9fb3c8', fontSize: 11, width: 330, overflow: 'truncate' },
     },

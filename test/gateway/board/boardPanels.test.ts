@@ -9,7 +9,7 @@ import {
 } from '../../../gateway/board/boardPanelCounts.ts';
 import { BULLETIN_EXCHANGE_QUERY, exchangeMatrix, exchangeWindow } from '../../../gateway/board/boardPanelExchange.ts';
 import {
-  STATION_READINGS_QUERY, defaultFactor, factorLimits, readingFactors, readingsStation, readingsSummary, stationReadingsOption,
+  STATION_READINGS_QUERY, defaultFactor, factorLimit, readingFactors, readingsStation, readingsSummary, stationReadingsOption,
   type ReadingsStation,
 } from '../../../gateway/board/boardPanelReadings.ts';
 import { PANEL_CONTEXT_QUERY, initialSelection, selectionFromClick } from '../../../gateway/board/boardPanelSelection.ts';
@@ -62,29 +62,32 @@ describe('the section trend panel', () => {
 });
 
 describe('the station readings panel', () => {
-  const value = (code: string, v: number | null, flag = 'N') => ({ code, name: code === 'w21003' ? '氨氮' : 'pH值', value: v, unit: code === 'w21003' ? 'mg/L' : '无量纲', flag });
+  const value = (code: string, v: number | null, flag = 'N') => ({
+    code, name: { w21003: '氨氮', w01001: 'pH值', w01010: '水温' }[code] ?? code, value: v, unit: code === 'w21003' ? 'mg/L' : code === 'w01010' ? '℃' : '无量纲', flag,
+  });
   const station: ReadingsStation = {
     id: 'U3Q', cityCode: '511600', name: '界牌水质自动监测站', kind: 'WATER_QUALITY',
     readings: [
-      { time: '2026-12-06T20:00:00+08:00', values: [value('w01001', 7.9), value('w21003', 0.8)] },
-      { time: '2026-12-07T00:00:00+08:00', values: [value('w01001', 7.8), value('w21003', 1.2)] },
-      { time: '2026-12-07T04:00:00+08:00', values: [value('w01001', 7.7), value('w21003', null, 'D')] },
+      { time: '2026-12-06T20:00:00+08:00', values: [value('w01010', 12.1), value('w01001', 7.9), value('w21003', 0.8)] },
+      { time: '2026-12-07T00:00:00+08:00', values: [value('w01010', 12.0), value('w01001', 7.8), value('w21003', 1.2)] },
+      { time: '2026-12-07T04:00:00+08:00', values: [value('w01010', 11.9), value('w01001', 7.7), value('w21003', null, 'D')] },
     ],
-    alarms: [
-      { kind: 'SPIKE', code: 'w21003', name: '氨氮', limit: null },
-      { kind: 'OVER_LIMIT', code: 'w21003', name: '氨氮', limit: { min: null, max: 1, unit: 'mg/L', source: 'GB 3838-2002 class III' } },
-      { kind: 'OVER_LIMIT', code: 'w21003', name: '氨氮', limit: { min: null, max: 1, unit: 'mg/L', source: 'GB 3838-2002 class III' } },
-      { kind: 'OVER_LIMIT', code: 'w01001', name: 'pH值', limit: { min: 6, max: 9, unit: '无量纲', source: 'GB 3838-2002 class III' } },
+    limits: [
+      { code: 'w01001', min: 6, max: 9, unit: '', source: 'GB 3838-2002 class III', basis: 'VALUE' },
+      { code: 'w21003', min: null, max: 1, unit: 'mg/L', source: 'GB 3838-2002 class III', basis: 'VALUE' },
     ],
+    alarms: [{ kind: 'SPIKE', code: 'w01001' }, { kind: 'OVER_LIMIT', code: 'w21003' }],
   };
 
-  it('offers the factors reported, opens on one over its limit, and takes its limits only from over-limit alarms', () => {
-    expect(readingFactors(station).map((f) => f.code)).toEqual(['w01001', 'w21003']);
-    expect(defaultFactor({ ...station, alarms: station.alarms.slice(0, 3) })).toBe('w21003');
+  it('offers the factors reported, opens on one over its limit, else one with a limit, and reads each limit from Station.limits', () => {
+    expect(readingFactors(station).map((f) => f.code)).toEqual(['w01010', 'w01001', 'w21003']);
+    expect(defaultFactor(station)).toBe('w21003');
     expect(defaultFactor({ ...station, alarms: [] })).toBe('w01001');
+    expect(defaultFactor({ ...station, alarms: [], limits: [] })).toBe('w01010');
     expect(defaultFactor({ ...station, readings: [] })).toBeNull();
-    expect(factorLimits(station, 'w21003')).toEqual([{ min: null, max: 1, unit: 'mg/L', source: 'GB 3838-2002 class III' }]);
-    expect(factorLimits(station, 'w99999')).toEqual([]);
+    expect(factorLimit(station, 'w21003')).toEqual({ code: 'w21003', min: null, max: 1, unit: 'mg/L', source: 'GB 3838-2002 class III', basis: 'VALUE' });
+    expect(factorLimit(station, 'W21003')?.max).toBe(1);
+    expect(factorLimit(station, 'w01010')).toBeNull();
   });
 
   it('draws the factor\'s 24 h by China time, an invalid flag hollow and grey, and each bound as a markLine kept on the axis', () => {
@@ -94,6 +97,7 @@ describe('the station readings panel', () => {
     expect(series.data.map((d) => d['value'])).toEqual([0.8, 1.2, null]);
     expect(series.data[2]).toMatchObject({ flag: 'D', symbol: 'emptyCircle' });
     expect(readingsSummary(option)).toEqual({ title: '氨氮（mg/L）', points: 3, limits: [{ bound: 'max', value: 1 }] });
+    expect((option['title'] as { subtext: string }).subtext).toBe('界牌水质自动监测站 · 限值 limit：GB 3838-2002 class III');
     const yAxis = option['yAxis'] as { max: (e: { max: number }) => number; min: (e: { min: number }) => number };
     expect(yAxis.max({ max: 0.5 })).toBe(1);
     expect(yAxis.max({ max: 3 })).toBe(3);
@@ -103,16 +107,36 @@ describe('the station readings panel', () => {
     expect((ph['yAxis'] as { min: (e: { min: number }) => number }).min({ min: 7.7 })).toBe(6);
   });
 
-  it('draws no limit line and says why when the graph gave none', () => {
-    const option = stationReadingsOption({ ...station, alarms: [] }, 'w21003');
+  it('draws a lower bound alone for a floor such as dissolved oxygen', () => {
+    const dissolvedOxygen = { code: 'w01009', min: 5, max: null, unit: 'mg/L', source: 'GB 3838-2002 class III', basis: 'VALUE' };
+    const withDo: ReadingsStation = {
+      ...station, limits: [dissolvedOxygen], readings: [{ time: '2026-12-07T00:00:00+08:00', values: [value('w01009', 7.2)] }],
+    };
+    expect(readingsSummary(stationReadingsOption(withDo, 'w01009')).limits).toEqual([{ bound: 'min', value: 5 }]);
+  });
+
+  it('says when the limit holds the 24 h moving mean rather than each hourly value (PM2.5)', () => {
+    const air: ReadingsStation = {
+      id: 'A1', cityCode: '510900', name: '遂宁空气站', kind: 'AIR_QUALITY',
+      readings: [{ time: '2026-12-07T00:00:00+08:00', values: [{ code: 'a34004', name: 'PM2.5', value: 80, unit: 'µg/m³', flag: 'N' }] }],
+      limits: [{ code: 'a34004', min: null, max: 75, unit: 'µg/m³', source: 'GB 3095-2012 grade II 24 h mean (moving)', basis: 'MEAN_24H' }],
+      alarms: [],
+    };
+    const series = (stationReadingsOption(air, 'a34004')['series'] as Array<{ markLine: { data: Array<{ name: string; yAxis: number }> } }>)[0]!;
+    expect(series.markLine.data).toEqual([{ name: '上限 75 µg/m³（24 小时滑动均值）', yAxis: 75, bound: 'max' }]);
+  });
+
+  it('draws no limit line and says why for a factor without a limit', () => {
+    const option = stationReadingsOption(station, 'w01010');
     expect(readingsSummary(option).limits).toEqual([]);
-    expect((option['title'] as { subtext: string }).subtext).toContain('图中无此因子限值');
+    expect((option['title'] as { subtext: string }).subtext).toContain('该因子无限值');
     expect(option['yAxis']).not.toHaveProperty('max');
   });
 
   it('takes only a station from the answer', () => {
     expect(readingsStation({ node: station })).toBe(station);
     expect(readingsStation({ node: {} })).toBeNull();
+    expect(readingsStation({ node: { ...station, limits: undefined } as never })).toBeNull();
     expect(readingsStation({ node: null })).toBeNull();
     expect(readingsStation(null)).toBeNull();
   });

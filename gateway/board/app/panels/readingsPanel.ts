@@ -1,6 +1,6 @@
 /**
  * The 24 h readings panel in the page: a factor select box over the selected station's last 24 h
- * (../../boardPanelReadings.ts), the factor's limits from the graph's over-limit alarms as markLines.
+ * (../../boardPanelReadings.ts), the factor's limit from the graph's `Station.limits` as markLines.
  * Sets data-station, data-factor, data-points and data-limits (JSON) from the option ECharts holds.
  */
 import type * as echarts from 'echarts/core';
@@ -33,7 +33,7 @@ export function createReadingsPanel(frame: PanelFrame, chart: echarts.ECharts, a
     frame.element.dataset['points'] = String(shown.points);
     frame.element.dataset['limits'] = JSON.stringify(shown.limits);
     frame.setState(shown.points > 0 ? 'ready' : 'empty',
-      `${station.name}：近 24 小时 ${shown.points} 个数据（北京时间）${shown.limits.length > 0 ? '' : '；该因子无超限告警，图中无限值'} / last 24 h`);
+      `${station.name}：近 24 小时 ${shown.points} 个数据（北京时间）${shown.limits.length > 0 ? '' : '；该因子无限值'} / last 24 h`);
   };
   select.addEventListener('change', () => draw(select.value));
 
