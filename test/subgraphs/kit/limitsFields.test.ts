@@ -3,13 +3,16 @@
  * bureau may run: the SQL store (SQLite here; the code PostgreSQL, MariaDB and 荣昌's HJ 212 store run
  * too), a spreadsheet folder and the legacy JSON/HTTP system. Each row is checked against the number
  * the standard prints (GB 3838-2002 表1, GB 3095-2012 表1, as transcribed in the domain reference), and
- * the limits against the ones the station's own over-limit alarms compare with.
+ * the limits against the ones the station's own over-limit alarms compare with; and once through the
+ * shard engine, by global id, the way the board asks for them.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createShardEngine } from '../../../gateway/shard-engine/index.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
+import { loadContract } from '../../../schema/loadContract.ts';
 import { openSpreadsheetBureauSource } from '../../../subgraphs/adapters/spreadsheet/SpreadsheetBureauSource.ts';
 import { LegacyHttpBureauSource } from '../../../subgraphs/adapters/legacy-http/LegacyHttpBureauSource.ts';
 import { createCitySubgraph } from '../../../subgraphs/kit/createCitySubgraph.ts';
@@ -20,6 +23,7 @@ import { writeSpreadsheetFolder } from '../../../devtools/seeder/writeSpreadshee
 import type { BureauData } from '../../../devtools/seeder/writeBureauData.ts';
 import { CITY, ENTERPRISE_A, station } from '../../fixtures/bureauRecords.ts';
 import { createInMemoryBureauSource } from '../../fixtures/inMemoryBureauSource.ts';
+import { createInMemoryCityFederation } from '../../fixtures/inMemoryCityFederation.ts';
 import { openTestBureau } from '../../fixtures/openTestStores.ts';
 import { startLegacyServiceProcess } from '../../devtools/legacy-stand-in/startLegacyServiceProcess.ts';
 import { CITY_A, HISTORY, WATER, liveBureau } from './standardsData.ts';
@@ -186,5 +190,20 @@ describe('Station.limits and the alarms', () => {
       alarms { kind code limit { min max unit source } } limits { code min max unit source } } }`, { id: air.id });
     const pm = airRes.data.station.alarms.find((a: any) => a.kind === 'OVER_LIMIT' && a.code === 'a34004');
     expect({ code: 'a34004', ...pm.limit }).toEqual(byCode(airRes.data.station.limits)['a34004']);
+  });
+});
+
+describe('Station.limits through the shard engine', () => {
+  it('is routed by the station\'s global id to its bureau, as the board asks for it', async () => {
+    const federation = createInMemoryCityFederation({ [CITY_A]: HISTORY, '500152': liveBureau('500152') });
+    const engine = createShardEngine({ contract: loadContract(), cities: [CITY_A, '500152'] });
+    const res = await engine.execute({
+      query: 'query($id: ID!) { node(id: $id) { ... on Station { cityCode limits { code min max } } } }', variables: { id: WATER.id },
+    }, federation.send);
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ node: { cityCode: CITY_A, limits: [
+      { code: 'w01001', min: 6, max: 9 }, { code: 'w01009', min: 5, max: null }, { code: 'w01019', min: null, max: 6 },
+      { code: 'w21003', min: null, max: 1 }, { code: 'w21011', min: null, max: 0.2 },
+    ] } });
   });
 });
