@@ -25,7 +25,7 @@ export interface LiveStreamOptions<T> {
   onState(state: LiveConnectionState, detail?: string): void;
   /** @default globalThis.fetch */
   readonly fetchFn?: typeof fetch;
-  /** Wait before the n-th retry. @default 0.5 s doubling to 10 s, with up to 30 % jitter */
+  /** Wait before the n-th retry. @default 0.5 s doubling to 5 s, with up to 30 % jitter */
   readonly backoffMs?: (retries: number) => number;
 }
 
@@ -35,7 +35,7 @@ export interface LiveStream {
   close(): void;
 }
 
-const defaultBackoff = (retries: number) => Math.min(10_000, 500 * 2 ** retries) * (1 + Math.random() * 0.3);
+const defaultBackoff = (retries: number) => Math.min(5_000, 500 * 2 ** retries) * (1 + Math.random() * 0.3);
 
 /** The event id a live field's payload carries: `{ alarmRaised: { id } }` → id. */
 export function eventIdOf(data: unknown): string | null {

@@ -19,6 +19,7 @@ import { callerToken } from '../fixtures/callerTokens.ts';
 import { IDE_CONTENT_SECURITY_POLICY } from '../../gateway/ide/serveIde.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
+import { startGatewayProcess, type GatewayProcess } from '../fixtures/gatewayProcess.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 import { hasChromium, launchChromium, openRecordedPage, requireChromiumInCi, warnIfChromiumMissing } from '../fixtures/headlessChromium.ts';
 
@@ -28,6 +29,8 @@ const TONGNAN = '500152';
 warnIfChromiumMissing('the situation board browser tests');
 
 let federation: GatewayFederation;
+/** The gateway started again on the same port by the reconnect test. */
+let restarted: GatewayProcess | undefined;
 
 beforeAll(async () => {
   await buildBoard(); // nothing to do when `npm install` already built the current sources
@@ -42,6 +45,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await restarted?.stop();
   await federation?.stop();
 });
 
@@ -185,5 +189,45 @@ describe('the situation board in a browser', () => {
       expect(stored).not.toContain(viewer.slice(-20));
       await expectClean(recorded);
     }, 120_000);
+
+    // Last: the gateway is restarted (on the same port) for it.
+    it('says when the gateway is gone, reconnects by itself with the last event id, and goes on live', async () => {
+      const recorded = await openBoard(1366, 768);
+      const { page } = recorded;
+      const alarmed = () => attribute<string[]>(page, 'data-alarmed');
+      const live = () => page.locator('#map').getAttribute('data-live');
+      const resumedWith: string[] = [];
+      page.on('request', (request) => {
+        const id = request.headers()['last-event-id'];
+        if (request.url().endsWith('/graphql/stream') && id) resumedWith.push(id);
+      });
+      // An alarm seen live gives the page its position in the alarms stream.
+      const before = await startLogger(federation);
+      await before.upload(900);
+      await expect.poll(alarmed, { timeout: 10_000 }).toContain(before.stationId);
+      await before.close();
+
+      const port = new URL(federation.gateway.origin).port;
+      await federation.gateway.kill();
+      await expect.poll(live, { timeout: 15_000 }).toBe('reconnecting');
+      expect(await page.locator('#live').innerText()).toContain('连接中断，正在重连');
+      restarted = await startGatewayProcess(federation.registry, { env: { ECOGRAPH_GATEWAY_PORT: port } });
+      await expect.poll(live, { timeout: 30_000 }).toBe('connected');
+      // The streams that had seen an event asked to resume after it (Last-Event-ID: the gateway replays what was missed).
+      expect(resumedWith.length).toBeGreaterThan(0);
+
+      const after = await startLogger(federation);
+      try {
+        await after.upload(900);
+        await expect.poll(alarmed, { timeout: 10_000, interval: 100 }).toContain(after.stationId);
+      } finally {
+        await after.close();
+      }
+      await page.screenshot({ path: `${ARTIFACTS}/board-reconnected-1366x768.png` });
+      // The only console errors are the browser's own notes of the refused connections while the gateway was gone.
+      const expectedNoise = /ERR_CONNECTION_REFUSED|ERR_INCOMPLETE_CHUNKED_ENCODING|Failed to load resource/;
+      recorded.consoleProblems.splice(0, Infinity, ...recorded.consoleProblems.filter((text) => !expectedNoise.test(text)));
+      await expectClean(recorded);
+    }, 150_000);
   });
 });
