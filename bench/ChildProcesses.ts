@@ -24,6 +24,8 @@ export interface ChildSpec {
   readonly entry: string;
   readonly args?: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
+  /** Node's own flags, before the entry (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
+  readonly nodeArgs?: readonly string[];
   /** Pass the child's stderr through (prefixed) instead of writing it to its log file. */
   readonly verbose?: boolean;
 }
@@ -93,7 +95,7 @@ export class ChildProcesses {
   private spawn(spec: ChildSpec) {
     const logFile = join(this.logDir, `${spec.name}.log`);
     const log = spec.verbose ? null : openSync(logFile, 'a');
-    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry, ...(spec.args ?? [])], {
+    const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', spec.entry, ...(spec.args ?? [])], {
       env: { ...withoutEcographSettings(process.env), ECOGRAPH_HOST: '127.0.0.1', ...spec.env },
       stdio: ['ignore', 'pipe', log ?? 'pipe'],
     });

@@ -120,6 +120,9 @@ export function startOurGateway(
       ECOGRAPH_RATE_LIMIT_PUBLIC: '1000000000', ECOGRAPH_RATE_LIMIT_AUTHENTICATED: '1000000000',
       ECOGRAPH_RATE_LIMIT_REGION_CALLBACK: '1000000000', ...ctx.trust.gatewayEnv, ...env,
     },
+    // Profiling our gateway alone, e.g. BENCH_GATEWAY_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
+    // (bench/profileSummary.main.ts reads the result); the peers and the bureaus run as usual.
+    nodeArgs: process.env['BENCH_GATEWAY_NODE_ARGS']?.split(' ').filter((arg) => arg !== ''),
     readyTimeoutMs: READY_TIMEOUT_MS,
     verbose: ctx.verbose,
   });

@@ -79,7 +79,7 @@ export async function runLive(ctx: LiveContext): Promise<LiveResult> {
   const clients: Client[] = [];
   try {
     const origin = new URL(gateway.url).origin;
-    await until(async () => (await hubSubscribers(origin)) === 0, 'the gateway following 荣昌');
+    await until(async () => (await openSubscriptions(origin)) === 0, 'the gateway following 荣昌');
     await sleep(2_000);
     const rssBefore = await steadyRss(gateway.pid);
 
@@ -105,7 +105,7 @@ export async function runLive(ctx: LiveContext): Promise<LiveResult> {
         });
       }
     }
-    await until(async () => (await hubSubscribers(origin)) === settings.subscribers, `${settings.subscribers} subscriptions open`, 120_000);
+    await until(async () => (await openSubscriptions(origin)) === settings.subscribers, `${settings.subscribers} subscriptions open`, 120_000);
     await sleep(2_000);
     const rssIdle = await steadyRss(gateway.pid);
     say(`live: gateway RSS ${mb(rssBefore)} MB without subscribers, ${mb(rssIdle)} MB with ${settings.subscribers} idle`);
@@ -220,9 +220,9 @@ function readingsSeq(id: string): number {
   return position[LIVE_BUREAU]?.['readings'] ?? -1;
 }
 
-async function hubSubscribers(origin: string): Promise<number> {
+async function openSubscriptions(origin: string): Promise<number> {
   const text = await (await fetch(`${origin}/metrics`)).text();
-  return Number(/^gateway_event_hub_subscribers (\d+)/m.exec(text)?.[1] ?? -1);
+  return Number(/^gateway_live_subscriptions (\d+)/m.exec(text)?.[1] ?? -1);
 }
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {

@@ -33,6 +33,8 @@ interface Prepared {
 
 export class AccessControlledGateway implements GatewayInterface {
   readonly #caches = new WeakMap<GraphQLSchema, LruCache<string, Prepared>>();
+  /** Callers are frozen and reused (one per verified token), so each one's profile is worked out once. */
+  readonly #profiles = new WeakMap<Caller, string>();
 
   constructor(private readonly inner: GatewayInterface, private readonly policies: AccessPolicies) {}
 
@@ -79,8 +81,7 @@ export class AccessControlledGateway implements GatewayInterface {
       cache = new LruCache(ANALYSIS_CACHE_SIZE);
       this.#caches.set(requestContext.schema, cache);
     }
-    // Only the scopes some rule names can change the analysis, so callers share entries.
-    const profile = caller.role === 'public' ? 'public' : `authenticated ${ACCESS_SCOPE_NAMES.filter((s) => caller.scopes.has(s)).join(' ')}`;
+    const profile = this.profileOf(caller);
     const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ''}\u0000${profile}`;
     const hit = cache.get(key);
     if (hit) return hit;
@@ -97,6 +98,16 @@ export class AccessControlledGateway implements GatewayInterface {
     const prepared = { analysis, filtered };
     cache.set(key, prepared);
     return prepared;
+  }
+
+  /** Only the scopes some rule names can change the analysis, so callers share entries. */
+  private profileOf(caller: Caller): string {
+    let profile = this.#profiles.get(caller);
+    if (profile === undefined) {
+      profile = caller.role === 'public' ? 'public' : `authenticated ${ACCESS_SCOPE_NAMES.filter((s) => caller.scopes.has(s)).join(' ')}`;
+      if (Object.isFrozen(caller)) this.#profiles.set(caller, profile);
+    }
+    return profile;
   }
 }
 

@@ -33,22 +33,41 @@ export function createBureauTokenSigner(jwk: GatewayPrivateJwk, options: BureauT
     ? (data: Buffer) => sign('sha256', data, { key, dsaEncoding: 'ieee-p1363' })
     : (data: Buffer) => sign(null, data, key);
 
+  // The claims are JSON.stringify of GatewayTokenClaims, byte for byte, in its key order; what does
+  // not change per token (the issuer, and the identity's claims: identities are frozen and reused,
+  // one per verified caller token) is serialised once, and only iat, exp and the jti per token.
+  const issuer = `{"iss":${JSON.stringify(GATEWAY_TOKEN_ISSUER)},"aud":`;
+  const identityClaimsOf = memoizeByIdentity((identity) => JSON.stringify(identityClaims(identity)).slice(1));
+
   return (audience, identity) => {
     const iat = Math.floor(now() / 1000);
-    const claims: GatewayTokenClaims = {
-      iss: GATEWAY_TOKEN_ISSUER,
-      aud: audience,
-      iat,
-      exp: iat + lifetimeS,
-      jti: randomUUID(),
-      role: identity.role,
-      ...(identity.subject !== null && identity.role !== 'public' && { sub: identity.subject }),
-      ...(identity.bureau !== null && identity.role !== 'public' && { bureau: identity.bureau }),
-      scope: [...identity.scopes].join(' '),
-      ...(identity.jurisdiction !== null && { jurisdiction: [...identity.jurisdiction] }),
-    };
-    const signingInput = `${header}.${encode(claims)}`;
+    const claims = `${issuer}${JSON.stringify(audience)},"iat":${iat},"exp":${iat + lifetimeS},"jti":"${randomUUID()}",${identityClaimsOf(identity)}`;
+    const signingInput = `${header}.${Buffer.from(claims).toString('base64url')}`;
     return `${signingInput}.${signWith(Buffer.from(signingInput)).toString('base64url')}`;
+  };
+}
+
+/** The claims a bureau reads the caller from, in GatewayTokenClaims' order (after iss … jti). */
+function identityClaims(identity: OutgoingIdentity): Omit<GatewayTokenClaims, 'iss' | 'aud' | 'iat' | 'exp' | 'jti'> {
+  return {
+    role: identity.role,
+    ...(identity.subject !== null && identity.role !== 'public' && { sub: identity.subject }),
+    ...(identity.bureau !== null && identity.role !== 'public' && { bureau: identity.bureau }),
+    scope: [...identity.scopes].join(' '),
+    ...(identity.jurisdiction !== null && { jurisdiction: [...identity.jurisdiction] }),
+  };
+}
+
+function memoizeByIdentity(compute: (identity: OutgoingIdentity) => string): (identity: OutgoingIdentity) => string {
+  const known = new WeakMap<OutgoingIdentity, string>();
+  return (identity) => {
+    let value = known.get(identity);
+    if (value === undefined) {
+      value = compute(identity);
+      // Only frozen identities: a mutable one could change after it was serialised.
+      if (Object.isFrozen(identity)) known.set(identity, value);
+    }
+    return value;
   };
 }
 

@@ -17,6 +17,7 @@
  * Any number of relays (gateway replicas) may run: the inbox applies a message once and only as the
  * next of its pair, and marking delivered is idempotent, so two relays at worst send a duplicate.
  * The relay keeps no state that matters: backoff timers and the last outbox figures (for /metrics).
+ * A backoff ends early when the registry sees the pair's bureau up again (`watchBureauStatus`).
  */
 import type { ZodType } from 'zod';
 import {
@@ -58,6 +59,13 @@ export interface DeliveryRelayOptions {
   /** @default Math.random */
   readonly random?: () => number;
   readonly log?: (event: Record<string, unknown>) => void;
+  /**
+   * The registry's bureau state changes (CityRegistry.watchCityStatus); returns the unsubscribe,
+   * called by stop(). A bureau seen `up` again ends the backoff of every pair it is in, so a pair
+   * that waited out a long outage is retried on the next pass instead of up to `backoff.maxMs` later.
+   * @default none: a pair waits its backoff out
+   */
+  readonly watchBureauStatus?: (listener: (change: { readonly code: string; readonly status: string }) => void) => () => void;
 }
 
 export interface OutboxFigures {
@@ -87,6 +95,13 @@ export function createDeliveryRelay(options: DeliveryRelayOptions): DeliveryRela
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  const unwatch = options.watchBureauStatus?.((change) => {
+    if (change.status !== 'up') return;
+    for (const pair of pairs.keys()) {
+      const [sender, recipient] = pair.split('->');
+      if (sender === change.code || recipient === change.code) pairs.delete(pair);
+    }
+  });
 
   /** The route's answer in the protocol's shape, or why there is none (`status`: the HTTP status of a refusal). */
   const call = async <T>(target: RelayTarget, path: string, body: unknown, schema: ZodType<T>): Promise<T | { failed: string; status?: number }> => {
@@ -220,6 +235,7 @@ export function createDeliveryRelay(options: DeliveryRelayOptions): DeliveryRela
       if (timer === null && running === null) loop();
     },
     async stop() {
+      unwatch?.();
       stopping.abort();
       if (timer !== null) clearTimeout(timer);
       await running;

@@ -9,6 +9,7 @@
  *    reached = the served ones ∩ the caller's jurisdiction (∩ `cityCodes`, per field).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
 import type { ShardingPolicy } from '../../schema/shardingPolicies.ts';
 import type { GatewayContext } from '../request/GatewayContext.ts';
@@ -16,6 +17,12 @@ import { estimateCost } from './estimateCost.ts';
 import { fragmentsOf } from './foldSelections.ts';
 import type { OperationLimits } from './OperationLimits.ts';
 import { selectsIntrospection } from './selectsIntrospection.ts';
+import { LruCache } from '../shard-engine/index.ts';
+
+/** Estimates kept per document: its operations × bureau sets × variable values seen lately. */
+const ESTIMATES_PER_DOCUMENT = 16;
+/** Variables longer than this as JSON are costed every time rather than kept as a cache key. */
+const MAX_KEYED_VARIABLES_CHARS = 512; // so a document keeps at most ~8 KB of keys
 
 export interface UseOperationLimitsOptions {
   readonly limits: OperationLimits;
@@ -31,6 +38,26 @@ export interface UseOperationLimitsOptions {
 
 export function useOperationLimits(options: UseOperationLimitsOptions): ApolloServerPlugin<GatewayContext> {
   const { limits, publicIntrospection, policies, broadcastFields, servedCities } = options;
+  const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, LruCache<string, number>>>();
+  const costOf = (
+    document: DocumentNode, schema: GraphQLSchema, reached: ReadonlySet<string>,
+    operationName: string | null | undefined, variables: Readonly<Record<string, unknown>> | null,
+  ): number => {
+    const estimate = () => estimateCost(document, schema, policies, reached, {
+      operationName, variables, listSize: limits.listSize, broadcastFields,
+    });
+    // Variables come from the request's JSON, so their JSON tells values apart exactly.
+    const variablesJson = variables === null ? '' : JSON.stringify(variables);
+    if (variablesJson.length > MAX_KEYED_VARIABLES_CHARS) return estimate();
+    let byDocument = estimates.get(schema);
+    if (!byDocument) estimates.set(schema, (byDocument = new WeakMap()));
+    let known = byDocument.get(document);
+    if (!known) byDocument.set(document, (known = new LruCache(ESTIMATES_PER_DOCUMENT)));
+    const key = `${operationName ?? ''}\u0000${[...reached].join(',')}\u0000${variablesJson}`;
+    let cost = known.get(key);
+    if (cost === undefined) known.set(key, (cost = estimate()));
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
@@ -43,9 +70,7 @@ export function useOperationLimits(options: UseOperationLimitsOptions): ApolloSe
           }
           const jurisdiction = caller.jurisdiction;
           const reached = new Set(jurisdiction ? servedCities().filter((code) => jurisdiction.has(code)) : servedCities());
-          const cost = estimateCost(document, schema, policies, reached, {
-            operationName, variables: request.variables ?? null, listSize: limits.listSize, broadcastFields,
-          });
+          const cost = costOf(document, schema, reached, operationName, request.variables ?? null);
           if (cost > limits.maxCost) {
             throw ERRORS.QUERY_TOO_COMPLEX.err(
               `The operation's estimated cost is ${cost}; the limit is ${limits.maxCost}. A fan-out here reaches ${reached.size} ` +

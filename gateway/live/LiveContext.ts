@@ -15,7 +15,7 @@ export interface LiveContext {
   readonly expiresAt: number | null;
   /** SSE `Last-Event-ID` of a reconnecting client: where to resume when `since` is not given. */
   readonly lastEventId: string | null;
-  /** Told each event's id just before its payload is executed (the SSE transport writes it as the event's `id:`). */
+  /** Told each event's id just before its payload is executed (the fanout tags the result with it: the SSE `id:`). */
   readonly announce?: (eventId: string) => void;
 }
 

@@ -1,12 +1,14 @@
 /**
- * One subscription's source stream (GraphQL spec §6.2.3 "CreateSourceEventStream") as a pull-based
- * async iterator: items arrive from a push source (the EventHub, the registry's state changes) into
- * a bounded backlog and are resolved one at a time, in order, when the transport asks for the next
- * (graphql-ws and graphql-sse ask again once the last one was sent), so a slow client never makes the
- * gateway resolve ahead of it. Three things end it with one last payload carrying an error: the
- * source failing (e.g. EVENTS_EXPIRED), the caller's token expiring (UNAUTHENTICATED, `reason`
- * expired), and the backlog overflowing (SUBSCRIBER_TOO_SLOW). Closing it (the client left) closes
- * the source, aborts the resolution in flight and calls `onEnd` once.
+ * One source stream (GraphQL spec §6.2.3 "CreateSourceEventStream") as a pull-based async iterator:
+ * items arrive from a push source (the EventHub, the registry's state changes) into a bounded backlog
+ * and come out resolved, in order, when the next is asked for. Up to `resolveAhead` items are resolved
+ * at once — each resolution is a query through the graph that waits on a bureau, so one at a time
+ * would cap a stream at one event per bureau round trip — and never more, so a stream nobody reads
+ * does not run ahead. Two things end it with one last payload carrying an error: the source failing
+ * (e.g. EVENTS_EXPIRED) and the backlog overflowing (SUBSCRIBER_TOO_SLOW: its subscribers do not keep
+ * up with the source). Closing it (its last subscriber left: createSubscriptionFanout.ts) closes the
+ * source and aborts the resolutions in flight. What belongs to one subscriber — its quota place, its
+ * token's expiry, its own backlog — is the fanout's.
  */
 import type { GraphQLError } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
@@ -21,72 +23,72 @@ export interface EventStreamOptions<T> {
   open(sink: EventSink<T>): () => void;
   /** The payload of one item (graphql-js runs the subscriber's selection over it). */
   resolve(item: T, signal: AbortSignal): Promise<Record<string, unknown>>;
+  /** Told each item just before its payload is handed on (in order, whatever order resolutions finish in). */
+  handOver?(item: T): void;
   /** The payload that ends the stream with `error`. */
   failure(error: GraphQLError): Record<string, unknown>;
-  /** Epoch ms when the caller's token expires; null = never (the public role). */
-  readonly expiresAt: number | null;
-  /** Items held for a subscriber before it is cut off. */
+  /** Items held (waiting or being resolved) before the stream is cut off. */
   readonly maxBacklog: number;
-  readonly now?: () => number;
-  /** Called once when the stream ends, however it ends. */
-  onEnd(): void;
+  /** Items resolved at once. @default 16 */
+  readonly resolveAhead?: number;
 }
 
-/** Longest single timer Node accepts (about 24.8 days); a later expiry is re-armed from there. */
-const MAX_TIMER_MS = 2_147_483_647;
+const DEFAULT_RESOLVE_AHEAD = 16;
+
+interface Resolving<T> {
+  readonly item: T;
+  readonly payload: Promise<Record<string, unknown>>;
+}
 
 export function createEventStream<T>(options: EventStreamOptions<T>): AsyncIterableIterator<Record<string, unknown>> {
-  const now = options.now ?? Date.now;
+  const resolveAhead = options.resolveAhead ?? DEFAULT_RESOLVE_AHEAD;
   const backlog: T[] = [];
+  const resolving: Array<Resolving<T>> = [];
   const abort = new AbortController();
   let terminal: GraphQLError | null = null;
   let finished = false;
   let wake: (() => void) | null = null;
-  let timer: NodeJS.Timeout | null = null;
 
   const signal = () => {
     const w = wake;
     wake = null;
     w?.();
   };
+  const startResolutions = () => {
+    while (resolving.length < resolveAhead && backlog.length > 0) {
+      const item = backlog.shift()!;
+      const payload = options.resolve(item, abort.signal);
+      payload.catch(() => undefined); // awaited in next(); a stream that ends first drops it
+      resolving.push({ item, payload });
+    }
+  };
   const end = (error: GraphQLError) => {
     if (terminal !== null || finished) return;
     terminal = error;
     backlog.length = 0;
+    resolving.length = 0;
     signal();
-  };
-  const expired = () => ERRORS.UNAUTHENTICATED.err('The bearer token expired; the subscription ended. Subscribe again with a new token (and `since` = the last event id).', {
-    extensions: { reason: 'expired' },
-  });
-  const armExpiry = () => {
-    if (options.expiresAt === null) return;
-    const left = options.expiresAt - now();
-    if (left <= 0) return end(expired());
-    timer = setTimeout(armExpiry, Math.min(left, MAX_TIMER_MS));
-    timer.unref();
   };
   let close: (() => void) | null = null;
   const finish = () => {
     if (finished) return;
     finished = true;
-    if (timer) clearTimeout(timer);
     abort.abort();
     close?.();
-    options.onEnd();
     signal();
   };
 
-  armExpiry();
   close = options.open({
     push(item) {
       if (terminal !== null || finished) return;
-      if (backlog.length >= options.maxBacklog) {
+      if (backlog.length + resolving.length >= options.maxBacklog) {
         return end(ERRORS.SUBSCRIBER_TOO_SLOW.err(
           `More than ${options.maxBacklog} events waited for this subscription; it ended. Subscribe again with since = the id of the last event received.`,
           { extensions: { max: options.maxBacklog } },
         ));
       }
       backlog.push(item);
+      startResolutions();
       signal();
     },
     fail: end,
@@ -101,9 +103,14 @@ export function createEventStream<T>(options: EventStreamOptions<T>): AsyncItera
           finish();
           return { done: false, value: payload };
         }
-        if (backlog.length > 0) {
-          const item = backlog.shift()!;
-          return { done: false, value: await options.resolve(item, abort.signal) };
+        const head = resolving[0];
+        if (head) {
+          const payload = await head.payload;
+          if (resolving[0] !== head) continue; // the stream ended (or failed) meanwhile
+          resolving.shift();
+          startResolutions();
+          options.handOver?.(head.item);
+          return { done: false, value: payload };
         }
         await new Promise<void>((resolve) => (wake = resolve));
       }

@@ -1,6 +1,7 @@
 /**
  * The gateway's subscriptions, put together: the subscribe resolver over the EventHub and the
- * registry's state changes, the per-caller cap, the preparer (limits and validation as for queries),
+ * registry's state changes, the fanout that lets identical subscriptions share one execution per
+ * event (and holds the per-caller cap), the preparer (limits and validation as for queries),
  * and the two transports — graphql-sse at /graphql/stream and graphql-ws on upgrades of /graphql —
  * which the HTTP edge routes here (`streamRoutes`, `upgrades`). `close()` ends every open stream and
  * socket, before the edge drains.
@@ -14,6 +15,7 @@ import type { CityStatusChange } from '../registry/CityRegistry.ts';
 import { createLivePreparer } from './createLivePreparer.ts';
 import { createLiveSubscribe } from './createLiveSubscribe.ts';
 import { createSseHandler } from './createSseHandler.ts';
+import { createSubscriptionFanout, type FanoutFigures } from './createSubscriptionFanout.ts';
 import { createWsServer } from './createWsServer.ts';
 import type { OpenLiveContext, RunGraphQuery } from './LiveContext.ts';
 import { SSE_PATH } from './refuseSubscriptionsOverPost.ts';
@@ -37,6 +39,8 @@ export interface LiveServerOptions {
 export interface LiveServer {
   readonly streamRoutes: Readonly<Record<string, StreamRoute>>;
   readonly upgrades: Readonly<Record<string, UpgradeHandler>>;
+  /** Open subscriptions and the source streams they share (gateway_live_subscriptions, gateway_live_source_streams). */
+  figures(): FanoutFigures;
   close(): Promise<void>;
 }
 
@@ -45,8 +49,9 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
     hub: options.hub,
     runGraphQuery: options.runGraphQuery,
     watchCityStatus: options.watchCityStatus,
-    quota: new SubscriptionQuota(options.maxSubscriptionsPerCaller),
   });
+  const fanout = createSubscriptionFanout({ quota: new SubscriptionQuota(options.maxSubscriptionsPerCaller) });
+  const { subscribe } = fanout;
   const prepare = createLivePreparer({
     schema: options.schema,
     limits: options.limits,
@@ -56,11 +61,12 @@ export function createLiveServer(options: LiveServerOptions): LiveServer {
     subscribeFieldResolver,
   });
   const streams = new Set<() => void>();
-  const sse = createSseHandler({ open: options.open, prepare, log: options.log, streams });
-  const ws = createWsServer({ open: options.open, prepare, log: options.log });
+  const sse = createSseHandler({ open: options.open, prepare, subscribe, log: options.log, streams });
+  const ws = createWsServer({ open: options.open, prepare, subscribe, log: options.log });
   return {
     streamRoutes: { [SSE_PATH]: sse },
     upgrades: { '/graphql': (req, socket, head) => ws.handleUpgrade(req, socket, head) },
+    figures: fanout.figures,
     async close() {
       for (const end of [...streams]) end();
       await ws.close();

@@ -1,7 +1,6 @@
 /**
  * The subscribe resolver of every Subscription field (graphql-js `subscribeFieldResolver`): checks
- * the arguments and the caller, takes a place in the caller's quota, derives the graph query from the
- * subscriber's selection once, and opens the source stream — the EventHub from `since` (or SSE's
+ * the arguments and the caller, derives the graph query from the subscriber's selection once, and opens the source stream — the EventHub from `since` (or SSE's
  * Last-Event-ID, or from now), or the registry's state changes for `bureauStatusChanged`. Each event
  * the subscriber may see is resolved through the graph as that subscriber (RunGraphQuery) into the
  * payload graphql-js then runs the subscriber's selection over (with liveFieldResolver).
@@ -18,17 +17,14 @@ import { adoptGraphData, asGraphQLError, errorAt } from './graphData.ts';
 import type { GraphAnswer, LiveContext, RunGraphQuery } from './LiveContext.ts';
 import { decodeEventId, encodeEventId } from './liveEventId.ts';
 import { GRAPH_VARIABLE_TYPES, LIVE_FIELDS, reaches, type GraphValue, type LiveField } from './liveFields.ts';
-import type { SubscriptionQuota } from './SubscriptionQuota.ts';
 
 export interface LiveSubscribeOptions {
   readonly hub: EventHub;
   readonly runGraphQuery: RunGraphQuery;
   /** The registry's bureau state changes (CityRegistry.watchCityStatus). */
   readonly watchCityStatus: (listener: (change: CityStatusChange) => void) => () => void;
-  readonly quota: SubscriptionQuota;
-  /** Events held per subscriber before it is cut off with SUBSCRIBER_TOO_SLOW. @default 10000 */
+  /** Events held before a stream's subscribers are cut off with SUBSCRIBER_TOO_SLOW. @default 10000 */
   readonly maxBacklog?: number;
-  readonly now?: () => number;
 }
 
 const DEFAULT_MAX_BACKLOG = 10_000;
@@ -43,18 +39,10 @@ export function createLiveSubscribe(options: LiveSubscribeOptions): GraphQLField
   return (_root, args: Record<string, unknown>, context, info) => {
     const name = info.fieldName;
     const field = LIVE_FIELDS.get(name);
-    // Everything that can refuse runs before the quota is taken, so a refusal holds no place.
     const filter = field?.start(args, context.caller);
     const from = field ? readSince(args['since'], context.lastEventId) : null;
-    const release = options.quota.acquire(context.caller, context.clientAddress);
-    if (release === null) {
-      throw ERRORS.TOO_MANY_SUBSCRIPTIONS.err(
-        `At most ${options.quota.max} subscriptions may be open at once per caller; close one first.`,
-        { extensions: { max: options.quota.max } },
-      );
-    }
     const failure = (error: GraphQLError) => ({ [name]: () => error });
-    const common = { expiresAt: context.expiresAt, maxBacklog, now: options.now, failure, onEnd: release };
+    const common = { maxBacklog, failure };
     if (!field || !filter) {
       return createEventStream<CityStatusChange>({
         ...common,
@@ -81,9 +69,9 @@ export function createLiveSubscribe(options: LiveSubscribeOptions): GraphQLField
       },
       async resolve(event, signal) {
         const graph = await resolveGraph(field, query, event, context, options.runGraphQuery, signal);
-        context.announce?.(encodeEventId(event.position));
         return { [name]: field.payload(event, graph) };
       },
+      handOver: (event) => context.announce?.(encodeEventId(event.position)),
     });
   };
 }

@@ -10,11 +10,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createHandler } from 'graphql-sse';
-import { GraphQLError, subscribe, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
 import type { LivePreparer } from './createLivePreparer.ts';
+import { liveEventIdOf, type LiveSubscribe } from './createSubscriptionFanout.ts';
 import type { LiveContext, OpenLiveContext } from './LiveContext.ts';
-import { maskLiveResult } from './maskLiveResult.ts';
+import { SerializedPayload, serializeLiveResult, spliceSerialized } from './serializedLiveResult.ts';
 
 /** Request bodies above this are refused (as at POST /graphql). */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -22,10 +23,8 @@ const MAX_BODY_BYTES = 1024 * 1024;
 interface SseState {
   res: ServerResponse;
   live?: SseContext;
-  /** The id of the event whose payload is being executed (LiveContext.announce), until onNext takes it. */
-  pending: string | null;
-  /** The `id:` of each `next` event to come, in order (null: a result that answers no bureau event). */
-  readonly ids: Array<string | null>;
+  /** Each `next` event to come, in order: its `id:` (undefined: a result that answers no bureau event) and its payload's JSON. */
+  readonly nexts: Array<{ readonly id: string | undefined; readonly json: string }>;
 }
 
 /** graphql-sse wants a record as the execution context. */
@@ -34,6 +33,7 @@ type SseContext = LiveContext & Record<PropertyKey, unknown>;
 export interface SseHandlerOptions {
   readonly open: OpenLiveContext;
   readonly prepare: LivePreparer;
+  readonly subscribe: LiveSubscribe;
   readonly log: (event: Record<string, unknown>) => void;
   /** Streams open now, so shutdown can end them (each entry ends its response). */
   readonly streams: Set<() => void>;
@@ -46,7 +46,7 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
       const header = req.headers.get('last-event-id');
       try {
         const live = await options.open(req.raw, req.headers.get('authorization') ?? undefined, header ? header : null);
-        req.context.live = { ...live, announce: (id: string) => void (req.context.pending = id) };
+        req.context.live = { ...live };
         return null;
       } catch (error) {
         return refusal(error);
@@ -54,21 +54,22 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
     },
     context: (req) => req.context.live!,
     validate: () => [], // the preparer validated, with the gateway's rules and codes
-    subscribe: (args) => subscribe(args),
+    subscribe: (args) => options.subscribe(args),
     onSubscribe(req, params) {
       const prepared = options.prepare(params, req.context.live!);
       // A refusal is answered in the stream, as graphql-sse answers its own validation errors (`data` marks it a result).
       return prepared.ok ? { ...prepared.args, contextValue: req.context.live! } : { data: null, errors: [...prepared.errors] };
     },
     onNext(_ctx, req, result) {
-      req.context.ids.push(req.context.pending);
-      req.context.pending = null;
-      return maskLiveResult(result as ExecutionResult, options.log) as typeof result;
+      // The same result goes to every member of a shared stream: serialized once, spliced into the chunk below.
+      const json = serializeLiveResult(result as ExecutionResult, options.log);
+      req.context.nexts.push({ id: liveEventIdOf(result as ExecutionResult), json });
+      return new SerializedPayload(json) as unknown as typeof result;
     },
   });
 
   return async (req, res) => {
-    const context: SseState = { res, pending: null, ids: [] };
+    const context: SseState = { res, nexts: [] };
     const [body, init] = await handler({
       method: req.method ?? 'GET',
       url: req.url ?? '/',
@@ -87,9 +88,10 @@ export function createSseHandler(options: SseHandlerOptions): (req: IncomingMess
     req.socket.once('end', end);
     try {
       for await (const chunk of body) {
-        const line = chunk.startsWith('event: next') ? context.ids.shift() : undefined;
+        const next = chunk.startsWith('event: next') ? context.nexts.shift() : undefined;
         if (!res.writable) break;
-        res.write(line ? `id: ${line}\n${chunk}` : chunk);
+        if (next === undefined) res.write(chunk);
+        else res.write(`${next.id ? `id: ${next.id}\n` : ''}${spliceSerialized(chunk, next.json)}`);
       }
     } finally {
       options.streams.delete(end);

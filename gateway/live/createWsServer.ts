@@ -11,13 +11,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode, makeServer } from 'graphql-ws';
-import { GraphQLError, subscribe, type ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ERRORS } from '../../schema/errors.ts';
 import { readRequestId } from '../../schema/http/requestId.ts';
 import type { LivePreparer } from './createLivePreparer.ts';
+import type { LiveSubscribe } from './createSubscriptionFanout.ts';
 import type { LiveContext, OpenLiveContext } from './LiveContext.ts';
-import { maskLiveError, maskLiveResult } from './maskLiveResult.ts';
+import { maskLiveError } from './maskLiveResult.ts';
+import { SerializedPayload, serializeLiveResult, spliceSerialized } from './serializedLiveResult.ts';
 
 /** Longest wait for connection_init after the socket opens (graphql-ws closes with 4408 then). */
 const INIT_WAIT_MS = 10_000;
@@ -27,6 +29,7 @@ const PING_MS = 12_000;
 export interface WsServerOptions {
   readonly open: OpenLiveContext;
   readonly prepare: LivePreparer;
+  readonly subscribe: LiveSubscribe;
   readonly log: (event: Record<string, unknown>) => void;
 }
 
@@ -75,8 +78,9 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
       const prepared = options.prepare(payload, { ...ctx.extra.live!, requestId: readRequestId(undefined), expiresAt: null });
       return prepared.ok ? prepared.args : [...prepared.errors];
     },
-    subscribe: (args) => subscribe(args),
-    onNext: (_ctx, _id, _payload, _args, result) => maskLiveResult(result as ExecutionResult, options.log),
+    subscribe: (args) => options.subscribe(args),
+    // The same result goes to every member of a shared stream: serialized once, spliced in by `send` below.
+    onNext: (_ctx, _id, _payload, _args, result) => new SerializedPayload(serializeLiveResult(result as ExecutionResult, options.log)) as unknown as ExecutionResult,
     onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskLiveError(error, options.log)),
     onClose(ctx) {
       if (ctx.extra.expiry) clearTimeout(ctx.extra.expiry);
@@ -86,9 +90,16 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const connection: Connection = { socket, request };
     connections.set(socket, connection);
+    const batched = batchWrites(request.socket);
     const closed = server.opened({
       protocol: socket.protocol,
-      send: (data) => new Promise<void>((resolve, reject) => socket.send(data, (error) => (error ? reject(error) : resolve()))),
+      send: (data) => new Promise<void>((resolve, reject) => {
+        // graphql-ws stringifies each message and hands it here at once: the payload it just wrote as a marker.
+        const payload = SerializedPayload.lastWritten;
+        SerializedPayload.lastWritten = null;
+        batched();
+        socket.send(payload === null ? data : spliceSerialized(data, payload), (error) => (error ? reject(error) : resolve()));
+      }),
       close: (code, reason) => socket.close(code, reason),
       onMessage: (cb) => socket.on('message', (data: Buffer) => {
         cb(data.toString('utf8')).catch((error: unknown) => {
@@ -113,6 +124,24 @@ export function createWsServer(options: WsServerOptions): LiveWsServer {
       for (const socket of wss.clients) socket.close(1001, 'Going away');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * One event reaches every subscription of a connection within the same turn of the event loop (the
+ * fanout hands them the same result at once): the socket is corked on the first message of a turn and
+ * uncorked after it, so a connection with ten subscriptions gets one write, not ten.
+ */
+function batchWrites(raw: Duplex): () => void {
+  let corked = false;
+  return () => {
+    if (corked) return;
+    corked = true;
+    raw.cork();
+    process.nextTick(() => {
+      corked = false;
+      raw.uncork();
+    });
   };
 }
 

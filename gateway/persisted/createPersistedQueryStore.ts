@@ -3,10 +3,10 @@
  * - safelist mode: the safelist itself (hash → its body; nothing new is ever registered);
  * - ECOGRAPH_REDIS_URL set: Redis, shared by the replicas, with a bounded memory store for outages;
  * - neither: undefined, i.e. Apollo's own bounded in-memory cache.
+ * The Redis client (ioredis) is loaded only when Redis is configured (issue 13: memory at start).
  */
 import type { Safelist } from './Safelist.ts';
 import { MemoryStringCache } from './MemoryStringCache.ts';
-import { createRedisStringCache } from './RedisStringCache.ts';
 import { SafelistCache } from './SafelistCache.ts';
 import type { StringCache } from './StringCache.ts';
 
@@ -24,6 +24,7 @@ export async function createPersistedQueryStore(
 ): Promise<PersistedQueryStore> {
   if (options.safelist) return { cache: new SafelistCache(options.safelist), close: async () => {} };
   if (options.redisUrl === null) return { cache: undefined, close: async () => {} };
+  const { createRedisStringCache } = await import('./RedisStringCache.ts');
   const redis = await createRedisStringCache({ url: options.redisUrl, fallback: new MemoryStringCache(OUTAGE_ENTRIES), log });
   return { cache: redis, close: () => redis.close() };
 }

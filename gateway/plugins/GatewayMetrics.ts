@@ -39,12 +39,20 @@ export interface EventStreamReader {
   subscribers(): number;
 }
 
+/** What the subscriptions show (gateway/live/createSubscriptionFanout.ts). */
+export interface LiveFigures {
+  readonly subscriptions: number;
+  readonly streams: number;
+}
+
 const STREAM_STATES: readonly FollowerStatus['state'][] = ['connecting', 'following', 'retrying', 'stopped'];
 
 export function createGatewayMetrics(
   readBureaus: () => Readiness['cities'],
   readOutboxes?: () => OutboxReader | null,
   readEventStreams?: () => EventStreamReader | null,
+  readLive?: () => LiveFigures | null,
+  readStatusWatchers?: () => number,
 ): GatewayMetrics {
   const registry = new Registry();
   const registers = [registry];
@@ -117,10 +125,30 @@ export function createGatewayMetrics(
     },
   });
   new Gauge({
-    name: 'gateway_event_hub_subscribers', help: 'Subscriptions reading the event hub now (each open subscription to bureau events)', registers,
+    name: 'gateway_event_hub_subscribers', help: 'Source streams reading the event hub now (identical subscriptions share one: gateway_live_source_streams)', registers,
     collect() {
       const reader = readEventStreams?.();
       if (reader) this.set(reader.subscribers());
+    },
+  });
+  new Gauge({
+    name: 'gateway_live_subscriptions', help: 'Subscriptions open now (SSE streams and graphql-ws subscriptions)', registers,
+    collect() {
+      const figures = readLive?.();
+      if (figures) this.set(figures.subscriptions);
+    },
+  });
+  new Gauge({
+    name: 'gateway_live_source_streams', help: 'Source streams serving them: identical subscriptions (same document, variables and access profile, from now) share one', registers,
+    collect() {
+      const figures = readLive?.();
+      if (figures) this.set(figures.streams);
+    },
+  });
+  new Gauge({
+    name: 'gateway_bureau_status_subscribers', help: "Source streams following the registry's bureau state changes now (bureauStatusChanged)", registers,
+    collect() {
+      if (readStatusWatchers) this.set(readStatusWatchers());
     },
   });
   return {

@@ -121,6 +121,11 @@ export class CityRegistry {
     return () => void this.statusListeners.delete(listener);
   }
 
+  /** How many listeners watchCityStatus has now (open bureauStatusChanged subscriptions; /metrics shows it). */
+  get cityStatusWatchers(): number {
+    return this.statusListeners.size;
+  }
+
   /** One request to the region, within its deadline as the registry file says now. */
   async sendToRegion(body: string, { headers, identity, signal, deadline }: OutgoingRequest): Promise<PostOutcome> {
     const { timeoutMs } = fetchBudget(this.registry.region.timeoutMs, deadline, performance.now());

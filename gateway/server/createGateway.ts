@@ -96,12 +96,15 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   // is constructed. Nothing here may leave the machine's network.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
-  const contract = loadContract();
-  const regionTypeDefs = loadRegion();
+  // Kept for the gateway's life, never asked for positions: without locations (~3 MB less).
+  const contract = loadContract({ noLocation: true });
+  const regionTypeDefs = loadRegion({ noLocation: true });
   // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
   const tracer = shutdown.add(await createTracer(config.telemetry), (t) => t.shutdown()); // closed last: exports the buffered spans
   // Metrics read bureau state from the registry at scrape time; the registry is created just below.
-  const metrics = createGatewayMetrics(() => registry.readiness().cities, () => relay && { figures: relay.outboxFigures, now: Date.now }, () => events);
+  const metrics = createGatewayMetrics(
+    () => registry.readiness().cities, () => relay && { figures: relay.outboxFigures, now: Date.now }, () => events, () => live.figures(), () => registry.cityStatusWatchers,
+  );
   const registry = shutdown.add(new CityRegistry({
     path: config.registryPath,
     recheckMs: config.recheckMs,
@@ -130,6 +133,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     intervalMs: config.relay.intervalMs,
     backoff: config.relay.backoff,
     log,
+    watchBureauStatus: (listener) => registry.watchCityStatus(listener), // a bureau back up is retried at once
   }), (r) => r.stop());
   relay?.start();
   // Every bureau's event stream (subscriptions read the hub): one follower per enabled bureau,

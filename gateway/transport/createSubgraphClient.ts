@@ -63,11 +63,20 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
   return {
     url,
     async post(body, { timeoutMs, signal, headers, path: otherPath }) {
+      // One controller, aborted by this call's deadline or by the client's signal, whichever is first.
       // A timer cleared as soon as the request settles: AbortSignal.timeout() keeps its timer until it
-      // fires, seconds after the answer, and then builds a DOMException, once per bureau request.
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(), timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+      // fires, seconds after the answer, and then builds a DOMException, once per bureau request. And
+      // a listener removed when it settles rather than AbortSignal.any(), which costs a signal, weak
+      // references and a finalization registry per call (issue 13: ~2 % of a routed request's CPU).
+      const combined = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        combined.abort();
+      }, timeoutMs);
+      const onClientAbort = () => combined.abort(signal?.reason);
+      if (signal?.aborted) onClientAbort();
+      else signal?.addEventListener('abort', onClientAbort, { once: true });
       const where = otherPath === undefined ? url : `${target.origin}${otherPath}`;
       try {
         const res = await settleByDeadline(pool.request({
@@ -75,10 +84,10 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
           body,
-          signal: combined,
+          signal: combined.signal,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
-        }), combined);
+        }), combined.signal);
         if (res.statusCode >= 500) {
           await res.body.dump();
           return { kind: 'failed', reason: 'http-error', message: `HTTP ${res.statusCode} from ${where}` };
@@ -90,9 +99,10 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
           return { kind: 'failed', reason: 'bad-response', message: `HTTP ${res.statusCode} from ${where} is not JSON` };
         }
       } catch (error) {
-        return { kind: 'failed', ...classify(error, deadline.signal, signal, where, timeoutMs) };
+        return { kind: 'failed', ...classify(error, timedOut, signal, where, timeoutMs) };
       } finally {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onClientAbort);
       }
     },
     close: () => pool.close(),
@@ -100,11 +110,11 @@ export function createSubgraphClient(url: string, options: SubgraphClientOptions
 }
 
 function classify(
-  error: unknown, deadline: AbortSignal, client: AbortSignal | undefined, url: string, timeoutMs: number,
+  error: unknown, timedOut: boolean, client: AbortSignal | undefined, url: string, timeoutMs: number,
 ): { reason: CityFailureReason; message: string } {
   // The client went first: the subgraph was not at fault, whatever undici says about the socket.
-  if (client?.aborted && !deadline.aborted) return { reason: 'aborted', message: `the client's request was cancelled; ${url} was not waited for` };
-  if (deadline.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+  if (client?.aborted && !timedOut) return { reason: 'aborted', message: `the client's request was cancelled; ${url} was not waited for` };
+  if (timedOut || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
     return { reason: 'timeout', message: `${url} did not answer within ${timeoutMs} ms` };
   }
   if (error instanceof undiciErrors.ResponseExceededMaxSizeError) {

@@ -174,8 +174,18 @@ export type RelayMessageBody = z.infer<typeof relayMessageBodySchema>;
 
 /** Most messages one outbox pull returns. */
 export const MAX_OUTBOX_PULL = 200;
+/**
+ * Most messages of one recipient one outbox pull returns: a pull shares its limit among the
+ * recipients (the first pending of each before the second of any) and gives none more than this,
+ * so a recipient with thousands waiting (down for hours) never starves the sender's other pairs.
+ * Two relay batches (50 each): a backlog still drains 100 per pull.
+ */
+export const OUTBOX_PULL_PER_RECIPIENT = 100;
 
-/** POST /cooperation/outbox: the sender's pending messages, per recipient in sequence order. */
+/**
+ * POST /cooperation/outbox: the sender's pending messages, per recipient in sequence order, at most
+ * `limit` and OUTBOX_PULL_PER_RECIPIENT of each recipient.
+ */
 export const outboxPullRequestSchema = z.strictObject({ limit: z.number().int().min(1).max(MAX_OUTBOX_PULL) });
 export const outboxPullAnswerSchema = z.strictObject({
   messages: z.array(relayMessageSchema),

@@ -1,6 +1,6 @@
 /**
- * Cross-origin access to /graphql for browser applications served from another origin (a front
- * end's dev server, a city portal). Only exact origins on the list get CORS headers; the origin is
+ * Cross-origin access to /graphql and its subscription stream (/graphql/stream) for browser
+ * applications served from another origin (a front end's dev server, a city portal). Only exact origins on the list get CORS headers; the origin is
  * echoed, never `*`, and credentials (cookies) are allowed only when configured. Apollo Server's
  * CSRF prevention stays on behind it: a "simple" request (no preflight) is still refused.
  */
@@ -13,10 +13,15 @@ export interface CorsPolicy {
   readonly credentials: boolean;
 }
 
-/** Headers Apollo Client, urql and our own edge use; the browser asks for them in a preflight. */
+/**
+ * Headers Apollo Client, urql and our own edge use; the browser asks for them in a preflight.
+ * `last-event-id`: a graphql-sse client resuming a stream at /graphql/stream sends it (not safelisted,
+ * https://fetch.spec.whatwg.org/#cors-safelisted-request-header).
+ */
 export const CORS_ALLOWED_HEADERS = [
   'content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name',
   'apollo-client-name', 'apollo-client-version', 'apollographql-client-name', 'apollographql-client-version', 'x-request-id',
+  'last-event-id',
 ].join(', ');
 
 /** Headers a page may read from an answer besides the safelisted ones (the 429's Retry-After, 401's challenge). */

@@ -83,12 +83,12 @@ export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
   readonly signedRoutes?: Readonly<Record<string, SignedRoute<A>>>;
   /** Routes by path prefix (e.g. '/ide/assets/'), tried after the exact routes. */
   readonly prefixRoutes?: Readonly<Record<string, PrefixRoute>>;
-  /** Routes that answer by themselves (the gateway's subscription stream), by exact path; no CORS, no `authorize`. */
+  /** Routes that answer by themselves (the gateway's subscription stream), by exact path; CORS as /graphql, no `authorize`. */
   readonly streamRoutes?: Readonly<Record<string, StreamRoute>>;
   /** HTTP upgrades by exact path (the gateway's WebSocket subscriptions); any other upgrade is refused. */
   readonly upgrades?: Readonly<Record<string, UpgradeHandler>>;
   /**
-   * Cross-origin access to /graphql for browsers (the gateway, when configured). Unset (subgraphs,
+   * Cross-origin access to /graphql and the stream routes for browsers (the gateway, when configured). Unset (subgraphs,
    * which only the gateway calls) = no CORS headers, and OPTIONS goes to Apollo like any method.
    */
   readonly cors?: CorsPolicy;
@@ -167,6 +167,8 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
   if (route) return sendAnswer(res, await route());
   const stream = options.streamRoutes && Object.hasOwn(options.streamRoutes, url.pathname) ? options.streamRoutes[url.pathname] : undefined;
   if (stream) {
+    // As at /graphql (below): a page on a listed origin may open the stream, and read its refusals.
+    if (options.cors && applyCors(options.cors, req, res)) return;
     res.setHeader('x-request-id', readRequestId(req.headers['x-request-id']));
     return stream(req, res);
   }
@@ -178,7 +180,7 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     : undefined;
   if (url.pathname !== '/graphql' && signed === undefined) return send(res, 404, { error: `no route ${url.pathname}` });
   // Before the token and the rate limit: a preflight carries neither, and a refusal (401, 429)
-  // must reach the page with its CORS headers to be readable. Only /graphql speaks CORS.
+  // must reach the page with its CORS headers to be readable. Only /graphql (and the streams) speak CORS.
   if (url.pathname === '/graphql' && options.cors && applyCors(options.cors, req, res)) return;
   // Set first, so every answer carries it: a refused token, a rate limit, a CSRF or JSON refusal too.
   const requestId = readRequestId(req.headers['x-request-id']);

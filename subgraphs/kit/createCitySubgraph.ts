@@ -23,6 +23,8 @@ import type { RegionDirectory } from './cooperation/createRegionDirectory.ts';
 import type { ResourceDirectory } from './cooperation/createResourceDirectory.ts';
 import { relayRoutes } from './cooperation/relayRoutes.ts';
 import { eventRoutes } from './events/eventRoutes.ts';
+import { createEventMetrics, type EventMetrics } from './events/createEventMetrics.ts';
+import { HeldPulls } from './events/HeldPulls.ts';
 
 export interface CitySubgraph {
   readonly schema: GraphQLSchema;
@@ -37,6 +39,8 @@ export interface CitySubgraph {
    * event stream's (events/eventRoutes.ts; none without an event log).
    */
   readonly signedRoutes: Readonly<Record<string, SignedRoute<VerifiedGatewayRequest>>>;
+  /** The edge's own metrics (event pulls held now), served at /metrics. */
+  readonly metrics: EventMetrics;
   /** Ends the held event pulls at once, so the server's drain need not wait for them (before closing it). */
   stop(): void;
 }
@@ -59,6 +63,7 @@ export function createCitySubgraph(source: BureauSource, log: ErrorLogger, optio
   const { directory = noGatewayLink, resources = noGatewayLink, now = Date.now } = options;
   const store = source.cooperation;
   const closing = new AbortController();
+  const held = new HeldPulls();
   return {
     schema,
     apollo: createApolloSubgraph<CityContext>(schema, source.cityCode, log),
@@ -73,8 +78,9 @@ export function createCitySubgraph(source: BureauSource, log: ErrorLogger, optio
     }),
     signedRoutes: {
       ...(store !== undefined && relayRoutes(source.cityCode, store, now)),
-      ...(source.events !== undefined && eventRoutes(source.events, closing.signal)),
+      ...(source.events !== undefined && eventRoutes(source.events, closing.signal, held)),
     },
+    metrics: createEventMetrics(held),
     stop: () => closing.abort(),
   };
 }

@@ -37,6 +37,8 @@ export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
     signedRoutes?: Readonly<Record<string, SignedRoute<VerifiedGatewayRequest>>>;
     /** Called first on shutdown: ends long-held requests (event pulls) so the drain does not wait for them. */
     stop?(): void;
+    /** The subgraph's own metrics, served at /metrics before the services' ones. */
+    metrics?: Metrics;
   };
   /**
    * Services that run beside the subgraph (e.g. an HJ 212 ingest); closed before the source. Their
@@ -46,9 +48,14 @@ export interface SubgraphProcessSpec<S extends Source, C extends BaseContext> {
   readonly services?: (config: SubgraphConfig, source: S) => Promise<SideService | null>;
 }
 
+interface Metrics {
+  readonly contentType: string;
+  metrics(): Promise<string>;
+}
+
 interface SideService {
   close(): Promise<void>;
-  readonly metrics?: { readonly contentType: string; metrics(): Promise<string> };
+  readonly metrics?: Metrics;
 }
 
 export async function runSubgraphProcess<S extends Source, C extends BaseContext>(spec: SubgraphProcessSpec<S, C>): Promise<void> {
@@ -60,6 +67,7 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
     const services = await spec.services?.(config, source);
     // Rate-limited: a source that is down fails every query, and one line each would flood the log.
     const subgraph = spec.create(source, limitErrorLogRate(stderrLogger(config.origin)));
+    const metrics = [subgraph.metrics, services?.metrics].filter((m) => m !== undefined);
     const running = await serveApollo({
       apollo: subgraph.apollo,
       authorize: authorizeGatewayRequest(verifier, config.origin),
@@ -67,7 +75,7 @@ export async function runSubgraphProcess<S extends Source, C extends BaseContext
       signedRoutes: subgraph.signedRoutes ?? {},
       routes: {
         '/health': healthRoute(config.name, source),
-        ...(services?.metrics && { '/metrics': metricsRoute(services.metrics) }),
+        ...(metrics[0] && { '/metrics': metricsRoute(metrics[0].contentType, metrics) }),
       },
       name: config.name,
       host: config.host,
@@ -119,8 +127,9 @@ function healthRoute(name: string, source: Source): JsonRoute {
   };
 }
 
-function metricsRoute(metrics: NonNullable<SideService['metrics']>): JsonRoute {
-  return async () => ({ status: 200, body: await metrics.metrics(), contentType: metrics.contentType });
+/** Every registry's text, one after the other (Prometheus text format: distinct metric names may simply follow each other). */
+function metricsRoute(contentType: string, metrics: readonly Metrics[]): JsonRoute {
+  return async () => ({ status: 200, body: (await Promise.all(metrics.map((m) => m.metrics()))).join('\n'), contentType });
 }
 
 /** Errors of a running subgraph go to stderr as one JSON line each; never to clients. */

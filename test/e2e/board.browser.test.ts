@@ -5,18 +5,21 @@
  * (read from the data attributes the page sets from the option ECharts drew, not from pixels); its
  * live subscription is connected; an over-limit HJ 212 packet sent to 荣昌's ingest during the test
  * turns its station to the alarm colour within 2 s; an incident reported through the graph appears
- * with its notices for a token of the notified bureau, with the resources near it. Screenshots at
- * 1366×768 and 1920×1080 go to test-artifacts/ (gitignored).
+ * with its notices for a token of the notified bureau, with the resources near it; a killed gateway
+ * shows as reconnecting until one is back. The panels under the map show the graph's data. Screenshots
+ * at 1366×768 and 1920×1080 go to test-artifacts/ (gitignored).
  */
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STATION_READINGS_QUERY, factorLimits, readingsStation, type ReadingsAnswer } from '../../gateway/board/boardPanelReadings.ts';
 import { buildBoard } from '../../gateway/board/buildBoard.ts';
 import { RESOURCES_NEAR_QUERY } from '../../gateway/board/boardLiveOperations.ts';
 import { startLogger } from '../fixtures/deviceReadings.ts';
-import { callerToken } from '../fixtures/callerTokens.ts';
 import { IDE_CONTENT_SECURITY_POLICY } from '../../gateway/ide/serveIde.ts';
+import { ACCESS_SCOPE_NAMES } from '../../schema/accessPolicies.ts';
+import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { startGatewayProcess, type GatewayProcess } from '../fixtures/gatewayProcess.ts';
@@ -129,6 +132,85 @@ describe('the situation board in a browser', () => {
         await expectClean(recorded);
       }
     }, 180_000);
+
+    it('shows the panels with the graph\'s data at both sizes: trend, 24 h with its limit, per-bureau counts, bulletins exchanged (token-only parts marked, then shown with a token)', async () => {
+      // One bulletin 遂宁 → 潼南, so the exchange statistic has something to show (the seed has none).
+      // The sender asks the gateway which bureaus the region has: restart it knowing where the gateway is.
+      await federation.killBureau('510900');
+      await federation.restartBureau('510900', { ECOGRAPH_GATEWAY_URL: federation.gateway.url });
+      const sender = { authorization: `Bearer ${await callerToken({ sub: 'wang.fang', bureau: '510900', scope: 'bulletins:write' })}` };
+      await pollUntil(() => postGraphQL(federation.gateway.url, `mutation { sendBulletin(cityCode: "510900", idempotencyKey: "board-panels-1",
+        input: { category: WARNING, title: "琼江光辉断面石油类超标预警", body: "请下游做好取水口防护", recipients: ["500152"] }) { id } }`, {}, sender),
+      (answer) => Boolean(answer.data?.['sendBulletin']), 'a bulletin sent by the restarted 遂宁');
+      const viewer = await callerToken({ sub: 'board-viewer', scope: ACCESS_SCOPE_NAMES.join(' ') });
+      const cities = (await postGraphQL(federation.gateway.url, '{ cities { name } }', {})).data!['cities'].map((c: { name: string }) => c.name) as string[];
+
+      for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
+        const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+        const consoleProblems: string[] = [];
+        const page = await context.newPage();
+        page.on('console', (message: ConsoleMessage) => {
+          if (message.type() === 'error') consoleProblems.push(message.text());
+        });
+        page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
+        await page.goto(`${federation.gateway.origin}/board`);
+        type Shown = Record<string, Record<string, string> | undefined>;
+        const panels = () => page.evaluate<Shown>(`Object.fromEntries([...document.querySelectorAll('#panels .panel')].map((p) => [p.id, { ...p.dataset }]))`);
+        const settled = async () => expect.poll(async () => {
+          const shown = await panels();
+          return Object.keys(shown).length === 4 && Object.values(shown).every((p) => p?.['state'] !== 'loading');
+        }, { timeout: 60_000 }).toBe(true);
+        await settled();
+
+        // Without a token: the public panels have data, the rest say they need one (never an error).
+        let shown = await panels();
+        expect(shown['panel-trend']!['state']).toBe('ready');
+        expect(JSON.parse(shown['panel-trend']!['months']!)).toHaveLength(12);
+        expect((JSON.parse(shown['panel-trend']!['classes']!) as unknown[]).some((c) => c !== null)).toBe(true);
+        const readings = shown['panel-readings']!;
+        expect(readings['state']).toBe('ready');
+        expect(Number(readings['points'])).toBeGreaterThan(0);
+        // The limit drawn is the one the graph gives for that station and factor.
+        const stationId = (await postGraphQL(federation.gateway.url, `{ stations(first: 100) { edges { node { id name } } } }`, {}))
+          .data!['stations'].edges.find((e: { node: { name: string } }) => e.node.name === readings['station']).node.id as string;
+        const station = readingsStation((await postGraphQL(federation.gateway.url, STATION_READINGS_QUERY, { id: stationId })).data as ReadingsAnswer);
+        const limits = factorLimits(station!, readings['factor']!).flatMap((l) => [l.max, l.min]).filter((v) => v !== null);
+        expect((JSON.parse(readings['limits']!) as Array<{ value: number }>).map((l) => l.value).sort()).toEqual(limits.sort());
+        let counts = JSON.parse(shown['panel-counts']!['counts']!) as Record<string, Record<string, number | string>>;
+        expect(Object.keys(counts).sort()).toEqual([...cities].sort());
+        for (const name of cities) {
+          expect(typeof counts[name]!['alarmsToday']).toBe('number');
+          expect(counts[name]!['openIncidents']).toBe('needs-token');
+          expect(counts[name]!['pendingNotices']).toBe('needs-token');
+        }
+        expect(shown['panel-exchange']!['state']).toBe('needs-token');
+
+        // The panels fit the screen beside the map, each wide enough to read.
+        const boxes = await page.evaluate<Array<{ bottom: number; width: number; height: number }>>(
+          `[...document.querySelectorAll('#panels .panel')].map((p) => p.getBoundingClientRect().toJSON())`);
+        for (const box of boxes) {
+          expect(box.bottom).toBeLessThanOrEqual(height);
+          expect(box.width).toBeGreaterThan(250);
+          expect(box.height).toBeGreaterThan(200);
+        }
+        expect((await page.locator('#map').boundingBox())!.height).toBeGreaterThan(height * 0.4);
+
+        // With a token: the counts and the exchange statistic appear.
+        await page.locator('#token').fill(viewer);
+        await page.locator('#reload').click();
+        await expect.poll(async () => (await panels())['panel-exchange']?.['state'], { timeout: 60_000 }).toBe('ready');
+        await settled();
+        shown = await panels();
+        counts = JSON.parse(shown['panel-counts']!['counts']!) as Record<string, Record<string, number | string>>;
+        for (const name of cities) for (const kind of ['openIncidents', 'pendingNotices', 'alarmsToday']) expect(typeof counts[name]![kind]).toBe('number');
+        expect(Number(shown['panel-exchange']!['total'])).toBeGreaterThanOrEqual(1);
+        expect(JSON.parse(shown['panel-exchange']!['pairs']!)).toContainEqual(expect.objectContaining({ a: '潼南区', b: '遂宁市' }));
+
+        await page.screenshot({ path: `${ARTIFACTS}/board-panels-${width}x${height}.png` });
+        await context.close();
+        expect(consoleProblems).toEqual([]);
+      }
+    }, 240_000);
 
     it('turns a pollution source to the alarm colour within 2 s of an over-limit HJ 212 packet at 荣昌\'s ingest', async () => {
       const recorded = await openBoard(1366, 768);

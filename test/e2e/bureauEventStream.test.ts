@@ -57,8 +57,11 @@ describe('a bureau\'s event stream (POST /events/pull)', () => {
     const head = start.body.heads;
 
     device = await connectDevice(port);
+    const metrics = new URL('/metrics', bureau.url);
+    const scrape = async () => (await fetch(metrics)).text();
     const held = pull({ after: head, limit: 100, waitMs: 10_000 });
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the pull is held before the packet arrives
+    // The pull is held (it found nothing and waits for an append) before the packet arrives.
+    await expect.poll(async () => /^bureau_event_pulls_held (\d+)/m.exec(await scrape())?.[1], { timeout: 5_000, interval: 20 }).toBe('1');
     const sent = performance.now();
     await device.send(`${REAL}\r\n`);
     const answer = await held;
@@ -72,8 +75,7 @@ describe('a bureau\'s event stream (POST /events/pull)', () => {
     // The device resends it (this logger asks for no ack; resending is how it makes sure): stored and
     // logged never again. Wait until the ingest has counted it as a duplicate.
     await device.send(`${REAL}\r\n`);
-    const metrics = new URL('/metrics', bureau.url);
-    await expect.poll(async () => /hj212_packets_duplicate_total (\d+)/.exec(await (await fetch(metrics)).text())?.[1], { timeout: 3_000, interval: 50 }).toBe('1');
+    await expect.poll(async () => /hj212_packets_duplicate_total (\d+)/.exec(await scrape())?.[1], { timeout: 3_000, interval: 50 }).toBe('1');
     // This device flags nothing and its station has no history: no alarm starts with it.
     expect(answer.body.events.map((e) => e.body.kind)).toEqual(['reading']);
     const again = await pull({ after: answer.body.heads, limit: 100, waitMs: 300 });

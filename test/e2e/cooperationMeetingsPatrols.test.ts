@@ -97,7 +97,11 @@ describe('a joint meeting of 遂宁 with action items for 潼南', () => {
 
     const items = await inboxItems(meeting.id, 2);
     expect(items.map((i) => i.description)).toEqual(['报送光辉断面加密监测数据', '排查琼江沿线入河排污口']); // earliest due first
-    expect(items[0]).toMatchObject({ status: 'OPEN', meeting: null });
+    // The assignee's copy shows the convener's meeting: 潼南 answers its key, the gateway asks 遂宁 for the rest.
+    expect(items[0]).toMatchObject({ status: 'OPEN', meeting: { id: meeting.id } });
+    const assigned = await ask(assignee, ITEM_NODE, { id: items[0]!.id });
+    expect(assigned.errors).toBeUndefined();
+    expect(assigned.data?.['node']?.meeting).toEqual({ id: meeting.id, title: meeting.title });
     const overdue = itemsOf(await ask(assignee, ITEMS, { cityCodes: [TONGNAN], overdueAt: iso(Date.now()) }), meeting.id);
     expect(overdue.map((i) => i.description)).toEqual(['报送光辉断面加密监测数据']);
 

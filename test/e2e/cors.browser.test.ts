@@ -87,6 +87,44 @@ describe('CORS over HTTP', () => {
     expect(livez.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('answers a listed origin\'s preflight of the subscription stream as /graphql\'s, Last-Event-ID allowed, and an unlisted one\'s with no CORS header', async () => {
+    const answer = await request(`${federation.gateway.origin}/graphql/stream`, {
+      method: 'OPTIONS',
+      headers: { origin: listed.origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization,last-event-id' },
+    });
+    await answer.body.dump();
+    expect(answer.statusCode).toBe(204);
+    expect(answer.headers['access-control-allow-origin']).toBe(listed.origin);
+    expect(answer.headers['access-control-allow-methods']).toBe('GET, POST, OPTIONS');
+    expect(String(answer.headers['access-control-allow-headers']).split(', ')).toEqual(expect.arrayContaining(['content-type', 'authorization', 'last-event-id']));
+    expect(answer.headers['vary']).toBe('Origin');
+    const pre = await preflight(unlisted.origin, '/graphql/stream');
+    await pre.body.dump();
+    expect(pre.statusCode).toBe(204);
+    expect(Object.keys(pre.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+  });
+
+  it('lets a listed origin read the subscription stream and its refusals, with their x-request-id', async () => {
+    const stream = (authorization: string | null) => request(`${federation.gateway.origin}/graphql/stream`, {
+      method: 'POST',
+      headers: {
+        origin: listed.origin, 'content-type': 'application/json', accept: 'text/event-stream',
+        ...(authorization === null ? {} : { authorization }),
+      },
+      body: JSON.stringify({ query: 'subscription { bureauStatusChanged { cityCode } }' }),
+    });
+    const refused = await stream('Bearer not-a-token');
+    await refused.body.dump();
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers['access-control-allow-origin']).toBe(listed.origin);
+    expect(String(refused.headers['access-control-expose-headers'])).toContain('x-request-id');
+    const open = await stream(null);
+    expect(open.statusCode).toBe(200);
+    expect(open.headers['content-type']).toContain('text/event-stream');
+    expect(open.headers['access-control-allow-origin']).toBe(listed.origin);
+    open.body.destroy();
+  });
+
   it('keeps the bureaus\' subgraphs without CORS', async () => {
     const answer = await request(federation.bureau('510900').url, {
       method: 'OPTIONS', headers: { origin: listed.origin, 'access-control-request-method': 'POST' },

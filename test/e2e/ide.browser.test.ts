@@ -182,14 +182,17 @@ describe('the IDE in a browser', () => {
       expect(JSON.parse(sockets[0]!.sent[0]!)).toEqual({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
 
       // A data logger of 荣昌 (registered as a real-time source) uploads SO₂ at 900 mg/m³, over the
-      // 550 mg/m³ discharge limit, to the bureau's HJ 212 ingest. The subscription started just now; should
-      // the packet have overtaken it, a second device tries again.
+      // 550 mg/m³ discharge limit, to the bureau's HJ 212 ingest, once the subscription reads the
+      // gateway's event hub (/metrics counts it); should the packet still overtake the bureau's stream,
+      // a second device tries again.
+      const hubSubscribers = async () =>
+        Number(/^gateway_event_hub_subscribers (\d+)/m.exec(await (await fetch(`${federation.gateway.origin}/metrics`)).text())?.[1] ?? -1);
+      await expect.poll(hubSubscribers, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
       const response = page.locator('.graphiql-response .monaco-editor');
       let mn = '';
       for (let attempt = 1; attempt <= 3; attempt += 1) {
         const logger = await startLogger(federation);
         mn = logger.mn;
-        await new Promise((resolve) => setTimeout(resolve, 500));
         await logger.upload(900);
         await logger.close();
         const shown = await expect.poll(() => textOf(response), { timeout: 10_000 }).toContain(mn).then(() => true, () => false);

@@ -56,8 +56,8 @@ const track = <T extends CollectedSubscription>(s: T): T => (open.push(s), s);
 const bearer = async (claims: Parameters<typeof callerToken>[0], ttlS?: number) => `Bearer ${await callerToken(claims, ttlS)}`;
 
 /** Subscriptions reading the gateway's hub now (its /metrics). */
-const hubSubscribers = async () => Number(/^gateway_event_hub_subscribers (\d+)/m.exec(await (await fetch(`${origin()}/metrics`)).text())?.[1] ?? -1);
-const hubHas = (n: number) => pollUntil(hubSubscribers, (count) => count === n, `${n} hub subscribers`);
+const openSubscriptions = async () => Number(/^gateway_live_subscriptions (\d+)/m.exec(await (await fetch(`${origin()}/metrics`)).text())?.[1] ?? -1);
+const subscriptionsOpen = (n: number) => pollUntil(openSubscriptions, (count) => count === n, `${n} open subscriptions`);
 
 /** Sends `count` more packets of the device to 荣昌's ingest over one TCP connection; returns their times. */
 async function sendPackets(count: number, value = (n: number) => 100 + (n % 5)): Promise<number[]> {
@@ -108,7 +108,7 @@ describe('readingReported on the real hub', () => {
     ws = track(wsSubscribe(origin(), { query: READINGS, variables }, { authorization: analyst }));
     // Every reading of every bureau, for a caller whose jurisdiction leaves 荣昌 out.
     outsider = track(wsSubscribe(origin(), { query: READINGS }, { authorization: await bearer({ sub: 'outsider', bureau: SUINING, jurisdiction: [SUINING, TONGNAN] }) }));
-    await hubHas(3);
+    await subscriptionsOpen(3);
     const device = await connectDevice(ingestPort(federation.bureau(RONGCHANG)));
     await device.send(`${REAL}\r\n`);
     await device.close();
@@ -128,11 +128,11 @@ describe('readingReported on the real hub', () => {
   it('resumes after 20 packets missed: exactly those 20, in order, with since (WebSocket) and Last-Event-ID (SSE); once each, none to the outsider', async () => {
     // A subscriber that stays: when it has all 20, the others have had every chance to get a double.
     const stays = track(wsSubscribe(origin(), { query: READINGS, variables: { stationIds: [deviceId] } }, { authorization: analyst }));
-    await hubHas(4);
+    await subscriptionsOpen(4);
     const seen = lastId(ws);
     expect(lastId(sse)).toBe(seen);
     await Promise.all([sse.dispose(), ws.dispose()]);
-    await hubHas(2);
+    await subscriptionsOpen(2);
     const missed = await sendPackets(20);
     // Reconnect at once: the 20 may still be arriving, so the catch-up and the live events meet.
     const wsBack = track(wsSubscribe(origin(), { query: READINGS, variables: { stationIds: [deviceId], since: seen } }, { authorization: analyst }));
@@ -156,7 +156,7 @@ describe('alarmRaised on the real hub', () => {
   it('fires when a packet breaks the source\'s discharge limit, with the station from the graph', async () => {
     const QUERY = `subscription { alarmRaised(cityCodes: ["${RONGCHANG}"], severity: CRITICAL) { id alarm { kind severity code station { id river { name } } values { value } } } }`;
     const alarms = track(wsSubscribe(origin(), { query: QUERY }, { authorization: analyst }));
-    await hubHas(1);
+    await subscriptionsOpen(1);
     await sendPackets(1, () => 900); // SO2 900 mg/m³, the default discharge limit is 550
     await received(alarms, 1, 'the over-limit alarm');
     const overLimit = alarms.results.map((r) => (r.data!['alarmRaised'] as { alarm: { kind: string } }).alarm).filter((a) => a.kind === 'OVER_LIMIT');
@@ -174,7 +174,7 @@ describe('the README\'s curl', () => {
     let out = '';
     curl.stdout.setEncoding('utf8').on('data', (text: string) => void (out += text));
     try {
-      await hubHas(1);
+      await subscriptionsOpen(1);
       const [time] = await sendPackets(1);
       const event = await pollUntil(async () => /id: (\S+)\nevent: next\ndata: (.*)\n/.exec(out), Boolean, 'the reading in curl\'s output');
       const data = JSON.parse(event![2]!) as { data: { readingReported: { id: string; cityCode: string; station: { river: { name: string } }; reading: { time: string } } } };
@@ -192,7 +192,7 @@ describe('cooperation on the real hub', () => {
     const tongnan = `Bearer ${await callerToken({ sub: 'zhao.lei', bureau: TONGNAN, scope: 'notices:acknowledge' })}`;
     const notices = track(sseSubscribe(origin(), { query: 'subscription { noticeReceived { id notice { id cityCode senderCityCode incidentId state } } }' }, { authorization: tongnan }));
     const suiningInbox = track(wsSubscribe(origin(), { query: 'subscription { noticeReceived { id } }' }, { authorization: `Bearer ${reporter}` }));
-    await hubHas(2);
+    await subscriptionsOpen(2);
     const reported = await postGraphQL(gateway.url, `mutation($key: ID!, $input: ReportIncidentInput!) { reportIncident(cityCode: "${SUINING}", idempotencyKey: $key, input: $input) { id } }`, {
       key: randomUUID(),
       input: {
@@ -204,7 +204,7 @@ describe('cooperation on the real hub', () => {
     expect(reported.errors).toBeUndefined();
     const incidentId = (reported.data!['reportIncident'] as { id: string }).id;
     const changes = track(wsSubscribe(origin(), { query: `subscription { incidentUpdated(id: "${incidentId}") { id change incident { id status } } }` }, { authorization: analyst }));
-    await hubHas(3);
+    await subscriptionsOpen(3);
     await received(notices, 1, '潼南\'s notice');
     const notice = (notices.results[0]!.data!['noticeReceived'] as { notice: { id: string } }).notice;
     expect(notice).toMatchObject({ cityCode: TONGNAN, senderCityCode: SUINING, incidentId, state: expect.any(String) });

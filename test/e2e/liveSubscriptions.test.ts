@@ -60,6 +60,8 @@ beforeEach(async () => {
 const origin = () => federation.gateway.origin;
 const bearer = async (claims: Parameters<typeof callerToken>[0], ttlS?: number) => `Bearer ${await callerToken(claims, ttlS)}`;
 const track = <T extends CollectedSubscription>(s: T): T => (open.push(s), s);
+const statusSubscribers = async () =>
+  Number(/^gateway_bureau_status_subscribers (\d+)/m.exec(await (await fetch(`${origin()}/metrics`)).text())?.[1] ?? -1);
 const followers = (n: number) => pollUntil(async () => hub.followers, (count) => count >= n, `${n} hub subscribers`);
 
 function readingOf(code: string): BureauEventBody {
@@ -144,6 +146,26 @@ describe('readingReported', () => {
     expect(sequences(ws.results)).toEqual(missed);
     expect(sequences(sse.results)).toEqual(missed);
     await Promise.all([ws.dispose(), sse.dispose()]);
+  });
+
+  it('serves identical subscriptions of one access profile from one stream, and one leaving does not end the other', async () => {
+    const query = 'subscription($cityCodes: [ID!]) { readingReported(cityCodes: $cityCodes) { id cityCode station { name } } }';
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(await (await fetch(`${origin()}/metrics`)).text())?.[1] ?? -1);
+    const first = track(wsSubscribe(origin(), { query, variables: { cityCodes: [MINE] } }, { authorization: await bearer({ sub: 'share-1' }) }));
+    const second = track(sseSubscribe(origin(), { query, variables: { cityCodes: [MINE] } }, { authorization: await bearer({ sub: 'share-2' }) }));
+    const other = track(wsSubscribe(origin(), { query, variables: { cityCodes: [MINE] } }, { authorization: await bearer({ sub: 'share-3', bureau: MINE, jurisdiction: [MINE] }) }));
+    await pollUntil(() => metric('gateway_live_subscriptions'), (n) => n === 3, 'three subscriptions open');
+    expect(await metric('gateway_live_source_streams')).toBe(2); // the restricted caller has its own
+    expect(hub.followers).toBe(2);
+    hub.append(MINE, 'readings', readingOf(MINE));
+    await pollUntil(async () => [first, second, other].map((s) => s.results.length), (n) => n.every((c) => c === 1), 'all three got the event');
+    expect(second.results[0]).toEqual(first.results[0]);
+    expect(other.results[0]).toEqual(first.results[0]);
+    await first.dispose();
+    await pollUntil(() => metric('gateway_live_subscriptions'), (n) => n === 2, 'the first one closed');
+    hub.append(MINE, 'readings', readingOf(MINE));
+    await pollUntil(async () => second.results.length, (n) => n === 2, 'the second still gets events');
+    await Promise.all([second.dispose(), other.dispose()]);
   });
 
   it('writes each event id as the SSE id: field', async () => {
@@ -285,7 +307,8 @@ describe('bureauStatusChanged', () => {
     const QUERY = 'subscription { bureauStatusChanged { cityCode status at } }';
     const everyone = track(wsSubscribe(origin(), { query: QUERY }, { authorization: await bearer({ sub: 'watcher' }) }));
     const restricted = track(sseSubscribe(origin(), { query: QUERY }, { authorization: await bearer({ sub: 'watcher-510900', jurisdiction: [MINE] }) }));
-    await new Promise((resolve) => setTimeout(resolve, 500)); // both subscribed (this stream is the registry's, not the hub's)
+    // Both subscribed: this stream is the registry's, not the hub's, so /metrics counts its listeners.
+    await pollUntil(async () => statusSubscribers(), (n) => n >= 2, 'both bureauStatusChanged subscribers listening');
     await federation.killBureau(OTHER);
     await pollUntil(async () => everyone.results.length, (n) => n >= 1, `${OTHER} reported down`);
     expect(everyone.results[0]!.data).toEqual({ bureauStatusChanged: { cityCode: OTHER, status: 'DOWN', at: expect.stringMatching(/\+08:00$/) } });

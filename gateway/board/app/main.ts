@@ -23,6 +23,7 @@ import { BOARD_MAP, boardOption, optionSummary, type BoardInput } from '../board
 import { REGION_QUERY, STATIONS_QUERY, type BoardStation, type RegionAnswer, type StationsAnswer } from '../boardQueries.ts';
 import { BoardLive, type GraphAnswer } from './boardLive.ts';
 import { renderLivePanel, showConnection } from './livePanel.ts';
+import { mountBoardPanels } from './panels/mountBoardPanels.ts';
 import './board.css';
 
 echarts.use([GeoComponent, TooltipComponent, LegendComponent, ScatterChart, LinesChart, CanvasRenderer]);
@@ -152,3 +153,4 @@ async function load(): Promise<void> {
 
 document.getElementById('reload')!.addEventListener('click', () => void load());
 void load();
+mountBoardPanels({ root: document.getElementById('panels')!, map: chart, ask });

@@ -461,10 +461,18 @@ export class SqlCooperationStore implements CooperationStore {
     });
   }
 
-  pendingOutbox(limit: number): Promise<OutboxState> {
+  pendingOutbox(limit: number, perRecipient: number = limit): Promise<OutboxState> {
     return guarded(this.cityCode, 'outbox', async () => {
-      const rows = await this.db.selectFrom('coop_outbox').selectAll().where('delivered_at', 'is', null)
-        .orderBy('recipient').orderBy('sequence').limit(limit).execute();
+      // Each recipient's pending messages numbered in its pair's order (ROW_NUMBER: PostgreSQL,
+      // MariaDB ≥ 10.2, SQLite ≥ 3.25), at most `perRecipient` of each, taken rank by rank: the
+      // first of every recipient before the second of any, so thousands waiting for one recipient
+      // (a bureau down for hours) never crowd the others out of the pull.
+      const pending = this.db.selectFrom('coop_outbox').selectAll()
+        .select((eb) => eb.fn.agg<number>('row_number').over((over) => over.partitionBy('recipient').orderBy('sequence')).as('recipient_rank'))
+        .where('delivered_at', 'is', null);
+      const rows = await this.db.selectFrom(pending.as('pending')).selectAll().where('recipient_rank', '<=', perRecipient)
+        .orderBy('recipient_rank').orderBy('recipient').limit(limit).execute();
+      rows.sort((a, b) => (a['recipient'] < b['recipient'] ? -1 : a['recipient'] > b['recipient'] ? 1 : toNumber(a['sequence']) - toNumber(b['sequence'])));
       const summary = await this.db.selectFrom('coop_outbox').where('delivered_at', 'is', null)
         .select((eb) => [eb.fn.countAll().as('pending'), eb.fn.min('created_at').as('oldest')]).executeTakeFirst();
       return {

@@ -400,8 +400,12 @@ export interface CooperationStore extends JointEnforcementStore {
   /** Audit entries per record, in the order they were written (a store-assigned sequence, never the clock alone). */
   historyOf(entityIds: readonly string[]): Promise<ReadonlyArray<readonly AuditRecord[]>>;
 
-  /** Undelivered messages, per recipient in sequence order, at most `limit`. */
-  pendingOutbox(limit: number): Promise<OutboxState>;
+  /**
+   * Undelivered messages, per recipient in sequence order: at most `limit` in all and `perRecipient`
+   * of each recipient (@default limit), the first of every recipient before the second of any, so
+   * one recipient's backlog never keeps the others' messages out of the pull.
+   */
+  pendingOutbox(limit: number, perRecipient?: number): Promise<OutboxState>;
   /** The recipient confirmed these; marks each once (and its notice or bulletin recipient DELIVERED). Returns how many changed. */
   markDelivered(messageIds: readonly string[], now: EpochMs): Promise<number>;
   /** Applies a message for this bureau exactly once, in its sender's order. */

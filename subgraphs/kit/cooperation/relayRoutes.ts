@@ -6,7 +6,7 @@
  * protocol's zod schemas; a bad one is 400, a refused caller 403.
  */
 import {
-  inboxBatchRequestSchema, inboxDeliverRequestSchema, markDeliveredRequestSchema, outboxPullRequestSchema, RELAY_ROUTES,
+  inboxBatchRequestSchema, inboxDeliverRequestSchema, markDeliveredRequestSchema, OUTBOX_PULL_PER_RECIPIENT, outboxPullRequestSchema, RELAY_ROUTES,
   type InboxAnswer,
 } from '../../../schema/cooperation/relayMessages.ts';
 import type { RouteAnswer, SignedRoute } from '../../../schema/http/serveApollo.ts';
@@ -25,7 +25,7 @@ export function relayRoutes(cityCode: string, store: CooperationStore, now: () =
     [RELAY_ROUTES.outbox]: guard(async (body) => {
       const parsed = outboxPullRequestSchema.safeParse(body);
       if (!parsed.success) return bad('expected { limit }');
-      return { status: 200, body: await store.pendingOutbox(parsed.data.limit) };
+      return { status: 200, body: await store.pendingOutbox(parsed.data.limit, OUTBOX_PULL_PER_RECIPIENT) };
     }),
     [RELAY_ROUTES.inbox]: guard(async (body) => {
       const parsed = inboxDeliverRequestSchema.safeParse(body);

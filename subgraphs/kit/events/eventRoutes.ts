@@ -13,10 +13,12 @@ import { EVENT_ROUTES, eventPullRequestSchema, type EventPullAnswer } from '../.
 import type { RouteAnswer, SignedRoute } from '../../../schema/http/serveApollo.ts';
 import type { VerifiedGatewayRequest } from '../admission/authorizeGatewayRequest.ts';
 import type { EventLog } from './EventLog.ts';
+import { HeldPulls } from './HeldPulls.ts';
 
 type Route = SignedRoute<VerifiedGatewayRequest>;
 
-export function eventRoutes(log: EventLog, closing: AbortSignal): Record<string, Route> {
+/** `held` counts the pulls waiting for an append (the bureau's /metrics reads it). */
+export function eventRoutes(log: EventLog, closing: AbortSignal, held: HeldPulls = new HeldPulls()): Record<string, Route> {
   const pull: Route = async (identity, body, gone) => {
     if (identity.caller.role !== 'gateway') return { status: 403, body: { error: 'only the gateway may read the event stream' } };
     const parsed = eventPullRequestSchema.safeParse(body);
@@ -31,7 +33,12 @@ export function eventRoutes(log: EventLog, closing: AbortSignal): Record<string,
         const changed = log.appended.changed; // taken before the read: an append during the read still wakes us
         const read = await log.read(after, limit);
         if (after === null || read.events.length > 0 || read.expired.length > 0 || stopped.aborted) return answer(read, log.retentionMs);
-        await Promise.race([changed, ended]);
+        const release = held.hold();
+        try {
+          await Promise.race([changed, ended]);
+        } finally {
+          release();
+        }
       }
     } finally {
       clearTimeout(timer);

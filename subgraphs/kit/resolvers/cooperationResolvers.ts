@@ -378,8 +378,11 @@ export function cooperationResolvers(policies: ReadonlyMap<string, ShardingPolic
     ActionItem: {
       __resolveReference: (ref: { cityCode: string; id: string }, ctx: CityContext) =>
         ownId(ref.id, 'ActionItem', ctx.cityCode) && ref.cityCode === ctx.cityCode ? coop(ctx).actionItems.load(ref.id) : null,
-      // The convener's copy only: the assignee holds no other bureau's meetings.
-      meeting: (i: ActionItemRecord, _: unknown, ctx: CityContext) => (i.direction === 'SENT' ? coop(ctx).jointMeetings.load(i.meetingId) : null),
+      // @cityReference, as IncidentNotice.incident: the assignee holds no other bureau's meetings, so its copy
+      // answers the meeting's key and the gateway fetches the rest from the convener; the convener's own, the record.
+      meeting: (i: ActionItemRecord, _: unknown, ctx: CityContext) => (i.direction === 'SENT'
+        ? coop(ctx).jointMeetings.load(i.meetingId)
+        : { cityCode: i.convenerCityCode, id: i.meetingId }),
       history: async (i: ActionItemRecord, _: unknown, ctx: CityContext) => (await coop(ctx).history.load(i.id)).map(auditView),
     },
     JointPatrolProposal: {

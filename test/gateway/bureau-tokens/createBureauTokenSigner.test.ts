@@ -34,6 +34,23 @@ describe('createBureauTokenSigner', () => {
     expect(payload).toMatchObject({ role: 'public', scope: '' });
   });
 
+  it('writes the claims as JSON.stringify of the claims object, in its key order, for a reused identity too', async () => {
+    const at = Date.now();
+    const iat = Math.floor(at / 1000);
+    const sign = createBureauTokenSigner(keys.privateJwk, { now: () => at });
+    const caller = Object.freeze({ role: 'authenticated' as const, subject: 'u-1', bureau: '500152', scopes: new Set(['cases:read']), jurisdiction: new Set(['500152', '500000']) });
+    for (const audience of ['500152', '500000', '500152']) {
+      const token = sign(audience, caller);
+      const json = Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8');
+      const { jti } = JSON.parse(json) as { jti: string };
+      expect(json).toBe(JSON.stringify({
+        iss: 'ecograph-gateway', aud: audience, iat, exp: iat + 30, jti,
+        role: 'authenticated', sub: 'u-1', bureau: '500152', scope: 'cases:read', jurisdiction: ['500152', '500000'],
+      }));
+      await expect(verify(token, audience)).resolves.toBeDefined();
+    }
+  });
+
   it('gives every token its own jti', async () => {
     const sign = createBureauTokenSigner(keys.privateJwk);
     const ids = new Set<unknown>();

@@ -1,5 +1,5 @@
 /**
- * The fields the contract marks @cityReference (IncidentNotice.incident) go to a virtual subgraph of
+ * The fields the contract marks @cityReference (IncidentNotice.incident, ActionItem.meeting) go to a virtual subgraph of
  * their own, where the entity they return is a key-only stub: the planner then asks the bureau holding
  * the notice for the incident's key only, and the incident's bureau for the rest.
  */
@@ -14,20 +14,26 @@ const fieldsOf = (doc: DocumentNode, type: string) => doc.definitions
   .flatMap((d) => (d.fields ?? []).map((f) => f.name.value));
 
 describe('splitCityReferences', () => {
-  it('moves IncidentNotice.incident out of cities, with the notice\'s key and the incident as a key-only stub', () => {
+  // [holder, field, a field that stays in cities, the referenced entity]: a recipient's notice → the
+  // reporter's incident; an assignee's action item → the convener's meeting.
+  it.each([
+    ['IncidentNotice', 'incident', 'incidentTitle', 'EnvironmentalIncident'],
+    ['ActionItem', 'meeting', 'meetingTitle', 'JointMeeting'],
+  ])('moves %s.%s out of cities, with the holder\'s key and the referenced entity as a key-only stub', (holder, field, kept, entity) => {
     const { cities, references } = splitCityReferences(loadContract());
-    expect(fieldsOf(cities, 'IncidentNotice')).not.toContain('incident');
-    expect(fieldsOf(cities, 'IncidentNotice')).toContain('incidentTitle');
-    expect(fieldsOf(references!, 'IncidentNotice').sort()).toEqual(['cityCode', 'id', 'incident']);
-    expect(fieldsOf(references!, 'EnvironmentalIncident').sort()).toEqual(['cityCode', 'id']);
+    expect(fieldsOf(cities, holder)).not.toContain(field);
+    expect(fieldsOf(cities, holder)).toContain(kept);
+    expect(fieldsOf(references!, holder).sort()).toEqual(['cityCode', 'id', field]);
+    expect(fieldsOf(references!, entity).sort()).toEqual(['cityCode', 'id']);
     const sdl = print(references!);
-    expect(sdl).toContain('type EnvironmentalIncident @key(fields: "cityCode id", resolvable: false)');
+    expect(sdl).toContain(`type ${entity} @key(fields: "cityCode id", resolvable: false)`);
     expect(sdl).not.toContain('@cityReference');
   });
 
   it('composes, the field resolved by the city-references subgraph', () => {
     const supergraph = composeSupergraph({ typeDefs: loadRegion(), url: 'http://region.invalid/graphql' }, loadContract());
     expect(supergraph).toMatch(/incident: EnvironmentalIncident @join__field\(graph: CITY_REFERENCES\)/);
+    expect(supergraph).toMatch(/meeting: JointMeeting @join__field\(graph: CITY_REFERENCES\)/);
     expect(supergraph).not.toContain('cityReference');
   });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeliveryRelay, type RelayTarget } from '../../../gateway/cooperation/createDeliveryRelay.ts';
 import { deliveryBackoff } from '../../../gateway/cooperation/deliveryBackoff.ts';
-import { RELAY_ROUTES } from '../../../schema/cooperation/relayMessages.ts';
+import { MAX_OUTBOX_PULL, RELAY_ROUTES } from '../../../schema/cooperation/relayMessages.ts';
 import { openSqliteCooperationStore } from '../../../subgraphs/adapters/sqlite/index.ts';
 import type { SqlCooperationStore } from '../../../subgraphs/adapters/sql/SqlCooperationStore.ts';
 import { relayRoutes } from '../../../subgraphs/kit/cooperation/relayRoutes.ts';
@@ -95,6 +95,50 @@ describe('the delivery relay', () => {
     await r.runOnce();
     expect((await stores.get('510900')!.pendingOutbox(100)).pendingCount).toBe(0);
     expect(await inboxTitles('500152')).toEqual(expect.arrayContaining([`事件 ${n - 1}`, `事件 ${n}`]));
+  });
+
+  it('retries a pair on the next pass once the registry sees its recipient up again, not after the rest of a long backoff', async () => {
+    const listeners = new Set<(change: { code: string; status: string }) => void>();
+    const announce = (code: string, status: string) => { for (const listener of listeners) listener({ code, status }); };
+    const r = createDeliveryRelay({
+      targets, now: () => clock, random: () => 0.5, backoff: { baseMs: 1_000, maxMs: 2 * HOUR },
+      watchBureauStatus: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    });
+    down.add('500000');
+    await report(['500000']);
+    for (let failures = 1; failures <= 14; failures++) { // hours of outage: the backoff is at its cap
+      await r.runOnce();
+      clock += deliveryBackoff(failures, { baseMs: 1_000, maxMs: 2 * HOUR }, () => 0.5);
+    }
+    await r.runOnce(); // the 15th failure: the next try is 1.5 h away
+    const before = attempts('500000');
+    down.delete('500000');
+    announce('500152', 'up'); // another bureau: this pair keeps waiting
+    announce('500000', 'degraded');
+    await r.runOnce();
+    expect(attempts('500000')).toBe(before);
+    announce('500000', 'up');
+    await r.runOnce(); // no time has passed on the clock
+    expect(attempts('500000')).toBe(before + 1);
+    expect((await stores.get('510900')!.pendingOutbox(100)).pendingCount).toBe(0);
+    expect(await inboxTitles('500000')).toContain(`事件 ${n}`);
+    await r.stop();
+    expect(listeners.size).toBe(0); // stop() lets go of the registry
+  });
+
+  it('delivers to a recipient sorting after one with more pending than a whole pull, in the same pass', async () => {
+    down.add('500000');
+    for (let i = 0; i < MAX_OUTBOX_PULL + 10; i++) await report(['500000']); // a backlog for the recipient that sorts first
+    await report(['500152']);
+    await relay().runOnce();
+    expect(await inboxTitles('500152')).toContain(`事件 ${n}`);
+    expect((await stores.get('510900')!.pendingOutbox(MAX_OUTBOX_PULL)).messages.map((m) => m.recipient)).not.toContain('500152');
+    down.delete('500000');
+    for (let pass = 0; pass < 5 && (await stores.get('510900')!.pendingOutbox(1)).pendingCount > 0; pass++) {
+      clock += 2 * HOUR; // past any backoff
+      await relay().runOnce();
+    }
+    expect((await stores.get('510900')!.pendingOutbox(1)).pendingCount).toBe(0);
   });
 
   it('delivers a pair\'s messages in batches, and one at a time to a bureau without the batch route', async () => {

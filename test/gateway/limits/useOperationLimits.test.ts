@@ -36,8 +36,8 @@ const signedIn = (jurisdiction: ReadonlySet<string> | null = null): Caller => ({
   role: 'authenticated', subject: 'analyst', bureau: null, scopes: new Set(), jurisdiction,
 });
 
-async function run(apollo: ApolloServer<GatewayContext>, query: string, caller: Caller) {
-  const response = await apollo.executeOperation({ query }, { contextValue: { requestId: 'r', caller, clientAddress: '127.0.0.1' } });
+async function run(apollo: ApolloServer<GatewayContext>, query: string, caller: Caller, variables?: Record<string, unknown>) {
+  const response = await apollo.executeOperation({ query, variables }, { contextValue: { requestId: 'r', caller, clientAddress: '127.0.0.1' } });
   const result = response.body.kind === 'single' ? response.body.singleResult : null;
   return { status: response.http.status ?? 200, errors: result?.errors, data: result?.data };
 }
@@ -74,6 +74,19 @@ describe('useOperationLimits', () => {
     const twoBureaus = await run(apollo, query, signedIn(new Set(['510900', '500152', '999999'])));
     expect(twoBureaus.status).toBe(200);
     expect(twoBureaus.errors).toBeUndefined();
+    await apollo.stop();
+  });
+
+  it('costs the same document anew for other variables and other bureaus, each time the same for the same ones', async () => {
+    const apollo = server(false);
+    // stations(first: $n) { edges { node { id } } }: 1 + n × 3 per bureau.
+    const query = 'query Page($n: Int) { stations(first: $n) { edges { node { id } } } }';
+    const measured = async (n: number, caller: Caller) => (await run(apollo, query, caller, { n })).errors?.[0]?.extensions?.['measured'] ?? 'ran';
+    expect(await measured(100, signedIn())).toBe(6 * 301);
+    expect(await measured(10, signedIn())).toBe('ran');
+    expect(await measured(100, signedIn(new Set(['510900', '500152'])))).toBe('ran'); // 2 × 301 = 602
+    expect(await measured(100, signedIn())).toBe(6 * 301);
+    expect(await measured(60, signedIn())).toBe(6 * 181);
     await apollo.stop();
   });
 });

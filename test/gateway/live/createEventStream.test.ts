@@ -2,20 +2,16 @@ import { describe, expect, it, vi } from 'vitest';
 import type { GraphQLError } from 'graphql';
 import { createEventStream, type EventSink } from '../../../gateway/live/createEventStream.ts';
 
-function stream(options: { expiresAt?: number | null; maxBacklog?: number; now?: () => number } = {}) {
+function stream(options: { maxBacklog?: number } = {}) {
   let sink!: EventSink<number>;
   const closed = vi.fn();
-  const ended = vi.fn();
   const iterator = createEventStream<number>({
     open: (s) => ((sink = s), closed),
     resolve: async (n) => ({ n }),
     failure: (error: GraphQLError) => ({ error: error.extensions }),
-    expiresAt: options.expiresAt ?? null,
     maxBacklog: options.maxBacklog ?? 10,
-    ...(options.now && { now: options.now }),
-    onEnd: ended,
   });
-  return { iterator, sink: () => sink, closed, ended };
+  return { iterator, sink: () => sink, closed };
 }
 
 describe('a subscription\'s source stream', () => {
@@ -31,18 +27,12 @@ describe('a subscription\'s source stream', () => {
   });
 
   it('ends with SUBSCRIBER_TOO_SLOW when more items wait than the backlog holds, then closes its source once', async () => {
-    const { iterator, sink, closed, ended } = stream({ maxBacklog: 2 });
+    const { iterator, sink, closed } = stream({ maxBacklog: 2 });
     for (const n of [1, 2, 3]) sink().push(n);
     expect(await iterator.next()).toEqual({ done: false, value: { error: { code: 'SUBSCRIBER_TOO_SLOW', max: 2 } } });
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
     await iterator.return!();
     expect(closed).toHaveBeenCalledTimes(1);
-    expect(ended).toHaveBeenCalledTimes(1);
-  });
-
-  it('ends with UNAUTHENTICATED (expired) once the token has expired', async () => {
-    const { iterator } = stream({ expiresAt: 1_000, now: () => 2_000 });
-    expect(await iterator.next()).toEqual({ done: false, value: { error: { code: 'UNAUTHENTICATED', reason: 'expired' } } });
   });
 
   it('passes a source failure on (e.g. EVENTS_EXPIRED) ahead of what waits', async () => {
@@ -50,5 +40,28 @@ describe('a subscription\'s source stream', () => {
     sink().push(1);
     sink().fail({ extensions: { code: 'EVENTS_EXPIRED' } } as unknown as GraphQLError);
     expect(await iterator.next()).toEqual({ done: false, value: { error: { code: 'EVENTS_EXPIRED' } } });
+  });
+
+  it('resolves several items at once but hands them over in order, each told to handOver just before it goes', async () => {
+    let sink!: EventSink<number>;
+    const pending = new Map<number, (payload: Record<string, unknown>) => void>();
+    const handedOver: number[] = [];
+    const iterator = createEventStream<number>({
+      open: (s) => ((sink = s), () => undefined),
+      resolve: (n) => new Promise((resolve) => pending.set(n, resolve)),
+      handOver: (n) => void handedOver.push(n),
+      failure: () => ({}),
+      maxBacklog: 10,
+      resolveAhead: 2,
+    });
+    for (const n of [1, 2, 3]) sink.push(n);
+    expect([...pending.keys()]).toEqual([1, 2]); // at most two at once, started as they arrive
+    const first = iterator.next();
+    pending.get(2)!({ n: 2 }); // the second finishes first …
+    pending.get(1)!({ n: 1 });
+    expect(await first).toEqual({ done: false, value: { n: 1 } }); // … but the first goes first
+    expect([...pending.keys()]).toEqual([1, 2, 3]);
+    expect(await iterator.next()).toEqual({ done: false, value: { n: 2 } });
+    expect(handedOver).toEqual([1, 2]);
   });
 });

@@ -120,6 +120,17 @@ describe('CityRegistry with an injected transport, each fetch its own request', 
     expect(sent[0]!.options.headers).toMatchObject({ 'x-request-id': 'r-1', authorization: expect.stringMatching(/^Bearer /) });
   });
 
+  it('counts the listeners of its bureau state changes while they listen', async () => {
+    const { registry } = await startRegistry(recordingTransport().transport);
+    const first = registry.watchCityStatus(() => {});
+    const second = registry.watchCityStatus(() => {});
+    expect(registry.cityStatusWatchers).toBe(2);
+    first();
+    expect(registry.cityStatusWatchers).toBe(1);
+    second();
+    expect(registry.cityStatusWatchers).toBe(0);
+  });
+
   it('keeps the circuit closed when clients cancel, however often; failures of the bureau still open it', async () => {
     let reason: 'aborted' | 'unreachable' = 'aborted';
     const { transport } = recordingTransport(() => ({ kind: 'failed', reason, message: 'for logs only' }));

@@ -123,6 +123,26 @@ export function describeCooperationStoreContract(kind: string, open: OpenCoopera
       expect(history!.map((h) => h.action)).toEqual(['REPORTED', 'REPORT_ADDED', 'REPORT_ADDED', 'REPORT_ADDED', 'REPORT_ADDED', 'REPORT_ADDED']);
     });
 
+    it('pulls every recipient\'s first messages however many wait for a recipient sorting before them, at most perRecipient of each', async () => {
+      const own = await open('510500'); // a sender of its own: the pull sees only this test's messages
+      try {
+        const send = (recipients: string[], i: number) =>
+          own.store.sendBulletin(meta(`starve-${i}`, `f-${i}`, '510500'), bulletin(recipients, `预警 ${i}`));
+        for (let i = 1; i <= 6; i++) await send(['500000'], i); // the backlog of a recipient that sorts first
+        await send(['511600', RECIPIENT], 7);
+        const pairs = (messages: ReadonlyArray<{ recipient: string; sequence: number }>) => messages.map((m) => `${m.recipient}#${m.sequence}`);
+
+        const shared = await own.store.pendingOutbox(4);
+        expect(pairs(shared.messages)).toEqual(['500000#1', '500000#2', `${RECIPIENT}#1`, '511600#1']);
+        expect(shared.pendingCount).toBe(8);
+        const capped = await own.store.pendingOutbox(200, 3);
+        expect(pairs(capped.messages)).toEqual(['500000#1', '500000#2', '500000#3', `${RECIPIENT}#1`, '511600#1']);
+        expect(pairs((await own.store.pendingOutbox(200)).messages)).toHaveLength(8);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('delivers into the inbox once and in order, and carries the acknowledgement back to the sender', async () => {
       const { id } = await sender.store.reportIncident(meta('k-roundtrip'), incident([RECIPIENT]));
       const pending = (await sender.store.pendingOutbox(200)).messages.filter((m) => m.recipient === RECIPIENT);

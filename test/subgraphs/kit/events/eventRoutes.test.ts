@@ -8,6 +8,7 @@ import { EVENT_ROUTES, type EventPullAnswer } from '../../../../schema/events/bu
 import type { SqlBureauSource } from '../../../../subgraphs/adapters/sql/SqlBureauSource.ts';
 import { openSqliteBureauSource } from '../../../../subgraphs/adapters/sqlite/index.ts';
 import { eventRoutes } from '../../../../subgraphs/kit/events/eventRoutes.ts';
+import { HeldPulls } from '../../../../subgraphs/kit/events/HeldPulls.ts';
 import { CITY } from '../../../fixtures/bureauRecords.ts';
 
 const GATEWAY = { caller: { role: 'gateway' as const, subject: 'gateway', bureau: null, scopes: new Set<string>(), jurisdiction: null }, token: 't' };
@@ -18,8 +19,9 @@ afterEach(async () => source?.close());
 async function open() {
   source = await openSqliteBureauSource({ path: ':memory:', cityCode: CITY });
   const closing = new AbortController();
-  const pull = eventRoutes(source.events, closing.signal)[EVENT_ROUTES.pull]!;
-  return { closing, pull: (body: unknown, gone?: AbortSignal) => pull(GATEWAY as never, body, gone) };
+  const held = new HeldPulls();
+  const pull = eventRoutes(source.events, closing.signal, held)[EVENT_ROUTES.pull]!;
+  return { closing, held, pull: (body: unknown, gone?: AbortSignal) => pull(GATEWAY as never, body, gone) };
 }
 
 let sequence = 0;
@@ -34,9 +36,9 @@ const receiveBulletin = () => {
 describe('POST /events/pull', () => {
   it('answers a held pull as soon as a write commits', async () => {
     sequence = 0;
-    const { pull } = await open();
+    const { pull, held: holding } = await open();
     const held = pull({ after: { cooperation: 0, readings: 0 }, limit: 10, waitMs: 5_000 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => holding.count, { interval: 5 }).toBe(1); // held: it found nothing and waits
     const appended = performance.now();
     await receiveBulletin();
     const answer = await held;
@@ -62,6 +64,18 @@ describe('POST /events/pull', () => {
     closing.abort();
     expect((await held).body).toMatchObject({ events: [] });
     expect(performance.now() - cut).toBeLessThan(1_000);
+  });
+
+  it('counts a pull as held only while it waits for an append', async () => {
+    sequence = 0; // a fresh store: the sender's first message again
+    const { pull, held } = await open();
+    const answer = pull({ after: { cooperation: 0, readings: 0 }, limit: 10, waitMs: 5_000 });
+    await expect.poll(() => held.count, { interval: 5 }).toBe(1);
+    await receiveBulletin();
+    expect((await answer).body).toMatchObject({ events: [{ feed: 'cooperation' }] });
+    expect(held.count).toBe(0);
+    await pull({ after: null, limit: 10, waitMs: 5_000 }); // heads only: answered at once, never held
+    expect(held.count).toBe(0);
   });
 
   it('refuses anyone but the gateway and a body outside the protocol', async () => {
