@@ -15,13 +15,13 @@
  *
  * Subscriptions are spread over `connections` WebSockets (one caller each); with fewer connections
  * than subscribers each caller opens several, and the gateway's per-caller cap is raised to match.
+ * The subscribers speak graphql-ws's protocol through a lean client (leanSubscriber.ts), so the bench
+ * process is not what limits the rate.
  */
 import { connect, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
 import { openSqliteDatabase } from '../../subgraphs/adapters/sqlite/openSqliteDatabase.ts';
 import type { BureauDatabase } from '../../subgraphs/adapters/sql/schema.ts';
 import { encodePacket } from '../../subgraphs/hj212-codec/encodePacket.ts';
@@ -34,6 +34,7 @@ import { freePort } from '../freePort.ts';
 import { snapshotCpu } from '../processCpu.ts';
 import type { Subgraphs } from '../startSubgraphs.ts';
 import { startOurGateway } from '../startTarget.ts';
+import { openLeanConnection, type LeanConnection } from './leanSubscriber.ts';
 import type { LiveResult } from './LiveResult.ts';
 
 export const LIVE_BUREAU = '500153';
@@ -76,7 +77,7 @@ export async function runLive(ctx: LiveContext): Promise<LiveResult> {
     env: { ...ctx.subgraphs.env, ECOGRAPH_PORT: port, ECOGRAPH_HJ212_PORT: String(ingestPort) }, readyTimeoutMs: READY_TIMEOUT_MS, verbose: ctx.verbose,
   });
   const gateway = await startOurGateway(ctx, 'gateway-live', [LIVE_BUREAU], { ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER: String(Math.max(20, perCaller)) });
-  const clients: Client[] = [];
+  const clients: LeanConnection[] = [];
   try {
     const origin = new URL(gateway.url).origin;
     await until(async () => (await openSubscriptions(origin)) === 0, 'the gateway following 荣昌');
@@ -86,24 +87,20 @@ export async function runLive(ctx: LiveContext): Promise<LiveResult> {
     say(`live: opening ${settings.subscribers} subscriptions over ${connections} WebSocket connections (${perCaller} per caller at most) …`);
     const received: Array<Array<[seq: number, at: number]>> = [];
     const failures: unknown[] = [];
+    const seqOf = new Map<string, number>(); // one event reaches every subscriber: its id is decoded once
     for (let c = 0; c < connections; c++) {
-      const { authorization } = await trust.callerHeadersFor({ sub: `bench-live-${c}` });
-      const client = createClient({ url: `${origin.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0, lazy: false });
-      clients.push(client);
+      const authorization = (await trust.callerHeadersFor({ sub: `bench-live-${c}` }))['authorization']!;
       const mine = Math.min(perCaller, settings.subscribers - c * perCaller);
-      for (let s = 0; s < mine; s++) {
-        const seen: Array<[number, number]> = [];
-        received.push(seen);
-        client.subscribe<{ readingReported: { id: string } | null }>({ query: LIVE_QUERY }, {
-          next: (result) => {
-            const id = result.data?.readingReported?.id;
-            if (id === undefined || result.errors) failures.push(result.errors ?? result);
-            else seen.push([readingsSeq(id), Date.now()]);
-          },
-          error: (error) => void failures.push(error),
-          complete: () => undefined,
-        });
-      }
+      const first = received.length;
+      for (let s = 0; s < mine; s++) received.push([]);
+      clients.push(await openLeanConnection(`${origin.replace(/^http/, 'ws')}/graphql`, authorization, LIVE_QUERY, 'readingReported', mine, {
+        onEvent(subscription, id) {
+          let seq = seqOf.get(id);
+          if (seq === undefined) seqOf.set(id, (seq = readingsSeq(id)));
+          received[first + subscription]?.push([seq, Date.now()]);
+        },
+        onError: (detail) => void failures.push(detail),
+      }));
     }
     await until(async () => (await openSubscriptions(origin)) === settings.subscribers, `${settings.subscribers} subscriptions open`, 120_000);
     await sleep(2_000);
@@ -156,7 +153,7 @@ export async function runLive(ctx: LiveContext): Promise<LiveResult> {
       cpu: { gatewayMs: gatewayCpuMs, perDeliveredEventMs: gatewayCpuMs === null || delivered === 0 ? null : gatewayCpuMs / delivered },
     };
   } finally {
-    for (const client of clients) void client.dispose();
+    for (const client of clients) client.close();
     await gateway.stop();
   }
 }

@@ -7,7 +7,12 @@
  * Pure (no DOM, no ECharts import): the browser app hands the result to `chart.setOption`, the unit
  * tests read it, and `optionSummary` is what the page exposes for the browser test.
  */
+import type { LiveLayer } from './boardLiveLayer.ts';
+import { ALARM_COLOR, BUREAU_STATUS_STYLE, alarmText, incidentSeries, readingText, type SelectedIncident } from './boardLiveSeries.ts';
 import type { BoardCity, BoardSection, BoardStation, WaterClass } from './boardQueries.ts';
+import { formatChinaTime } from './formatChinaTime.ts';
+
+export { formatChinaTime };
 
 /** The map name the app registers the bureaus' areas under (echarts.registerMap). */
 export const BOARD_MAP = 'chengyu-bureaus';
@@ -36,6 +41,10 @@ export interface BoardInput {
   readonly stations: readonly BoardStation[];
   /** The assessment period shown, e.g. 2026-10. */
   readonly period: string;
+  /** What the subscriptions and the cooperation queries added since the load. */
+  readonly live?: LiveLayer;
+  /** The incident whose nearest emergency resources are shown. */
+  readonly selected?: SelectedIncident | null;
 }
 
 const point = (p: { readonly longitude: number; readonly latitude: number }) => [p.longitude, p.latitude] as const;
@@ -68,14 +77,30 @@ export function stationStatus(station: BoardStation): { readonly color: string; 
   return { color: SOURCE_COLOR, text: '污染源监测点' };
 }
 
+/**
+ * The stations to draw: the loaded ones, then those only events named (a device registered since the
+ * load), each with its alarm and latest reading from the live layer.
+ */
+function drawnStations(input: BoardInput) {
+  const loaded = new Set(input.stations.map((s) => s.id));
+  const added: BoardStation[] = [...(input.live?.stations.values() ?? [])]
+    .filter((s) => !loaded.has(s.id))
+    .map((s) => ({ ...s, latest: null, waterQuality: null, aqi: null }));
+  return [...input.stations, ...added].map((station) => ({
+    station, alarm: input.live?.alarms.get(station.id) ?? null, reading: input.live?.readings.get(station.id) ?? null,
+  }));
+}
+
 export function boardOption(input: BoardInput): Record<string, unknown> {
   const citiesByName = new Map(input.cities.map((c) => [c.name, c]));
+  const cityNames = new Map(input.cities.map((c) => [c.code, c.name]));
+  const stations = drawnStations(input);
   return {
     backgroundColor: '#0b1a2a',
     tooltip: { trigger: 'item', confine: true },
     legend: {
       top: 8, left: 8, orient: 'vertical', textStyle: { color: '#e6edf3' },
-      data: ['跨界断面', '上下游', '水质站', '空气站', '污染源'],
+      data: ['跨界断面', '上下游', '水质站', '空气站', '污染源', '突发环境事件', '应急资源'],
     },
     geo: {
       map: BOARD_MAP, roam: true, layoutCenter: ['50%', '52%'], layoutSize: '95%',
@@ -88,9 +113,12 @@ export function boardOption(input: BoardInput): Record<string, unknown> {
     },
     series: [
       {
-        id: 'bureaus', name: '生态环境局', type: 'scatter', coordinateSystem: 'geo', symbol: 'pin', symbolSize: 18, z: 3,
-        itemStyle: { color: '#6fa8dc' },
-        data: input.cities.map((c) => ({ name: c.name, value: [...point(c.location)], code: c.code, tooltip: { formatter: c.bureauName } })),
+        id: 'bureaus', name: '生态环境局', type: 'scatter', coordinateSystem: 'geo', symbol: 'pin', symbolSize: 22, z: 3,
+        data: input.cities.map((c) => {
+          const status = input.live?.bureaus.get(c.code) ?? 'UNKNOWN';
+          const style = BUREAU_STATUS_STYLE[status];
+          return { name: c.name, value: [...point(c.location)], code: c.code, status, itemStyle: { color: style.color }, tooltip: { formatter: `${c.bureauName}<br/>${style.label}` } };
+        }),
       },
       {
         id: 'flows', name: '上下游', type: 'lines', coordinateSystem: 'geo', polyline: true, z: 4,
@@ -116,32 +144,61 @@ export function boardOption(input: BoardInput): Record<string, unknown> {
       ...(['WATER_QUALITY', 'AIR_QUALITY', 'POLLUTION_SOURCE'] as const).map((kind) => ({
         id: `stations-${kind}`, name: KIND_LABEL[kind], type: 'scatter', coordinateSystem: 'geo', z: 5,
         symbol: kind === 'POLLUTION_SOURCE' ? 'triangle' : 'circle', symbolSize: 9,
-        data: input.stations.filter((s) => s.kind === kind).map((s) => {
+        data: stations.filter(({ station }) => station.kind === kind).map(({ station: s, alarm, reading }) => {
           const status = stationStatus(s);
+          const lines = [`${s.name}（${KIND_LABEL[kind]}）`, status.text];
+          if (alarm) lines.push(alarmText(alarm));
+          if (reading) lines.push(readingText(reading));
+          else if (s.latest) lines.push(`最新数据 ${formatChinaTime(s.latest.time)}`);
           return {
-            name: s.name, id: s.id, value: [...point(s.location)], itemStyle: { color: status.color, borderColor: '#fff', borderWidth: 1 },
-            tooltip: { formatter: `${s.name}（${KIND_LABEL[kind]}）<br/>${status.text}${s.latest ? `<br/>最新数据 ${formatChinaTime(s.latest.time)}` : ''}` },
+            name: s.name, id: s.id, value: [...point(s.location)], alarmed: alarm !== null,
+            symbolSize: alarm ? 14 : 9,
+            itemStyle: { color: alarm ? ALARM_COLOR : status.color, borderColor: '#fff', borderWidth: 1 },
+            tooltip: { formatter: lines.join('<br/>') },
           };
         }),
       })),
+      ...incidentSeries([...(input.live?.incidents.values() ?? [])], input.selected ?? null, cityNames),
     ],
   };
 }
 
-/** An instant as China time, "2026-10-31 14:00" (the graph's DateTimes carry +08:00; any offset is converted). */
-export function formatChinaTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+/** What the map shows, read back from an option's series (the page exposes it for tests). */
+export interface OptionSummary {
+  readonly bureaus: string[];
+  readonly sections: string[];
+  readonly stations: number;
+  /** Ids of the stations drawn in the alarm colour. */
+  readonly alarmed: string[];
+  /** Each bureau's state as its pin shows it, by name. */
+  readonly bureauStatus: Record<string, string>;
+  /** The incidents drawn, with their notices' recipients and states. */
+  readonly incidents: Array<{ id: string; title: string; notices: Array<{ recipientCityCode: string; state: string }> }>;
+  /** The emergency resources drawn for the selected incident: name, bureau and distance. */
+  readonly resources: Array<{ name: string; cityCode: string; distanceKm: number | null }>;
 }
 
-/** What the map shows, by name, read back from an option's series (the page exposes it for tests). */
-export function optionSummary(option: { readonly series?: unknown }): { bureaus: string[]; sections: string[]; stations: number } {
-  const series = (Array.isArray(option.series) ? option.series : []) as Array<{ id?: string; data?: Array<{ name: string }> }>;
-  const names = (id: string) => (series.find((s) => s.id === id)?.data ?? []).map((d) => d.name);
+interface DrawnItem {
+  readonly name: string;
+  readonly id?: string;
+  readonly status?: string;
+  readonly itemStyle?: { readonly color?: string };
+  readonly notices?: Array<{ recipientCityCode: string; state: string }>;
+  readonly cityCode?: string;
+  readonly distanceKm?: number | null;
+}
+
+export function optionSummary(option: { readonly series?: unknown }): OptionSummary {
+  const series = (Array.isArray(option.series) ? option.series : []) as Array<{ id?: string; data?: DrawnItem[] }>;
+  const items = (id: string) => series.find((s) => s.id === id)?.data ?? [];
+  const stationItems = series.filter((s) => s.id?.startsWith('stations-')).flatMap((s) => s.data ?? []);
   return {
-    bureaus: names('bureaus'),
-    sections: names('sections'),
-    stations: series.filter((s) => s.id?.startsWith('stations-')).reduce((n, s) => n + (s.data?.length ?? 0), 0),
+    bureaus: items('bureaus').map((d) => d.name),
+    sections: items('sections').map((d) => d.name),
+    stations: stationItems.length,
+    alarmed: stationItems.filter((d) => d.itemStyle?.color === ALARM_COLOR).map((d) => d.id ?? d.name),
+    bureauStatus: Object.fromEntries(items('bureaus').map((d) => [d.name, d.status ?? 'UNKNOWN'])),
+    incidents: items('incidents').map((d) => ({ id: d.id ?? '', title: d.name, notices: d.notices ?? [] })),
+    resources: items('resources').map((d) => ({ name: d.name, cityCode: d.cityCode ?? '', distanceKm: d.distanceKm ?? null })),
   };
 }

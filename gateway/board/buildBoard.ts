@@ -18,6 +18,11 @@ export const BOARD_DIST_DIR = join(BOARD_DIR, 'dist');
 export const BOARD_BASE = '/board/';
 const AREAS_MODULE = 'virtual:board-areas';
 
+/** The shaping modules beside the app (every .ts of gateway/board, this file included). */
+function boardModules(): string[] {
+  return readdirSync(BOARD_DIR).filter((name) => name.endsWith('.ts')).map((name) => join(BOARD_DIR, name));
+}
+
 export function buildBoard(options: { readonly force?: boolean } = {}): Promise<IdeBuild> {
   return buildStampedApp({
     label: 'Situation board',
@@ -26,8 +31,7 @@ export function buildBoard(options: { readonly force?: boolean } = {}): Promise<
     base: BOARD_BASE,
     force: options.force,
     // The shaping modules beside the app and the boundary files are part of what the bundle is made from.
-    extraSources: [join(BOARD_DIR, 'boardOption.ts'), join(BOARD_DIR, 'boardQueries.ts'), join(BOARD_DIR, 'regionGeo.ts'), fileURLToPath(import.meta.url), ...bureauAreaSources(),
-      ...readdirSync(BOARD_DIR).filter((f) => /^boardPanel\w*\.ts$/.test(f)).map((f) => join(BOARD_DIR, f))],
+    extraSources: [...boardModules(), fileURLToPath(new URL('../../schema/formatCst.ts', import.meta.url)), ...bureauAreaSources()],
     plugins: [{
       name: 'board-areas',
       resolveId: (id: string) => (id === AREAS_MODULE ? `\0${AREAS_MODULE}` : null),

@@ -11,7 +11,7 @@
  * The region is restarted with ECOGRAPH_GATEWAY_URL once the gateway's URL is known, so section
  * assessments (asked of the bureaus through the gateway) work, as in standards.test.ts.
  */
-import { type Browser, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIde } from '../../gateway/ide/buildIde.ts';
 import { ideExamples } from '../../gateway/ide/app/examples.ts';
@@ -21,7 +21,7 @@ import { startGatewayFederation, type GatewayFederation } from '../fixtures/gate
 import { wsSubscribe } from '../fixtures/liveClients.ts';
 import { callerToken } from '../fixtures/callerTokens.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
-import { hasChromium, launchChromium, requireChromiumInCi, warnIfChromiumMissing } from '../fixtures/headlessChromium.ts';
+import { hasChromium, launchChromium, openRecordedPage, requireChromiumInCi, warnIfChromiumMissing } from '../fixtures/headlessChromium.ts';
 
 const SCREENSHOT = '/tmp/ide.png';
 const LIVE_SCREENSHOT = '/tmp/ide-live.png';
@@ -44,25 +44,7 @@ afterAll(async () => {
 });
 
 /** A fresh browser context and page that record every request, console error and CSP violation. */
-async function openBrowserPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-  const requests: Array<{ method: string; url: string }> = [];
-  const consoleProblems: string[] = [];
-  context.on('request', (request) => requests.push({ method: request.method(), url: request.url() }));
-  const noteConsole = (message: ConsoleMessage) => {
-    if (message.type() === 'error' || /Content[- ]Security[- ]Policy/i.test(message.text())) consoleProblems.push(message.text());
-  };
-  // Browser code as text: this file is type-checked for Node, without the DOM's types.
-  await context.addInitScript({
-    content: `window.cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
-  });
-  const page: Page = await context.newPage();
-  page.on('console', noteConsole);
-  page.on('worker', (worker) => worker.on('console', noteConsole));
-  page.on('pageerror', (error) => consoleProblems.push(`page error: ${error.message}`));
-  return { context, page, requests, consoleProblems };
-}
+const openBrowserPage = (browser: Browser) => openRecordedPage(browser, { viewport: { width: 1440, height: 900 } });
 
 describe('the IDE over HTTP', () => {
   it('serves the same page at / and /graphiql with the strict CSP, and its assets with long caching', async () => {

@@ -8,6 +8,9 @@ import {
   boardOption, formatChinaTime, optionSummary, sectionColor, sectionTooltip, stationStatus,
 } from '../../../gateway/board/boardOption.ts';
 import { REGION_QUERY, STATIONS_QUERY, type BoardCity, type BoardSection, type BoardStation } from '../../../gateway/board/boardQueries.ts';
+import { emptyLiveLayer, withAlarm, withBureauStatus, withIncident, withReading } from '../../../gateway/board/boardLiveLayer.ts';
+import { ALARM_COLOR, BUREAU_STATUS_STYLE } from '../../../gateway/board/boardLiveSeries.ts';
+import type { BoardAlarm, BoardIncident, BoardResource } from '../../../gateway/board/boardLiveOperations.ts';
 
 const at = (longitude: number, latitude: number) => ({ longitude, latitude });
 const suining: BoardCity = { code: '510900', name: '遂宁市', bureauName: '遂宁市生态环境局', location: at(105.59, 30.53) };
@@ -55,7 +58,7 @@ describe('the option', () => {
   const byId = (id: string) => series.find((s) => s.id === id)!;
 
   it('draws every bureau, every section (with its upstream → downstream line) and every station', () => {
-    expect(optionSummary(option)).toEqual({ bureaus: ['遂宁市', '潼南区'], sections: ['光辉', '玉溪'], stations: 3 });
+    expect(optionSummary(option)).toMatchObject({ bureaus: ['遂宁市', '潼南区'], sections: ['光辉', '玉溪'], stations: 3, alarmed: [], incidents: [], resources: [] });
     expect(byId('flows').data[0]!['coords']).toEqual([[105.59, 30.53], [105.7, 30.3], [105.84, 30.19]]);
     expect(byId('sections').data.map((d) => d['meetsTarget'])).toEqual([true, null]);
     expect(byId('sections').data[0]!['itemStyle']).toMatchObject({ color: WATER_CLASS_COLOR.II, borderColor: MEETS_TARGET_COLOR });
@@ -67,7 +70,62 @@ describe('the option', () => {
   });
 
   it('reads an empty option as showing nothing', () => {
-    expect(optionSummary({})).toEqual({ bureaus: [], sections: [], stations: 0 });
+    expect(optionSummary({})).toEqual({ bureaus: [], sections: [], stations: 0, alarmed: [], bureauStatus: {}, incidents: [], resources: [] });
+  });
+});
+
+describe('the option with the live layers', () => {
+  const source = station('POLLUTION_SOURCE');
+  const device = { id: 'device-1', cityCode: '500153', name: '新接入排口', kind: 'POLLUTION_SOURCE' as const, location: at(105.6, 29.4) };
+  const raised = (on: typeof device | BoardStation): BoardAlarm => ({
+    id: `${on.id}:OVER_LIMIT`, cityCode: on.cityCode, kind: 'OVER_LIMIT', severity: 'CRITICAL', code: 'a21026', name: '二氧化硫',
+    from: '2026-12-07T02:00:00Z', to: '2026-12-07T02:00:00Z', reason: '超过限值 <550>', station: { id: on.id, cityCode: on.cityCode, name: on.name, kind: on.kind, location: on.location },
+  });
+  const incident: BoardIncident = {
+    id: 'inc-1', cityCode: '510900', title: '琼江<b>柴油</b>泄漏', status: 'OPEN', occurredAt: '2026-12-07T08:30:00+08:00', location: at(105.56, 30.21),
+    grade: { level: 'IV', name: '一般' }, pollutants: [], notices: [{ id: 'n-1', recipientCityCode: '500152', state: 'DELIVERED', deliveredAt: null, acknowledgedAt: null }],
+  };
+  const resource: BoardResource = {
+    id: 'r-1', cityCode: '500152', name: '吸油拦截索', kind: 'MATERIAL', category: 'CONTAINMENT', quantity: 997, unit: '米', status: 'AVAILABLE', distanceKm: 28.2, location: at(105.8, 30.2),
+  };
+  let layer = withAlarm(withAlarm(emptyLiveLayer(), raised(source)), raised(device));
+  layer = withReading(layer, source, { time: '2026-12-07T02:01:00Z', values: [{ code: 'a21026', name: '二氧化硫', value: 900, unit: 'mg/m³', flag: 'N' }] });
+  layer = withIncident(withBureauStatus(withBureauStatus(layer, '510900', 'UP'), '500152', 'DOWN'), incident);
+  const option = boardOption({
+    cities: [suining, tongnan], sections: [], stations: [station('WATER_QUALITY'), source], period: '2026-10',
+    live: layer, selected: { incident, resources: [resource] },
+  });
+  const series = option['series'] as Array<{ id: string; data: Array<Record<string, unknown>> }>;
+  const byId = (id: string) => series.find((s) => s.id === id)!;
+
+  it('draws stations with an alarm in the alarm colour, those only an event named included', () => {
+    const summary = optionSummary(option);
+    expect(summary.stations).toBe(3);
+    expect(summary.alarmed).toEqual([source.id, device.id]);
+    const drawn = byId('stations-POLLUTION_SOURCE').data.find((d) => d['id'] === source.id)!;
+    expect(drawn['itemStyle']).toMatchObject({ color: ALARM_COLOR });
+    // The tooltip has the alarm (China time, escaped) and the latest reading.
+    expect((drawn['tooltip'] as { formatter: string }).formatter).toBe(
+      'POLLUTION_SOURCE 站（污染源）<br/>污染源监测点<br/>告警（严重）二氧化硫 超过限值 &#60;550&#62;，自 2026-12-07 10:00<br/>最新 2026-12-07 10:01：二氧化硫 900 mg/m³');
+    expect(byId('stations-WATER_QUALITY').data[0]!['itemStyle']).toMatchObject({ color: NO_DATA_COLOR });
+  });
+
+  it('colours each bureau by its state, unknown until told', () => {
+    expect(optionSummary(option).bureauStatus).toEqual({ 遂宁市: 'UP', 潼南区: 'DOWN' });
+    expect(byId('bureaus').data.map((d) => (d['itemStyle'] as { color: string }).color)).toEqual([BUREAU_STATUS_STYLE.UP.color, BUREAU_STATUS_STYLE.DOWN.color]);
+    const plain = boardOption({ cities: [suining], sections: [], stations: [], period: '2026-10' });
+    expect(optionSummary(plain).bureauStatus).toEqual({ 遂宁市: 'UNKNOWN' });
+  });
+
+  it('draws the open incidents with their notices and the selected one\'s resources with their distance', () => {
+    const summary = optionSummary(option);
+    expect(summary.incidents).toEqual([{ id: 'inc-1', title: '琼江<b>柴油</b>泄漏', notices: [{ recipientCityCode: '500152', state: 'DELIVERED' }] }]);
+    expect(summary.resources).toEqual([{ name: '吸油拦截索', cityCode: '500152', distanceKm: 28.2 }]);
+    expect((byId('incidents').data[0]!['tooltip'] as { formatter: string }).formatter).toBe(
+      '琼江&#60;b&#62;柴油&#60;/b&#62;泄漏<br/>遂宁市报告 · 2026-12-07 08:30 · 一般（IV 级）<br/>通报：潼南区 已送达');
+    expect(byId('resourceLinks').data).toEqual([{ coords: [[105.56, 30.21], [105.8, 30.2]] }]);
+    const unselected = boardOption({ cities: [suining], sections: [], stations: [], period: '2026-10', live: layer });
+    expect(optionSummary(unselected).resources).toEqual([]);
   });
 });
 
