@@ -6,7 +6,8 @@
 import type {
   CaseRecord, CityCode, EpochMs, JointPatrolRecord, ProjectRecord, ReadingRecord, ResourceRecord, StationRecord,
 } from '../../subgraphs/kit/model.ts';
-import { dailyReadingsFor, readingsFor } from './generateReadings.ts';
+import { dailyReadingsFor } from './generateDailyReadings.ts';
+import { readingsFor } from './generateReadings.ts';
 import type { ReadingProfile } from './readingProfiles.ts';
 
 export interface BureauRecords {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReadingRecord, StationRecord } from '../../../subgraphs/kit/model.ts';
 import { cstDayOfYear, cstHourOfDay, cstTime } from '../../../devtools/demo-world/cstTime.ts';
 import { meetsClass } from '../../../devtools/demo-world/gb3838Limits.ts';
-import { dailyReadingsFor, readingsFor } from '../../../devtools/demo-world/generateReadings.ts';
+import { dailyReadingsFor } from '../../../devtools/demo-world/generateDailyReadings.ts';
+import { readingsFor } from '../../../devtools/demo-world/generateReadings.ts';
 import { assessWaterPeriod } from '../../../subgraphs/standards/index.ts';
 import { defaultWorld, UNTIL } from './seedFixture.ts';
 
