@@ -6,6 +6,7 @@
 import type {
   CaseRecord, CityCode, EpochMs, JointPatrolRecord, ProjectRecord, ReadingRecord, ResourceRecord, StationRecord,
 } from '../../subgraphs/kit/model.ts';
+import { dailyReadingsFor } from './generateDailyReadings.ts';
 import { readingsFor } from './generateReadings.ts';
 import type { ReadingProfile } from './readingProfiles.ts';
 
@@ -20,7 +21,10 @@ export interface BureauRecords {
 
 /** What a bureau's adapter is seeded with. */
 export interface BureauData extends BureauRecords {
-  /** The station's readings over the world's period, oldest first, generated lazily. */
+  /**
+   * The station's readings, oldest first, generated lazily: daily ones (interval DAILY) over the world's
+   * history, then the station's own interval over the period.
+   */
   readings(station: StationRecord): Iterable<ReadingRecord>;
 }
 
@@ -32,9 +36,10 @@ export class SeededBureau implements BureauData {
   readonly patrols: readonly JointPatrolRecord[];
   readonly resources: readonly ResourceRecord[];
   readonly #profiles: ReadonlyMap<string, ReadingProfile>;
-  readonly #period: { readonly from: EpochMs; readonly until: EpochMs };
+  readonly #period: Span;
+  readonly #history: Span;
 
-  constructor(records: BureauRecords, profiles: ReadonlyMap<string, ReadingProfile>, period: { readonly from: EpochMs; readonly until: EpochMs }) {
+  constructor(records: BureauRecords, profiles: ReadonlyMap<string, ReadingProfile>, period: Span, history: Span = { from: period.from, until: period.from }) {
     this.cityCode = records.cityCode;
     this.projects = records.projects;
     this.stations = records.stations;
@@ -43,13 +48,23 @@ export class SeededBureau implements BureauData {
     this.resources = records.resources;
     this.#profiles = profiles;
     this.#period = period;
+    this.#history = history;
   }
 
-  /** The station's readings over the world's period, oldest first, generated as they are iterated. */
+  /** The station's daily readings over the history, then its own over the period, generated as they are iterated. */
   readings(station: StationRecord): Iterable<ReadingRecord> {
     const profile = this.#profiles.get(station.id);
     if (!profile) throw new RangeError(`station ${station.id} is not one of bureau ${this.cityCode}'s`);
     const period = this.#period;
-    return { [Symbol.iterator]: () => readingsFor(station, period, profile) };
+    const history = this.#history;
+    return {
+      *[Symbol.iterator]() {
+        // The days that start before the period; the last one also spans the period's first hours.
+        if (history.from < history.until) yield* dailyReadingsFor(station, { from: history.from, until: history.until - 1 }, profile);
+        yield* readingsFor(station, period, profile);
+      },
+    };
   }
 }
+
+interface Span { readonly from: EpochMs; readonly until: EpochMs }

@@ -18,14 +18,15 @@ export interface ReadingsWindowOptions {
   readonly until: EpochMs;
 }
 
-const STEP_MS: Readonly<Record<ReadingInterval, number>> = {
+/** The CST grid step of each data type. */
+export const STEP_MS: Readonly<Record<ReadingInterval, number>> = {
   REALTIME: MINUTE_MS,
   MINUTE: MINUTE_MS,
   HOURLY: HOUR_MS,
   FOUR_HOURLY: 4 * HOUR_MS,
   DAILY: DAY_MS,
 };
-const CST_OFFSET_MS = 8 * HOUR_MS;
+export const CST_OFFSET_MS = 8 * HOUR_MS;
 
 /** Decimals as the HJ 212 data formats and the bulletins print them. */
 const DECIMALS: Readonly<Record<string, number>> = {
@@ -126,7 +127,12 @@ function pm25(n: Noise, m: Moment, base: number): number {
   return base * (1 + 0.55 * m.winter) * diurnal * Math.exp(0.45 * n.smooth(2001, m.hour, 96) + 0.2 * n.smooth(2002, m.hour, 8) + 0.1 * n.gauss(2003, m.hour));
 }
 
-function round(value: number, decimals: number): number {
+/** Decimals a factor's values are rounded to, as the HJ 212 data formats print them. */
+export function decimalsOf(code: string, source: boolean): number {
+  return (source ? SOURCE_DECIMALS[code] : undefined) ?? DECIMALS[code] ?? 2;
+}
+
+export function round(value: number, decimals: number): number {
   const f = 10 ** decimals;
   return Math.round(value * f) / f;
 }
@@ -144,7 +150,7 @@ export function* readingsFor(
   const first = Math.ceil((window.from + CST_OFFSET_MS) / step) * step - CST_OFFSET_MS;
   const factors = station.factors.map((f, i) => {
     const base = profile.baseline[f.code] ?? DEFAULT_BASELINE[f.code] ?? 1;
-    const decimals = (source ? SOURCE_DECIMALS[f.code] : undefined) ?? DECIMALS[f.code] ?? 2;
+    const decimals = decimalsOf(f.code, source);
     return { code: f.code, i, base, decimals, floor: f.code === 'w01010' ? -Infinity : 0 };
   });
 

@@ -1,7 +1,8 @@
 /**
  * Settings of the first-run data generator. Environment (optional):
  * - ECOGRAPH_SCALE  multiplies the per-bureau counts (default 1 = 20 stations with 90 days of
- *                   readings, 50 projects, 200 cases, 150 emergency resources per bureau)
+ *                   readings and daily values for the months before, 50 projects, 200 cases,
+ *                   150 emergency resources per bureau)
  * - ECOGRAPH_SEED   generator seed (default 'chengyu-ecograph'); same seed, same data
  */
 import { ConfigError } from '../../subgraphs/config/loadSubgraphConfig.ts';

@@ -15,9 +15,17 @@ export interface ReadingValue {
   readonly flag: DataFlag;
 }
 
+/** HJ 212 data types (command codes 2011 real-time, 2051 minute, 2061 hourly, 2031 daily; four-hourly water data). */
+export type ReadingInterval = 'REALTIME' | 'MINUTE' | 'HOURLY' | 'FOUR_HOURLY' | 'DAILY';
+
 export interface Reading {
-  /** Epoch milliseconds of the data time (DataTime). */
+  /** Epoch milliseconds of the data time (DataTime); a daily value's is the start of its day. */
   readonly time: number;
+  /**
+   * The data type. Unset reads as one regular series (every value weighs the same); period means weigh a
+   * value by the time it stands for, so daily values can join finer ones (periodMeans.ts).
+   */
+  readonly interval?: ReadingInterval;
   readonly values: readonly ReadingValue[];
 }
 

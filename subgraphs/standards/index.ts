@@ -11,7 +11,7 @@ export type { Limit } from './Limit.ts';
 export { POLLUTANT_NAMES, pollutantName } from './pollutantNames.ts';
 export type { PollutantName } from './pollutantNames.ts';
 export { DATA_FLAGS, DATA_FLAG_NAMES } from './Reading.ts';
-export type { DataFlag, Reading, ReadingValue } from './Reading.ts';
+export type { DataFlag, Reading, ReadingInterval, ReadingValue } from './Reading.ts';
 
 // Surface water, GB 3838
 export {

@@ -28,7 +28,8 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-// Before the seeded 90 days, so no seeded reading shares a time with these packets.
+// Before the seeded data (a year of daily values, then 90 days of the station's own series), so no seeded
+// reading shares a time with these packets.
 const HOUR = Date.parse('2021-03-01T10:00:00+08:00');
 const MINUTE = HOUR + 10 * 60_000;
 const REALTIME = MINUTE + 30_000;
@@ -47,9 +48,9 @@ describe('HJ 212 data types through the gateway', () => {
   it('reads back 2011, 2051 and 2061 packets of one station by interval, the real-time one within a second', async () => {
     const port = Number(/HJ 212 ingest listening on [^:\s]+:(\d+)/.exec(federation.bureau(CITY).output())?.[1]);
     expect(port).toBeGreaterThan(0);
-    const found = await gql(`{ stations(cityCodes: ["${CITY}"], first: 1) { edges { node { id code latest { interval values { code } } } } } }`);
+    const found = await gql(`{ stations(cityCodes: ["${CITY}"], first: 1) { edges { node { id code latest { time interval values { code } } } } } }`);
     expect(found.errors).toBeUndefined();
-    const station = found.data!['stations'].edges[0].node as { id: string; code: string; latest: { interval: string; values: { code: string }[] } };
+    const station = found.data!['stations'].edges[0].node as { id: string; code: string; latest: { time: string; interval: string; values: { code: string }[] } };
     const factor = station.latest.values[0]!.code;
     const packet = (cn: string, at: number, suffix: 'Rtd' | 'Avg', value: string) => encodePacket({
       qn: `${formatHj212Time(at)}000`, st: '32', cn, pw: '123456', mn: station.code, flag: 5,
@@ -74,7 +75,10 @@ describe('HJ 212 data types through the gateway', () => {
     expect(read.minute).toEqual([{ time: formatCst(MINUTE), interval: 'MINUTE', values: [{ code: factor, value: 22.2, flag: 'N' }] }]);
     expect(read.hourly).toEqual([{ time: formatCst(HOUR), interval: 'HOURLY', values: [{ code: factor, value: 33.3, flag: 'N' }] }]);
     expect(read.daily).toEqual([]);
-    expect(read.latestDaily).toBeNull();
+    // The newest daily value is a seeded one (of the day the station's own 90 days start in), not a packet's.
+    expect(read.latestDaily.time).toMatch(/T00:00:00\+08:00$/);
+    expect(Date.parse(read.latestDaily.time)).toBeGreaterThan(HOUR);
+    expect(Date.parse(read.latestDaily.time)).toBeLessThan(Date.parse(station.latest.time));
     // Without `interval`: the station's own series only, as before.
     expect(read.series.every((r: { interval: string }) => r.interval === station.latest.interval)).toBe(true);
     console.log(`real-time packet readable through the gateway after ${realtimeLatencyMs} ms`);

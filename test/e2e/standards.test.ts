@@ -142,7 +142,8 @@ describe('compensation', () => {
     expect(res.errors).toBeUndefined();
     const qiong = res.data!['qiong'].settlement;
     expect(qiong).toMatchObject({ period: lastMonth.period, sections: [{ name: '光辉', targetClass: 'III' }] });
-    // The seeded readings span 90 days: no comparison period, so no trend.
+    // The seeded data reach back to the 1st of the month a year before this one (daily values before the
+    // 90 days): the same month last year, 13 months back, has none, so no trend.
     expect(qiong.sections[0]).toMatchObject({ previousClass: null, trend: 'UNKNOWN' });
     expect(qiong.lineItems.length).toBe(2);
     const jl = res.data!['jl'].settlement;

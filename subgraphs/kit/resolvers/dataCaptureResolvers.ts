@@ -36,8 +36,10 @@ async function captureOf(station: StationRecord, from: number, to: number, ctx: 
   const rows: readonly ReadingRecord[] = grid.from < grid.to
     ? await ctx.loaders.readings.load({ stationId: station.id, from: grid.from, to: grid.to - 1 })
     : [];
+  // Capture is of the station's own series: a daily value kept from before it is no hourly one received.
+  const own = rows.filter((r) => r.interval === station.interval);
   const capture = runStandard('READINGS', () => computeDataCapture({
-    readings: rows, from: grid.from, to: Math.max(grid.from, grid.to), intervalMs: INTERVAL_MS[station.interval],
+    readings: own, from: grid.from, to: Math.max(grid.from, grid.to), intervalMs: INTERVAL_MS[station.interval],
     factors: station.factors.map((f) => f.code),
   }));
   return {

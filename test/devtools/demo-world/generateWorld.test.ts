@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeGlobalId } from '../../../schema/globalId.ts';
 import { BUREAU_CODES, generateWorld, type World } from '../../../devtools/demo-world/generateWorld.ts';
+import type { ReadingRecord } from '../../../subgraphs/kit/model.ts';
 import { defaultWorld, UNTIL } from './seedFixture.ts';
 
 const HOUR = 3_600_000;
@@ -109,10 +110,26 @@ describe('generateWorld', () => {
     expect(short.region).toEqual(long.region);
     const station = long.bureaus['511600']!.stations.find((s) => s.operating)!;
     expect(short.bureaus['511600']!.cases).toEqual(long.bureaus['511600']!.cases);
-    const recent = [...short.bureaus['511600']!.readings(station)];
+    const own = (r: ReadingRecord) => r.interval === station.interval;
+    const recent = [...short.bureaus['511600']!.readings(station)].filter(own);
     expect(recent[0]!.time).toBeGreaterThanOrEqual(UNTIL - 3 * 24 * HOUR);
     const all = [...long.bureaus['511600']!.readings(station)];
-    expect(all.slice(-recent.length)).toEqual(recent);
+    expect(all.filter(own).slice(-recent.length)).toEqual(recent);
+    // The daily history starts on the same day and reaches the shorter period instead: the days both have are identical.
+    expect(short.history.from).toBe(long.history.from);
+    const longDays = all.filter((r) => r.interval === 'DAILY');
+    const shortDays = [...short.bureaus['511600']!.readings(station)].filter((r) => r.interval === 'DAILY');
+    expect(shortDays.length).toBeGreaterThan(longDays.length + 80);
+    expect(shortDays.slice(0, longDays.length - 1)).toEqual(longDays.slice(0, -1));
+  });
+
+  it('has no daily history with `historyMonths: 0`, and refuses a negative or fractional one', () => {
+    const world = generateWorld({ until: UNTIL, scale: 0.1, historyMonths: 0 });
+    expect(world.history).toEqual({ from: world.period.from, until: world.period.from });
+    const station = world.bureaus['500000']!.stations[0]!;
+    expect([...world.bureaus['500000']!.readings(station)].every((r) => r.interval === station.interval)).toBe(true);
+    expect(() => generateWorld({ until: UNTIL, historyMonths: -1 })).toThrow(RangeError);
+    expect(() => generateWorld({ until: UNTIL, historyMonths: 1.5 })).toThrow(RangeError);
   });
 
   it('refuses readings of a station that belongs to another bureau, and bad options', () => {

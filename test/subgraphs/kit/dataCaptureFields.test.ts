@@ -74,6 +74,20 @@ describe('Station.dataCapture', () => {
     expect(capture.factors[1].effectiveTransmissionRate).toBeCloseTo(0.75, 12);
   });
 
+  it('counts only the station\'s own series: a daily value (kept from before its hourly data) is no hourly one received', async () => {
+    const C1 = outlet(CITY_A, 'C1');
+    const daily: ReadingRecord = { stationId: C1.id, time: DAY, interval: 'DAILY', values: [
+      { code: 'w01018', value: 20, flag: 'N' }, { code: 'w21003', value: 1.2, flag: 'N' },
+    ] };
+    const run = subgraphOver({ stations: [C1], readings: [daily, ...series(C1, ALL_DAY.slice(1))] }, CITY_A);
+    const res = await run(`query($id: ID!, $from: DateTime, $to: DateTime) { station(cityCode: "${CITY_A}", id: $id) {
+      dataCapture(from: $from, to: $to) { expected received missing gaps { from missing } } } }`, { id: C1.id, ...WINDOW });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.station.dataCapture).toEqual({
+      expected: 24, received: 23, missing: 1, gaps: [{ from: '2024-03-15T00:00:00+08:00', missing: 1 }],
+    });
+  });
+
   it('refuses a window over 31 days with BAD_USER_INPUT', async () => {
     const res = await runA(`query($id: ID!) { station(cityCode: "${CITY_A}", id: $id) {
       dataCapture(from: "2024-01-01T00:00:00+08:00", to: "2024-03-01T00:00:00+08:00") { expected } } }`, { id: A1.id });

@@ -64,17 +64,22 @@ describe('legacy row mappings', () => {
 
   it('round-trips every seeded record of a bureau through the legacy shapes unchanged', () => {
     const world = generateWorld({ seed: 'legacy-rows', scale: 0.5, until: Date.UTC(2025, 5, 30, 16), days: 3 });
+    let daily = 0; // the year of daily values (sjlx 5, 日数据) before the three days, as well as their own series
     for (const bureau of Object.values(world.bureaus)) {
       const city = bureau.cityCode;
       for (const p of bureau.projects) expect(toProjectRecord(projectRowSchema.parse(wire(toXmRow(p))), city)).toEqual(p);
       for (const s of bureau.stations) {
         expect(toStationRecord(stationRowSchema.parse(wire(toZdRow(s))), city)).toEqual(s);
-        for (const r of bureau.readings(s)) expect(toReadingRecord(readingRowSchema.parse(wire(toJcsjRow(r))), city)).toEqual(r);
+        for (const r of bureau.readings(s)) {
+          expect(toReadingRecord(readingRowSchema.parse(wire(toJcsjRow(r))), city)).toEqual(r);
+          if (r.interval === 'DAILY') daily++;
+        }
       }
       for (const c of bureau.cases) expect(toCaseRecord(caseRowSchema.parse(wire(toAjRow(c))), city)).toEqual(c);
       for (const p of bureau.patrols) expect(toPatrolRecord(patrolRowSchema.parse(wire(toXhRow(p))), city)).toEqual(p);
       for (const r of bureau.resources) expect(toResourceRecord(resourceRowSchema.parse(wire(toWzRow(r))), city)).toEqual(r);
     }
+    expect(daily).toBeGreaterThan(0);
   });
 
   it('knows every code of the system\'s published code tables, with the meaning the system gives it', () => {
