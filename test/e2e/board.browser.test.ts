@@ -286,8 +286,11 @@ describe('the situation board in a browser', () => {
         const id = request.headers()['last-event-id'];
         if (request.url().endsWith('/graphql/stream') && id) resumedWith.push(id);
       });
-      // An alarm seen live gives the page its position in the alarms stream.
+      // Both devices are registered before the first packet: the ingest reloads its stations on the first
+      // unknown MN at most every 5 s, so a device registered later could be refused until the next reload.
       const before = await startLogger(federation);
+      const after = await startLogger(federation);
+      // An alarm seen live gives the page its position in the alarms stream.
       await before.upload(900);
       await expect.poll(alarmed, { timeout: 10_000 }).toContain(before.stationId);
       await before.close();
@@ -301,7 +304,6 @@ describe('the situation board in a browser', () => {
       // The streams that had seen an event asked to resume after it (Last-Event-ID: the gateway replays what was missed).
       expect(resumedWith.length).toBeGreaterThan(0);
 
-      const after = await startLogger(federation);
       try {
         await after.upload(900);
         await expect.poll(alarmed, { timeout: 10_000, interval: 100 }).toContain(after.stationId);
