@@ -19,6 +19,7 @@ import { ACCESS_SCOPE_NAMES, type AccessPolicies } from '../../schema/accessPoli
 import { LruCache } from '../shard-engine/LruCache.ts';
 import type { GatewayContext } from '../request/GatewayContext.ts';
 import { PUBLIC_CALLER, type Caller } from '../request/Caller.ts';
+import { memoizePerCaller } from '../request/memoizePerCaller.ts';
 import { analyzeAccess, type AccessAnalysis } from './analyzeAccess.ts';
 import { applyAccessRemovals } from './applyAccessRemovals.ts';
 
@@ -33,8 +34,9 @@ interface Prepared {
 
 export class AccessControlledGateway implements GatewayInterface {
   readonly #caches = new WeakMap<GraphQLSchema, LruCache<string, Prepared>>();
-  /** Callers are frozen and reused (one per verified token), so each one's profile is worked out once. */
-  readonly #profiles = new WeakMap<Caller, string>();
+  /** Only the scopes some rule names can change the analysis, so callers share entries. */
+  readonly #profileOf = memoizePerCaller((caller: Caller) =>
+    caller.role === 'public' ? 'public' : `authenticated ${ACCESS_SCOPE_NAMES.filter((s) => caller.scopes.has(s)).join(' ')}`);
 
   constructor(private readonly inner: GatewayInterface, private readonly policies: AccessPolicies) {}
 
@@ -81,7 +83,7 @@ export class AccessControlledGateway implements GatewayInterface {
       cache = new LruCache(ANALYSIS_CACHE_SIZE);
       this.#caches.set(requestContext.schema, cache);
     }
-    const profile = this.profileOf(caller);
+    const profile = this.#profileOf(caller);
     const key = `${requestContext.queryHash}\u0000${requestContext.operationName ?? ''}\u0000${profile}`;
     const hit = cache.get(key);
     if (hit) return hit;
@@ -98,16 +100,6 @@ export class AccessControlledGateway implements GatewayInterface {
     const prepared = { analysis, filtered };
     cache.set(key, prepared);
     return prepared;
-  }
-
-  /** Only the scopes some rule names can change the analysis, so callers share entries. */
-  private profileOf(caller: Caller): string {
-    let profile = this.#profiles.get(caller);
-    if (profile === undefined) {
-      profile = caller.role === 'public' ? 'public' : `authenticated ${ACCESS_SCOPE_NAMES.filter((s) => caller.scopes.has(s)).join(' ')}`;
-      if (Object.isFrozen(caller)) this.#profiles.set(caller, profile);
-    }
-    return profile;
   }
 }
 

@@ -6,21 +6,13 @@
  * jurisdiction — so callers who could see different rows never share. `sub` is left out on purpose: no bureau reads it to answer a query (only writes record it,
  * and writes are never shared). Were a query ever to depend on it, it must be added here.
  */
+import { memoizePerCaller } from '../request/memoizePerCaller.ts';
 import type { OutgoingIdentity } from './OutgoingIdentity.ts';
 
 /** Identities are frozen and reused (one per verified token), so each is keyed once. */
-const keys = new WeakMap<OutgoingIdentity, string>();
-
-export function accessProfileKey(identity: OutgoingIdentity): string {
-  let key = keys.get(identity);
-  if (key === undefined) {
-    key = JSON.stringify([
-      identity.role,
-      identity.bureau,
-      [...identity.scopes].sort(),
-      identity.jurisdiction === null ? null : [...identity.jurisdiction].sort(),
-    ]);
-    keys.set(identity, key);
-  }
-  return key;
-}
+export const accessProfileKey: (identity: OutgoingIdentity) => string = memoizePerCaller((identity: OutgoingIdentity) => JSON.stringify([
+  identity.role,
+  identity.bureau,
+  [...identity.scopes].sort(),
+  identity.jurisdiction === null ? null : [...identity.jurisdiction].sort(),
+]));

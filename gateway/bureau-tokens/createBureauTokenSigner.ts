@@ -13,6 +13,7 @@ import {
   GATEWAY_TOKEN_ISSUER, GATEWAY_TOKEN_LIFETIME_S, GATEWAY_TOKEN_TYPE, type GatewayTokenClaims,
 } from '../../schema/gateway-token/gatewayTokenRules.ts';
 import type { OutgoingIdentity } from './OutgoingIdentity.ts';
+import { memoizePerCaller } from '../request/memoizePerCaller.ts';
 
 /** A signed compact JWS for `audience` (a bureau code or 'region') speaking for `identity`. */
 export type BureauTokenSigner = (audience: string, identity: OutgoingIdentity) => string;
@@ -37,7 +38,7 @@ export function createBureauTokenSigner(jwk: GatewayPrivateJwk, options: BureauT
   // not change per token (the issuer, and the identity's claims: identities are frozen and reused,
   // one per verified caller token) is serialised once, and only iat, exp and the jti per token.
   const issuer = `{"iss":${JSON.stringify(GATEWAY_TOKEN_ISSUER)},"aud":`;
-  const identityClaimsOf = memoizeByIdentity((identity) => JSON.stringify(identityClaims(identity)).slice(1));
+  const identityClaimsOf = memoizePerCaller((identity: OutgoingIdentity) => JSON.stringify(identityClaims(identity)).slice(1));
 
   return (audience, identity) => {
     const iat = Math.floor(now() / 1000);
@@ -55,19 +56,6 @@ function identityClaims(identity: OutgoingIdentity): Omit<GatewayTokenClaims, 'i
     ...(identity.bureau !== null && identity.role !== 'public' && { bureau: identity.bureau }),
     scope: [...identity.scopes].join(' '),
     ...(identity.jurisdiction !== null && { jurisdiction: [...identity.jurisdiction] }),
-  };
-}
-
-function memoizeByIdentity(compute: (identity: OutgoingIdentity) => string): (identity: OutgoingIdentity) => string {
-  const known = new WeakMap<OutgoingIdentity, string>();
-  return (identity) => {
-    let value = known.get(identity);
-    if (value === undefined) {
-      value = compute(identity);
-      // Only frozen identities: a mutable one could change after it was serialised.
-      if (Object.isFrozen(identity)) known.set(identity, value);
-    }
-    return value;
   };
 }
 

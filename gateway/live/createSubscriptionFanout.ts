@@ -186,7 +186,8 @@ class SharedStream {
     }
     if (this.#announced !== null) eventIds.set(step.value, this.#announced);
     this.#announced = null;
-    for (const member of [...this.#members]) member.offer(step.value);
+    // A member that falls behind leaves the set while it is walked: a Set's iteration allows that.
+    for (const member of this.#members) member.offer(step.value);
   }
 }
 
