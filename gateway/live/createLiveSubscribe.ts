@@ -1,9 +1,10 @@
 /**
  * The subscribe resolver of every Subscription field (graphql-js `subscribeFieldResolver`): checks
- * the arguments and the caller, derives the graph query from the subscriber's selection once, and opens the source stream — the EventHub from `since` (or SSE's
- * Last-Event-ID, or from now), or the registry's state changes for `bureauStatusChanged`. Each event
- * the subscriber may see is resolved through the graph as that subscriber (RunGraphQuery) into the
- * payload graphql-js then runs the subscriber's selection over (with liveFieldResolver).
+ * the arguments and the caller, derives the graph query from the subscriber's selection once, and
+ * opens the source stream — the EventHub from `since` (or SSE's Last-Event-ID, or from now), or the
+ * registry's state changes for `bureauStatusChanged`. Each event the subscriber may see is resolved
+ * through the graph as that subscriber (RunGraphQuery) into the payload graphql-js then runs the
+ * subscriber's selection over (with liveFieldResolver).
  */
 import type { GraphQLError, GraphQLFieldResolver, GraphQLFormattedError, GraphQLResolveInfo } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';

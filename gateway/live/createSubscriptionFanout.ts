@@ -78,7 +78,7 @@ export function createSubscriptionFanout(options: SubscriptionFanoutOptions): Su
     const key = shareKey(args, context);
     let stream = key === null ? undefined : shared.get(key);
     if (!stream) {
-      const opened = await openShared(args, context, key, () => {
+      const opened = await openShared(args, context, () => {
         streams -= 1;
         if (key !== null && shared.get(key) === opened) shared.delete(key);
       });
@@ -101,12 +101,12 @@ export function createSubscriptionFanout(options: SubscriptionFanoutOptions): Su
 }
 
 /** Subscribes once for a new shared stream: the stream, or graphql-js's refusal (bad arguments, a source that failed to open). */
-async function openShared(args: ExecutionArgs, context: LiveContext, key: string | null, onEnd: () => void): Promise<SharedStream | ExecutionResult> {
+async function openShared(args: ExecutionArgs, context: LiveContext, onEnd: () => void): Promise<SharedStream | ExecutionResult> {
   let stream: SharedStream | null = null;
   const sharedContext: LiveContext = { ...context, expiresAt: null, announce: (id) => stream?.announce(id) };
   const source = await subscribe({ ...args, contextValue: sharedContext });
   if (!(Symbol.asyncIterator in source)) return source;
-  stream = new SharedStream(key, source, onEnd);
+  stream = new SharedStream(source, onEnd);
   return stream;
 }
 
@@ -142,7 +142,6 @@ class SharedStream {
   #ended = false;
 
   constructor(
-    readonly key: string | null,
     private readonly source: AsyncIterator<ExecutionResult>,
     private readonly onEnd: () => void,
   ) {}
