@@ -26,6 +26,7 @@ const GATEWAY_LAYERS = [
   'cooperation', // the relay carrying bureaus' outbox messages to other bureaus' inboxes
   'datasources',
   'plugins',
+  'known-operations', // the gateway's own request path for queries Apollo Server answered before
   'composition',
   'ide',
   'board', // the situation board (态势一张图), built and served like the IDE

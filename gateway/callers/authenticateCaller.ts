@@ -74,6 +74,9 @@ export function createCallerAuthenticator(
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') return { caller: PUBLIC_CALLER, via: 'none' };
     const match = /^Bearer[ ]+([^ ]+)[ ]*$/i.exec(authorization);
+    // A caller token verified before is answered without decoding it again to tell its kind.
+    const known = match && verify !== null ? await verify.remembered(match[1]!) : null;
+    if (known !== null) return { caller: known.caller, via: 'caller-token', expiresAt: known.expiresAt };
     if (match && regionCallback !== null && isGatewayToken(match[1]!)) {
       const check = await regionCallback.verify(match[1]!);
       if (!check.ok) return refuse(check.reason, check.message);

@@ -19,7 +19,14 @@ import type { CompactJWSHeaderParameters, FlattenedJWSInput, JWTVerifyGetKey } f
 import type { Caller } from '../request/Caller.ts';
 import { verifyCallerToken, type CallerTokenOptions, type TokenVerification } from './verifyCallerToken.ts';
 
-export type CallerTokenVerifier = (token: string) => Promise<TokenVerification>;
+export interface CallerTokenVerifier {
+  (token: string): Promise<TokenVerification>;
+  /**
+   * The token's verification if an earlier one still holds (see the module comment), else null:
+   * no signature checked, nothing decoded. Only tokens verified as caller tokens are remembered.
+   */
+  readonly remembered: (token: string) => Promise<(TokenVerification & { ok: true }) | null>;
+}
 
 export interface TokenCacheOptions {
   /** Tokens kept; the least recently used is dropped first. @default 10_000 (a few MB at most) */
@@ -57,15 +64,21 @@ export function createCachedTokenVerifier(keys: JWTVerifyGetKey, options: Caller
     }
   };
 
-  return async (token) => {
-    if (token.length > MAX_CACHED_TOKEN_LENGTH) return verifyCallerToken(token, keys, options, now);
-    const id = createHash('sha256').update(token).digest('base64url');
-    const at = now();
+  const idOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+  const remembered = async (token: string, id = idOf(token)): Promise<(TokenVerification & { ok: true }) | null> => {
     const hit = entries.get(id);
-    if (hit !== undefined) {
-      if (await stillTrusted(hit, at)) return { ok: true, caller: hit.caller, expiresAt: hit.expiresAt };
-      entries.delete(id);
-    }
+    if (hit === undefined) return null;
+    if (await stillTrusted(hit, now())) return { ok: true, caller: hit.caller, expiresAt: hit.expiresAt };
+    entries.delete(id);
+    return null;
+  };
+
+  const verify = async (token: string): Promise<TokenVerification> => {
+    if (token.length > MAX_CACHED_TOKEN_LENGTH) return verifyCallerToken(token, keys, options, now);
+    const id = idOf(token);
+    const known = await remembered(token, id);
+    if (known !== null) return known;
+    const at = now();
     let used: { key: unknown; header: CompactJWSHeaderParameters } | null = null;
     const recordingKeys: JWTVerifyGetKey = async (header, input) => {
       const key = await keys(header, input);
@@ -81,4 +94,7 @@ export function createCachedTokenVerifier(keys: JWTVerifyGetKey, options: Caller
     }
     return result;
   };
+  return Object.assign(verify, {
+    remembered: (token: string) => (token.length > MAX_CACHED_TOKEN_LENGTH ? Promise.resolve(null) : remembered(token)),
+  });
 }

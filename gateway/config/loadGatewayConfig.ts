@@ -104,6 +104,11 @@ export interface GatewayConfig {
    * one bureau request (ECOGRAPH_DEDUPE_BUREAU_REQUESTS). @default true
    */
   readonly dedupeBureauRequests: boolean;
+  /**
+   * Queries Apollo Server has answered before are answered again without its per-request pipeline
+   * (gateway/known-operations/), byte for byte as it would (ECOGRAPH_KNOWN_OPERATION_PATH). @default true
+   */
+  readonly knownOperationPath: boolean;
   /** The cooperation relay (gateway/cooperation/); null = off (ECOGRAPH_RELAY_INTERVAL_MS=0). */
   readonly relay: { readonly intervalMs: number; readonly backoff: { readonly baseMs: number; readonly maxMs: number } } | null;
   /** Following the bureaus' event streams (gateway/events/); null = off (ECOGRAPH_EVENT_STREAMS=false). */
@@ -128,6 +133,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     recheckMs: integer(env, 'ECOGRAPH_RECHECK_MS', 10_000, 200, 3_600_000),
     relay: loadRelayConfig(env),
     dedupeBureauRequests: loadDedupeBureauRequests(env),
+    knownOperationPath: loadKnownOperationPath(env),
     events: loadEventStreamConfig(env),
     maxSubscriptionsPerCaller: integer(env, 'ECOGRAPH_MAX_SUBSCRIPTIONS_PER_CALLER', 20, 1, 10_000),
     requestDeadlineMs: env['ECOGRAPH_REQUEST_DEADLINE_MS'] === undefined ? null : integer(env, 'ECOGRAPH_REQUEST_DEADLINE_MS', 0, 50, 600_000),
@@ -173,17 +179,25 @@ export function loadRateLimits(env: Env = process.env): RateLimits {
   });
 }
 
-const dedupeSwitch = z
-  .enum(['true', 'false'], { error: (issue) => `ECOGRAPH_DEDUPE_BUREAU_REQUESTS must be "true" or "false", got "${String(issue.input)}".` })
-  .default('true')
-  .transform((raw) => raw === 'true');
+/** A switch that is on unless set to "false": true (the default, also when empty) or false. */
+function onByDefault(env: Env, name: string): boolean {
+  const raw = env[name];
+  const parsed = z
+    .enum(['true', 'false'], { error: (issue) => `${name} must be "true" or "false", got "${String(issue.input)}".` })
+    .default('true')
+    .safeParse(raw === '' ? undefined : raw);
+  if (!parsed.success) throw new GatewayConfigError(parsed.error.issues[0]!.message);
+  return parsed.data === 'true';
+}
 
 /** ECOGRAPH_DEDUPE_BUREAU_REQUESTS: true (the default, also when empty) or false. */
 export function loadDedupeBureauRequests(env: Env = process.env): boolean {
-  const raw = env['ECOGRAPH_DEDUPE_BUREAU_REQUESTS'];
-  const parsed = dedupeSwitch.safeParse(raw === '' ? undefined : raw);
-  if (!parsed.success) throw new GatewayConfigError(parsed.error.issues[0]!.message);
-  return parsed.data;
+  return onByDefault(env, 'ECOGRAPH_DEDUPE_BUREAU_REQUESTS');
+}
+
+/** ECOGRAPH_KNOWN_OPERATION_PATH: true (the default, also when empty) or false. */
+export function loadKnownOperationPath(env: Env = process.env): boolean {
+  return onByDefault(env, 'ECOGRAPH_KNOWN_OPERATION_PATH');
 }
 
 /** ECOGRAPH_TRUST_PROXY: false (the default) = 0, true = 1, or how many proxies (0–10). */

@@ -9,10 +9,11 @@
  *    reached = the served ones ∩ the caller's jurisdiction (∩ `cityCodes`, per field).
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { ERRORS } from '../../schema/errors.ts';
 import type { ShardingPolicy } from '../../schema/shardingPolicies.ts';
 import type { GatewayContext } from '../request/GatewayContext.ts';
+import type { Caller } from '../request/Caller.ts';
 import { estimateCost } from './estimateCost.ts';
 import { fragmentsOf } from './foldSelections.ts';
 import type { OperationLimits } from './OperationLimits.ts';
@@ -36,7 +37,34 @@ export interface UseOperationLimitsOptions {
   readonly servedCities: () => readonly string[];
 }
 
-export function useOperationLimits(options: UseOperationLimitsOptions): ApolloServerPlugin<GatewayContext> {
+/** What the per-request limits need to know of one request (Apollo's request context has it all). */
+export interface OperationCheckInput {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode | undefined;
+  readonly operationName: string | null | undefined;
+  readonly schema: GraphQLSchema;
+  readonly variables: Readonly<Record<string, unknown>> | null;
+  readonly caller: Caller;
+}
+
+/** Throws the refusal (INTROSPECTION_DISABLED, QUERY_TOO_COMPLEX) of a request over its limits. */
+export type OperationCheck = (input: OperationCheckInput) => void;
+
+/** The checks (createOperationCheck) as Apollo's didResolveOperation; the known-operation path runs the same ones. */
+export function useOperationLimits(check: OperationCheck): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, operationName, schema, request, contextValue: { caller } }) {
+          check({ document, operation, operationName, schema, variables: request.variables ?? null, caller });
+        },
+      };
+    },
+  };
+}
+
+/** The per-request limits, with their cost estimates kept per document (module comment). */
+export function createOperationCheck(options: UseOperationLimitsOptions): OperationCheck {
   const { limits, publicIntrospection, policies, broadcastFields, servedCities } = options;
   const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, LruCache<string, number>>>();
   const costOf = (
@@ -58,28 +86,22 @@ export function useOperationLimits(options: UseOperationLimitsOptions): ApolloSe
     if (cost === undefined) known.set(key, (cost = estimate()));
     return cost;
   };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, operationName, schema, request, contextValue: { caller } }) {
-          if (caller.role !== 'authenticated' && !publicIntrospection && operation && selectsIntrospection(fragmentsOf(document), operation)) {
-            throw ERRORS.INTROSPECTION_DISABLED.err(
-              'Introspection (__schema, __type) is open only to signed-in callers here; send a bearer token.',
-              { extensions: { http: { status: 403 } } },
-            );
-          }
-          const jurisdiction = caller.jurisdiction;
-          const reached = new Set(jurisdiction ? servedCities().filter((code) => jurisdiction.has(code)) : servedCities());
-          const cost = costOf(document, schema, reached, operationName, request.variables ?? null);
-          if (cost > limits.maxCost) {
-            throw ERRORS.QUERY_TOO_COMPLEX.err(
-              `The operation's estimated cost is ${cost}; the limit is ${limits.maxCost}. A fan-out here reaches ${reached.size} ` +
-              'bureaus: ask for smaller pages (first), fewer bureaus (cityCodes) or fewer nested lists.',
-              { extensions: { max: limits.maxCost, measured: cost, bureaus: reached.size, http: { status: 400 } } },
-            );
-          }
-        },
-      };
-    },
+  return ({ document, operation, operationName, schema, variables, caller }) => {
+    if (caller.role !== 'authenticated' && !publicIntrospection && operation && selectsIntrospection(fragmentsOf(document), operation)) {
+      throw ERRORS.INTROSPECTION_DISABLED.err(
+        'Introspection (__schema, __type) is open only to signed-in callers here; send a bearer token.',
+        { extensions: { http: { status: 403 } } },
+      );
+    }
+    const jurisdiction = caller.jurisdiction;
+    const reached = new Set(jurisdiction ? servedCities().filter((code) => jurisdiction.has(code)) : servedCities());
+    const cost = costOf(document, schema, reached, operationName, variables);
+    if (cost > limits.maxCost) {
+      throw ERRORS.QUERY_TOO_COMPLEX.err(
+        `The operation's estimated cost is ${cost}; the limit is ${limits.maxCost}. A fan-out here reaches ${reached.size} ` +
+        'bureaus: ask for smaller pages (first), fewer bureaus (cityCodes) or fewer nested lists.',
+        { extensions: { max: limits.maxCost, measured: cost, bureaus: reached.size, http: { status: 400 } } },
+      );
+    }
   };
 }

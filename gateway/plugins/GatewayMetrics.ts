@@ -15,6 +15,8 @@ export interface GatewayMetrics {
   readonly requests: Counter<'operation' | 'outcome'>;
   readonly requestSeconds: Histogram<'operation' | 'outcome'>;
   readonly documentCacheHits: Counter;
+  /** Requests answered by the known-operation path (gateway/known-operations/), without Apollo Server's pipeline. */
+  readonly knownOperationRequests: Counter;
   /** Requests refused with 429 by the rate limit, by caller role (never by key: addresses would explode the series). */
   readonly rateLimited: Counter<'role'>;
   /** The city registry's send observer: one bureau request settled after `durationMs`. */
@@ -58,7 +60,8 @@ export function createGatewayMetrics(
   const registers = [registry];
   const requests = new Counter({ name: 'gateway_requests_total', help: 'GraphQL requests by operation name and outcome', labelNames: ['operation', 'outcome'] as const, registers });
   const requestSeconds = new Histogram({ name: 'gateway_request_duration_seconds', help: 'GraphQL request latency', labelNames: ['operation', 'outcome'] as const, registers });
-  const documentCacheHits = new Counter({ name: 'gateway_document_cache_hits_total', help: 'Requests whose parsed and validated document came from Apollo\'s document cache', registers });
+  const documentCacheHits = new Counter({ name: 'gateway_document_cache_hits_total', help: 'Requests whose parsed and validated document came from Apollo\'s document cache (or the known operations)', registers });
+  const knownOperationRequests = new Counter({ name: 'gateway_known_operation_requests_total', help: 'Queries answered again without Apollo Server\'s per-request pipeline (known text, no error)', registers });
   const rateLimited = new Counter({ name: 'gateway_rate_limited_requests_total', help: 'Requests refused with HTTP 429 by the rate limit, by caller role', labelNames: ['role'] as const, registers });
   const citySeconds = new Histogram({ name: 'gateway_subgraph_request_duration_seconds', help: 'Bureau request latency by city code', labelNames: ['city'] as const, registers });
   const cityFailures = new Counter({ name: 'gateway_subgraph_request_failures_total', help: 'Failed bureau requests by city code and failure reason', labelNames: ['city', 'reason'] as const, registers });
@@ -152,7 +155,7 @@ export function createGatewayMetrics(
     },
   });
   return {
-    registry, requests, requestSeconds, documentCacheHits, rateLimited,
+    registry, requests, requestSeconds, documentCacheHits, knownOperationRequests, rateLimited,
     observeCitySend(outcome, durationMs) {
       // A request its client cancelled is neither the bureau's failure nor its latency: counted apart.
       if (outcome.kind === 'failed' && outcome.reason === 'aborted') return cityCancelled.inc({ city: outcome.city });

@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayMetrics } from './GatewayMetrics.ts';
-import { readOutcome } from '../request/readOutcome.ts';
+import { readOutcome, type RequestOutcome } from '../request/readOutcome.ts';
 
 export function useMetrics(metrics: GatewayMetrics, now: () => number = performance.now.bind(performance)): ApolloServerPlugin {
   return {
@@ -20,12 +20,16 @@ export function useMetrics(metrics: GatewayMetrics, now: () => number = performa
           if (!parsed) metrics.documentCacheHits.inc();
         },
         async willSendResponse(requestContext) {
-          const { operationName, outcome } = readOutcome(requestContext);
-          const labels = { operation: operationName, outcome };
-          metrics.requests.inc(labels);
-          metrics.requestSeconds.observe(labels, (now() - started) / 1000);
+          observeRequest(metrics, readOutcome(requestContext), (now() - started) / 1000);
         },
       };
     },
   };
+}
+
+/** One finished request into the request counter and latency histogram (the known-operation path records its own here too). */
+export function observeRequest(metrics: GatewayMetrics, { operationName, outcome }: RequestOutcome, seconds: number): void {
+  const labels = { operation: operationName, outcome };
+  metrics.requests.inc(labels);
+  metrics.requestSeconds.observe(labels, seconds);
 }

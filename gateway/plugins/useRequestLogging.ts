@@ -5,7 +5,7 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../request/GatewayContext.ts';
-import { readOutcome } from '../request/readOutcome.ts';
+import { readOutcome, type RequestOutcome } from '../request/readOutcome.ts';
 
 export function useRequestLogging(log: (event: Record<string, unknown>) => void, now: () => number = performance.now.bind(performance)): ApolloServerPlugin<GatewayContext> {
   return {
@@ -13,18 +13,22 @@ export function useRequestLogging(log: (event: Record<string, unknown>) => void,
       const started = now();
       return {
         async willSendResponse(requestContext) {
-          const { operationName, outcome, errorCodes } = readOutcome(requestContext);
-          log({
-            level: outcome === 'ok' ? 'info' : 'warn',
-            msg: 'request',
-            requestId: contextValue.requestId,
-            operationName,
-            durationMs: Math.round((now() - started) * 100) / 100,
-            outcome,
-            ...(errorCodes.length > 0 && { errorCodes }),
-          });
+          log(requestLogLine(contextValue.requestId, readOutcome(requestContext), now() - started));
         },
       };
     },
+  };
+}
+
+/** The log line of one finished request (the known-operation path writes its own with it too). */
+export function requestLogLine(requestId: string, { operationName, outcome, errorCodes }: RequestOutcome, durationMs: number): Record<string, unknown> {
+  return {
+    level: outcome === 'ok' ? 'info' : 'warn',
+    msg: 'request',
+    requestId,
+    operationName,
+    durationMs: Math.round(durationMs * 100) / 100,
+    outcome,
+    ...(errorCodes.length > 0 && { errorCodes }),
   };
 }

@@ -50,7 +50,7 @@ import { splitBroadcastFields } from '../composition/splitBroadcastFields.ts';
 import { createOperationLimitsRule } from '../limits/createOperationLimitsRule.ts';
 import { restoreLimitCode } from '../limits/restoreLimitCode.ts';
 import { knownOperationTypesRule } from '../limits/knownOperationTypesRule.ts';
-import { useOperationLimits } from '../limits/useOperationLimits.ts';
+import { createOperationCheck, useOperationLimits } from '../limits/useOperationLimits.ts';
 import { createPersistedQueryStore } from '../persisted/createPersistedQueryStore.ts';
 import { useSafelist } from '../persisted/useSafelist.ts';
 import { createCallerGate } from '../callers/createCallerGate.ts';
@@ -60,6 +60,12 @@ import { createLiveServer } from '../live/createLiveServer.ts';
 import { createGraphRunner } from '../live/createGraphRunner.ts';
 import { NO_EVENT_HUB } from '../live/noEventHub.ts';
 import { createLiveContext } from './createLiveContext.ts';
+import { KnownOperations } from '../known-operations/KnownOperations.ts';
+import { ShortcutGateway } from '../known-operations/ShortcutGateway.ts';
+import { recordKnownOperations } from '../known-operations/recordKnownOperations.ts';
+import { createKnownOperationPath } from '../known-operations/createKnownOperationPath.ts';
+import { observeRequest } from '../plugins/useMetrics.ts';
+import { requestLogLine } from '../plugins/useRequestLogging.ts';
 
 export type GatewayLog = (event: Record<string, unknown>) => void;
 
@@ -174,9 +180,10 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   });
   const policies = readShardingPolicies(contract);
   const { broadcastFields } = splitBroadcastFields(contract);
+  const checkLimits = createOperationCheck({ limits, publicIntrospection: config.publicIntrospection, policies, broadcastFields, servedCities: () => registry.engine.cities });
   const limitPlugins = [
     config.persistedQueries.safelist && useSafelist(config.persistedQueries.safelist, limits, log),
-    useOperationLimits({ limits, publicIntrospection: config.publicIntrospection, policies, broadcastFields, servedCities: () => registry.engine.cities }),
+    useOperationLimits(checkLimits),
   ];
   const planner = new ApolloGateway({
     supergraphSdl: registrySupergraph(registry, regionTypeDefs, contract),
@@ -190,8 +197,12 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   const maskError = maskGatewayError(log);
   // The public schema is Apollo's API schema plus the gateway's Subscription root (schema/live.graphql).
   const publicSchema = new LiveSchemaGateway(new AccessControlledGateway(planner, readAccessPolicies(contract)));
+  // Queries Apollo has answered before skip its pipeline (gateway/known-operations/); off while
+  // tracing, whose request spans Apollo's plugins open.
+  const known = config.knownOperationPath && !tracer.enabled ? new KnownOperations() : null;
+  const shortcutGateway = new ShortcutGateway(publicSchema);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: publicSchema,
+    gateway: shortcutGateway,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => maskError(restoreLimitCode(formatted, error), error),
     // Operation limits (gateway/limits/): the parser stops at maxTokens; the structural caps run
@@ -222,6 +233,7 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
       // not by Apollo's gateway), the safelist, then introspection and cost.
       refuseSubscriptionsOverPost(),
       ...limitPlugins,
+      known && recordKnownOperations(known),
     ].filter((plugin) => plugin !== null),
   });
 
@@ -244,6 +256,19 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   const running = shutdown.add(await serveApollo({
     apollo,
     context: (req, _identity, requestId, signal) => requestContext(req, requestId, signal),
+    ...(known && {
+      shortcut: createKnownOperationPath({
+        known,
+        gateway: shortcutGateway,
+        check: checkLimits,
+        answered: (context, outcome, durationMs) => {
+          metrics.documentCacheHits.inc();
+          metrics.knownOperationRequests.inc();
+          observeRequest(metrics, outcome, durationMs / 1000);
+          log(requestLogLine(context.requestId, outcome, durationMs));
+        },
+      }),
+    }),
     name: 'gateway',
     ...(config.cors === null ? {} : { cors: config.cors }), // browsers on other origins (ECOGRAPH_CORS_*)
     host: config.host,

@@ -52,6 +52,28 @@ export type PrefixRoute = (rest: string) => Promise<RouteAnswer>;
  */
 export type StreamRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
+/**
+ * A POST /graphql request with a JSON body, as a shortcut sees it: the parsed body, the request's
+ * headers, and its context (made at most once: Apollo gets the same one if the shortcut passes).
+ */
+export interface ShortcutRequest<C> {
+  readonly body: unknown;
+  readonly headers: IncomingMessage['headers'];
+  readonly context: () => Promise<C>;
+}
+
+/** A shortcut's answer: HTTP 200 with these headers (content-type among them) and body. */
+export interface ShortcutAnswer {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/**
+ * Answers a request in place of Apollo's pipeline, or passes (null) and Apollo answers it. Only for
+ * answers byte-identical to Apollo's own: the gateway's known operations (gateway/known-operations/).
+ */
+export type GraphQLShortcut<C> = (request: ShortcutRequest<C>) => Promise<ShortcutAnswer | null>;
+
 /** Takes an HTTP upgrade (e.g. to WebSocket) at its path, or destroys the socket. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 
@@ -92,6 +114,8 @@ export interface ServeApolloOptions<C extends BaseContext, A = undefined> {
    * which only the gateway calls) = no CORS headers, and OPTIONS goes to Apollo like any method.
    */
   readonly cors?: CorsPolicy;
+  /** Tried first for POST /graphql with a JSON body (the gateway's known operations); unset = Apollo answers all. */
+  readonly shortcut?: GraphQLShortcut<C>;
   /** Shown in /health and in the port-in-use error, e.g. '500152 潼南区'. */
   readonly name: string;
   readonly host: string;
@@ -195,10 +219,6 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
   }
 
   const clientGone = watchClientGone(req, res);
-  const headers = new HeaderMap();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
   const raw = await readBody(req);
   if (raw === 'too-large') {
     res.setHeader('connection', 'close');
@@ -216,16 +236,34 @@ async function handle<C extends BaseContext, A>(options: ServeApolloOptions<C, A
     return sendAnswer(res, await signed(authorization.identity, parsed, clientGone));
   }
   let body: unknown = raw;
-  if (req.method === 'POST' && headers.get('content-type')?.includes('json')) {
+  const json = req.method === 'POST' && req.headers['content-type']?.includes('json') === true;
+  if (json) {
     try {
       body = raw.length ? JSON.parse(raw) : undefined;
     } catch {
       return send(res, 400, { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: ERRORS.BAD_REQUEST.code } }] });
     }
   }
+  // Made at most once: a shortcut that passes hands Apollo the same context (a refused token is
+  // refused once, a rate limit counted once).
+  let context: Promise<C> | undefined;
+  const contextOnce = () => (context ??= Promise.resolve().then(() => options.context(req, authorization.identity, requestId, clientGone)));
+  if (json && options.shortcut) {
+    const answer = await options.shortcut({ body, headers: req.headers, context: contextOnce });
+    if (answer) {
+      // setHeader, not writeHead: end() then adds Content-Length, as for Apollo's answers below.
+      for (const [key, value] of Object.entries(answer.headers)) res.setHeader(key, value);
+      res.statusCode = 200;
+      return res.end(answer.body);
+    }
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: req.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-    context: async () => options.context(req, authorization.identity, requestId, clientGone),
+    context: contextOnce,
   });
   for (const [key, value] of result.headers) res.setHeader(key, value);
   res.statusCode = result.status ?? 200;

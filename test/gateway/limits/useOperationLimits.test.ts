@@ -4,7 +4,7 @@ import { buildASTSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { PUBLIC_CALLER, type Caller } from '../../../gateway/request/Caller.ts';
 import { DEFAULT_OPERATION_LIMITS } from '../../../gateway/limits/OperationLimits.ts';
-import { useOperationLimits } from '../../../gateway/limits/useOperationLimits.ts';
+import { createOperationCheck, useOperationLimits } from '../../../gateway/limits/useOperationLimits.ts';
 import type { GatewayContext } from '../../../gateway/request/GatewayContext.ts';
 import { readShardingPolicies } from '../../../schema/shardingPolicies.ts';
 
@@ -22,13 +22,13 @@ function server(publicIntrospection: boolean) {
   return new ApolloServer<GatewayContext>({
     schema: buildASTSchema(contract),
     introspection: true,
-    plugins: [useOperationLimits({
+    plugins: [useOperationLimits(createOperationCheck({
       limits: { ...DEFAULT_OPERATION_LIMITS, maxCost: 1000 },
       publicIntrospection,
       policies: readShardingPolicies(contract),
       broadcastFields: new Set(),
       servedCities: () => SIX,
-    })],
+    }))],
   });
 }
 
