@@ -81,7 +81,10 @@ export function createKnownOperationPath(options: KnownOperationPathOptions): Gr
     if (!signal) return null;
     const started = now();
     try {
-      check({ ...operation, operationName: operation.operation.name?.value ?? null, variables: request.variables ?? null, caller: contextValue.caller });
+      check({
+        document: operation.document, operation: operation.operation, operationName: operation.operation.name?.value ?? null,
+        schema: operation.schema, variables: request.variables ?? null, caller: contextValue.caller,
+      });
     } catch {
       return null; // over a limit: Apollo refuses it again (the estimate is cached)
     }

@@ -47,6 +47,9 @@ export interface OperationCheckInput {
   readonly caller: Caller;
 }
 
+/** The bureaus a request reaches, and them as a cache key. */
+type ReachedBureaus = ReadonlySet<string> & { readonly key: string };
+
 /** Throws the refusal (INTROSPECTION_DISABLED, QUERY_TOO_COMPLEX) of a request over its limits. */
 export type OperationCheck = (input: OperationCheckInput) => void;
 
@@ -68,7 +71,7 @@ export function createOperationCheck(options: UseOperationLimitsOptions): Operat
   const { limits, publicIntrospection, policies, broadcastFields, servedCities } = options;
   const estimates = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, LruCache<string, number>>>();
   const costOf = (
-    document: DocumentNode, schema: GraphQLSchema, reached: ReadonlySet<string>,
+    document: DocumentNode, schema: GraphQLSchema, reached: ReachedBureaus,
     operationName: string | null | undefined, variables: Readonly<Record<string, unknown>> | null,
   ): number => {
     const estimate = () => estimateCost(document, schema, policies, reached, {
@@ -81,10 +84,24 @@ export function createOperationCheck(options: UseOperationLimitsOptions): Operat
     if (!byDocument) estimates.set(schema, (byDocument = new WeakMap()));
     let known = byDocument.get(document);
     if (!known) byDocument.set(document, (known = new LruCache(ESTIMATES_PER_DOCUMENT)));
-    const key = `${operationName ?? ''}\u0000${[...reached].join(',')}\u0000${variablesJson}`;
+    const key = `${operationName ?? ''}\u0000${reached.key}\u0000${variablesJson}`;
     let cost = known.get(key);
     if (cost === undefined) known.set(key, (cost = estimate()));
     return cost;
+  };
+  // The bureaus a caller reaches, kept per (jurisdiction, served list): both are the same objects
+  // from request to request until a token or the registry changes.
+  const reachedSets = new WeakMap<readonly string[], WeakMap<object, ReachedBureaus>>();
+  const everyBureau = {};
+  const reachedBy = (jurisdiction: ReadonlySet<string> | null, served: readonly string[]): ReachedBureaus => {
+    let byJurisdiction = reachedSets.get(served);
+    if (!byJurisdiction) reachedSets.set(served, (byJurisdiction = new WeakMap()));
+    let reached = byJurisdiction.get(jurisdiction ?? everyBureau);
+    if (!reached) {
+      const codes = new Set(jurisdiction ? served.filter((code) => jurisdiction.has(code)) : served);
+      byJurisdiction.set(jurisdiction ?? everyBureau, (reached = Object.assign(codes, { key: [...codes].join(',') })));
+    }
+    return reached;
   };
   return ({ document, operation, operationName, schema, variables, caller }) => {
     if (caller.role !== 'authenticated' && !publicIntrospection && operation && selectsIntrospection(fragmentsOf(document), operation)) {
@@ -93,8 +110,7 @@ export function createOperationCheck(options: UseOperationLimitsOptions): Operat
         { extensions: { http: { status: 403 } } },
       );
     }
-    const jurisdiction = caller.jurisdiction;
-    const reached = new Set(jurisdiction ? servedCities().filter((code) => jurisdiction.has(code)) : servedCities());
+    const reached = reachedBy(caller.jurisdiction, servedCities());
     const cost = costOf(document, schema, reached, operationName, variables);
     if (cost > limits.maxCost) {
       throw ERRORS.QUERY_TOO_COMPLEX.err(
