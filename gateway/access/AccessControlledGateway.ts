@@ -6,14 +6,7 @@
  * its own source and hash, so the inner gateway's plan cache keeps one plan per filtered shape.
  */
 import { createHash } from 'node:crypto';
-import type {
-  GatewayExecutor,
-  GatewayGraphQLRequestContext,
-  GatewayInterface,
-  GatewayLoadResult,
-  GatewaySchemaLoadOrUpdateCallback,
-  GatewayUnsubscriber,
-} from '@apollo/server-gateway-interface';
+import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, print, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { ACCESS_SCOPE_NAMES, type AccessPolicies } from '../../schema/accessPolicies.ts';
 import { LruCache } from '../shard-engine/LruCache.ts';
@@ -22,6 +15,7 @@ import { PUBLIC_CALLER, type Caller } from '../request/Caller.ts';
 import { memoizePerCaller } from '../request/memoizePerCaller.ts';
 import { analyzeAccess, type AccessAnalysis } from './analyzeAccess.ts';
 import { applyAccessRemovals } from './applyAccessRemovals.ts';
+import { WrappedGateway } from '../request/WrappedGateway.ts';
 
 /** Analyses kept per schema: documents × the few access profiles (public, and each set of relevant scopes). */
 const ANALYSIS_CACHE_SIZE = 5_000;
@@ -32,25 +26,18 @@ interface Prepared {
   readonly filtered: { readonly source: string; readonly queryHash: string; readonly operation: OperationDefinitionNode } | null;
 }
 
-export class AccessControlledGateway implements GatewayInterface {
+export class AccessControlledGateway extends WrappedGateway {
   readonly #caches = new WeakMap<GraphQLSchema, LruCache<string, Prepared>>();
   /** Only the scopes some rule names can change the analysis, so callers share entries. */
   readonly #profileOf = memoizePerCaller((caller: Caller) =>
     caller.role === 'public' ? 'public' : `authenticated ${ACCESS_SCOPE_NAMES.filter((s) => caller.scopes.has(s)).join(' ')}`);
 
-  constructor(private readonly inner: GatewayInterface, private readonly policies: AccessPolicies) {}
-
-  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
-    return this.inner.onSchemaLoadOrUpdate(callback);
+  constructor(inner: GatewayInterface, private readonly policies: AccessPolicies) {
+    super(inner);
   }
 
-  async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
-    const { executor } = await this.inner.load(options);
-    return { executor: executor && ((requestContext) => this.execute(executor, requestContext)) };
-  }
-
-  stop(): Promise<void> {
-    return this.inner.stop();
+  protected wrap(inner: GatewayExecutor): GatewayExecutor {
+    return (requestContext) => this.execute(inner, requestContext);
   }
 
   private async execute(inner: GatewayExecutor, requestContext: GatewayGraphQLRequestContext) {

@@ -9,24 +9,16 @@
  * then runs to the execution step, which returns the outcome instead of running the query again
  * (a query is never sent to the bureaus twice, and Apollo formats the errors as always).
  */
-import type {
-  GatewayExecutionResult,
-  GatewayExecutor,
-  GatewayGraphQLRequestContext,
-  GatewayInterface,
-  GatewayLoadResult,
-  GatewaySchemaLoadOrUpdateCallback,
-  GatewayUnsubscriber,
-} from '@apollo/server-gateway-interface';
-
+import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { readRequestSignal } from '../request/GatewayContext.ts';
+import { WrappedGateway } from '../request/WrappedGateway.ts';
 
 export type Outcome = { readonly result: GatewayExecutionResult } | { readonly error: unknown };
 
 /** The request context's parts that are the server's, not the request's. */
 export type ServerParts = Pick<GatewayGraphQLRequestContext, 'logger' | 'cache' | 'schemaHash'>;
 
-export class ShortcutGateway implements GatewayInterface {
+export class ShortcutGateway extends WrappedGateway {
   #executor: GatewayExecutor | null = null;
   #server: ServerParts | null = null;
   /**
@@ -36,20 +28,9 @@ export class ShortcutGateway implements GatewayInterface {
    */
   readonly #outcomes = new WeakMap<AbortSignal, Outcome>();
 
-  constructor(private readonly inner: GatewayInterface) {}
-
-  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
-    return this.inner.onSchemaLoadOrUpdate(callback);
-  }
-
-  async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
-    const { executor } = await this.inner.load(options);
-    this.#executor = executor;
-    return { executor: executor && ((requestContext) => this.execute(executor, requestContext)) };
-  }
-
-  stop(): Promise<void> {
-    return this.inner.stop();
+  protected wrap(inner: GatewayExecutor): GatewayExecutor {
+    this.#executor = inner;
+    return (requestContext) => this.execute(inner, requestContext);
   }
 
   /**

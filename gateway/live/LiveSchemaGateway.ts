@@ -10,13 +10,15 @@
  */
 import { readFileSync } from 'node:fs';
 import type {
+  GatewayExecutionResult,
+  GatewayExecutor,
+  GatewayGraphQLRequestContext,
   GatewayInterface,
-  GatewayLoadResult,
   GatewaySchemaLoadOrUpdateCallback,
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
-import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { Kind, execute, extendSchema, parse, type DocumentNode, type FieldNode, type GraphQLSchema } from 'graphql';
+import { WrappedGateway } from '../request/WrappedGateway.ts';
 
 const LIVE_SDL = new URL('../../schema/live.graphql', import.meta.url);
 
@@ -24,18 +26,20 @@ export function loadLiveSdl(): DocumentNode {
   return parse(readFileSync(LIVE_SDL, 'utf8'));
 }
 
-export class LiveSchemaGateway implements GatewayInterface {
+export class LiveSchemaGateway extends WrappedGateway {
   #schema: GraphQLSchema | null = null;
   readonly #extended = new WeakMap<GraphQLSchema, GraphQLSchema>();
 
-  constructor(private readonly inner: GatewayInterface, private readonly live: DocumentNode = loadLiveSdl()) {}
+  constructor(inner: GatewayInterface, private readonly live: DocumentNode = loadLiveSdl()) {
+    super(inner);
+  }
 
   /** The public schema as last loaded (null before the gateway has loaded one). */
   get schema(): GraphQLSchema | null {
     return this.#schema;
   }
 
-  onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
+  override onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {
     return this.inner.onSchemaLoadOrUpdate((context) => {
       // Two instances of one schema: Apollo Server wraps every field resolver of the schema it is given
       // (its plugins' willResolveField), and those wrappers would call graphql-js's default resolver in
@@ -45,13 +49,8 @@ export class LiveSchemaGateway implements GatewayInterface {
     });
   }
 
-  async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
-    const { executor } = await this.inner.load(options);
-    return { executor: executor && (async (requestContext) => withPublicIntrospection(requestContext, await executor(requestContext))) };
-  }
-
-  stop(): Promise<void> {
-    return this.inner.stop();
+  protected wrap(inner: GatewayExecutor): GatewayExecutor {
+    return async (requestContext) => withPublicIntrospection(requestContext, await inner(requestContext));
   }
 
   private extend(apiSchema: GraphQLSchema): GraphQLSchema {
