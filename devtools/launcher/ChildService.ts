@@ -1,9 +1,10 @@
 /**
- * One service of the federation run as its own Node process: output prefixed with its name,
+ * One service of the federation run as its own Node process: output prefixed with its name line by line (LinePrefixer),
  * readiness by polling its health URL, and a bounded stop (SIGTERM, then SIGKILL after a grace).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { LinePrefixer } from './LinePrefixer.ts';
 
 export interface ChildServiceSpec {
   readonly name: string;
@@ -28,14 +29,14 @@ export class ChildService {
       env: { ...process.env, ...spec.env },
     });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    const errors = new LinePrefixer(spec.name, (text) => process.stderr.write(text));
     this.child.stderr?.setEncoding('utf8').on('data', (text: string) => {
       this.lastError = text.trim().split('\n').at(-1) ?? '';
-      prefix(process.stderr, spec.name, text);
-    });
-    this.child.stdout?.setEncoding('utf8').on('data', (text: string) => {
-      // "ready" lines are summarised by the launcher; everything else passes through.
-      if (!/ ready at /.test(text)) prefix(process.stdout, spec.name, text);
-    });
+      errors.push(text);
+    }).on('end', () => errors.flush());
+    // "ready" lines are summarised by the launcher; everything else passes through.
+    const output = new LinePrefixer(spec.name, (text) => process.stdout.write(text), (line) => / ready at /.test(line));
+    this.child.stdout?.setEncoding('utf8').on('data', (text: string) => output.push(text)).on('end', () => output.flush());
   }
 
   get pid(): number | undefined {
@@ -74,8 +75,4 @@ export class ChildService {
     await this.exited;
     clearTimeout(timer);
   }
-}
-
-function prefix(stream: NodeJS.WriteStream, name: string, text: string): void {
-  for (const line of text.split('\n')) if (line.trim()) stream.write(`[${name}] ${line}\n`);
 }
