@@ -14,13 +14,16 @@ import { inProcessGateway } from '../../fixtures/inProcessGateway.ts';
 const ROUTED = '510900';
 const OTHER = '500152';
 
+/** A cost limit a page of 100 stations with their readings exceeds over two bureaus, and a page of 1 does not. */
+const LIMITS = { ECOGRAPH_MAX_COST: '20000' };
+
 let federation: GatewayFederation;
 let withoutPath: GatewayProcess;
 let caseId: string;
 
 beforeAll(async () => {
-  federation = await startGatewayFederation({ bureaus: [ROUTED, OTHER], startGateway: inProcessGateway({}) });
-  withoutPath = await inProcessGateway({})(federation.registry, { env: { ECOGRAPH_KNOWN_OPERATION_PATH: 'false' } });
+  federation = await startGatewayFederation({ bureaus: [ROUTED, OTHER], startGateway: inProcessGateway({}), gatewayEnv: LIMITS });
+  withoutPath = await inProcessGateway({})(federation.registry, { env: { ...LIMITS, ECOGRAPH_KNOWN_OPERATION_PATH: 'false' } });
   const probe = await post(federation.gateway, { query: `{ enforcementCases(first: 1, cityCodes: ["${ROUTED}"]) { edges { node { id } } } }` });
   caseId = (JSON.parse(probe.body) as { data: { enforcementCases: { edges: Array<{ node: { id: string } }> } } }).data.enforcementCases.edges[0]!.node.id;
 });
@@ -123,7 +126,7 @@ describe('the known-operation path', () => {
     expect(JSON.parse(viaPath.answer.body).errors[0].extensions.code).toBe('INVALID_ID');
   });
 
-  it('leaves refusals to Apollo: a refused token (checked once), variables of the wrong type', async () => {
+  it('leaves refusals to Apollo: a refused token (checked once), variables of the wrong type, a cost over the limit', async () => {
     const query = 'query Case($code: ID!, $id: ID!) { enforcementCase(cityCode: $code, id: $id) { caseNumber } }';
     await post(federation.gateway, { query, variables: { code: ROUTED, id: caseId } });
     const refusedBefore = federation.gateway.logs().filter((line) => line['msg'] === 'caller token refused').length;
@@ -137,6 +140,16 @@ describe('the known-operation path', () => {
     const coerced = await post(federation.gateway, wrongType);
     expect(coerced.status).toBe(400);
     expect(coerced).toEqual(await post(withoutPath, wrongType));
+
+    const stations = 'query Stations($n: Int!) { stations(first: $n) { edges { node { id readings { time values { code value } } } } } }';
+    const small = await post(federation.gateway, { query: stations, variables: { n: 1 } }); // known from here on
+    expect(small.status).toBe(200);
+    const answered = await pathAnswers();
+    const tooCostly = await post(federation.gateway, { query: stations, variables: { n: 100 } });
+    expect(tooCostly.status).toBe(400);
+    expect(JSON.parse(tooCostly.body).errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(tooCostly).toEqual(await post(withoutPath, { query: stations, variables: { n: 100 } }));
+    expect(await pathAnswers()).toBe(answered);
   });
 
   it('leaves mutations, persisted queries and bodies with other fields to Apollo', async () => {
