@@ -41,10 +41,10 @@ const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
   ['*/*', JSON_TYPE],
   ['application/json', JSON_TYPE],
   ['application/graphql-response+json', GRAPHQL_RESPONSE_TYPE],
-  // Apollo Client, urql, graphql-request:
-  ['application/graphql-response+json, application/json', GRAPHQL_RESPONSE_TYPE],
-  ['application/graphql-response+json,application/json;q=0.9', GRAPHQL_RESPONSE_TYPE],
+  ['application/graphql-response+json, application/json', GRAPHQL_RESPONSE_TYPE], // graphql-request
+  ['application/graphql-response+json,application/json;q=0.9', GRAPHQL_RESPONSE_TYPE], // Apollo Client
   ['application/graphql-response+json, application/json;q=0.9', GRAPHQL_RESPONSE_TYPE],
+  ['application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed', GRAPHQL_RESPONSE_TYPE], // urql
   ['application/json, multipart/mixed', JSON_TYPE], // GraphiQL
 ]);
 

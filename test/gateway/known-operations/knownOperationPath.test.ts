@@ -96,6 +96,7 @@ describe('the known-operation path', () => {
       '*/*', 'application/json', 'application/graphql-response+json', 'application/graphql-response+json, application/json',
       'application/graphql-response+json,application/json;q=0.9', 'application/graphql-response+json, application/json;q=0.9',
       'application/json, multipart/mixed',
+      'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed',
     ];
     for (const accept of table) {
       const { again, byApollo, byPath } = await compare(body, (gateway) => ({ ...gateway.callerHeaders, accept }));
