@@ -10,6 +10,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { okOutcome, type RequestOutcome } from '../request/readOutcome.ts';
 
 /** What Apollo resolved for one query text and operationName. */
 export interface KnownOperation {
@@ -17,6 +18,10 @@ export interface KnownOperation {
   readonly document: DocumentNode;
   readonly queryHash: string;
   readonly operation: OperationDefinitionNode;
+  /** The operation's own name (Apollo's `operationName` of the request context), null when anonymous. */
+  readonly operationName: string | null;
+  /** What the metrics and the log line record of an answer without error, worked out once. */
+  readonly outcome: RequestOutcome;
 }
 
 interface KnownDocument {
@@ -44,14 +49,21 @@ export class KnownOperations {
   }
 
   /** Keeps what Apollo resolved for a query it answered; ignored unless `schema` is the one Apollo serves now. */
-  record(query: string, operationName: string | null, schema: GraphQLSchema, resolved: Omit<KnownOperation, 'schema'>): void {
+  record(
+    query: string, operationName: string | null, schema: GraphQLSchema,
+    resolved: Pick<KnownOperation, 'document' | 'queryHash' | 'operation'>,
+  ): void {
     if (schema !== this.#schema || query.length > MAX_QUERY_CHARS) return;
     let known = this.#documents.get(query);
     if (known?.document !== resolved.document) {
       known = { document: resolved.document, operations: new Map() };
       this.#documents.set(query, known);
     }
-    if (known.operations.size < MAX_OPERATIONS || known.operations.has(operationName)) known.operations.set(operationName, { schema, ...resolved });
+    if (known.operations.size < MAX_OPERATIONS || known.operations.has(operationName)) {
+      known.operations.set(operationName, {
+        schema, ...resolved, operationName: resolved.operation.name?.value ?? null, outcome: okOutcome(resolved.operation),
+      });
+    }
   }
 
   /** What Apollo resolved for this text and operationName under the schema it serves now, if it answered them before. */

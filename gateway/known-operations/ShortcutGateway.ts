@@ -18,9 +18,14 @@ export type Outcome = { readonly result: GatewayExecutionResult } | { readonly e
 /** The request context's parts that are the server's, not the request's. */
 export type ServerParts = Pick<GatewayGraphQLRequestContext, 'logger' | 'cache' | 'schemaHash'>;
 
+/** The executor Apollo runs and the server's parts of its request context. */
+export interface Execution {
+  readonly executor: GatewayExecutor;
+  readonly server: ServerParts;
+}
+
 export class ShortcutGateway extends WrappedGateway {
-  #executor: GatewayExecutor | null = null;
-  #server: ServerParts | null = null;
+  #execution: Execution | null = null;
   /**
    * A request's outcome, taken once by Apollo's execution step. Keyed by the request's AbortSignal:
    * Apollo runs each request with a copy of the context object it was given, whose fields (the
@@ -29,7 +34,6 @@ export class ShortcutGateway extends WrappedGateway {
   readonly #outcomes = new WeakMap<AbortSignal, Outcome>();
 
   protected wrap(inner: GatewayExecutor): GatewayExecutor {
-    this.#executor = inner;
     return (requestContext) => this.execute(inner, requestContext);
   }
 
@@ -37,8 +41,8 @@ export class ShortcutGateway extends WrappedGateway {
    * The executor Apollo runs and the server's parts of its request context; null until Apollo has
    * executed one request itself (those parts come from it).
    */
-  get execution(): { readonly executor: GatewayExecutor; readonly server: ServerParts } | null {
-    return this.#executor === null || this.#server === null ? null : { executor: this.#executor, server: this.#server };
+  get execution(): Execution | null {
+    return this.#execution;
   }
 
   /** Apollo answers the request of this signal with `outcome` when its pipeline reaches execution. */
@@ -47,7 +51,7 @@ export class ShortcutGateway extends WrappedGateway {
   }
 
   private async execute(inner: GatewayExecutor, requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
-    this.#server ??= { logger: requestContext.logger, cache: requestContext.cache, schemaHash: requestContext.schemaHash };
+    this.#execution ??= { executor: inner, server: { logger: requestContext.logger, cache: requestContext.cache, schemaHash: requestContext.schemaHash } };
     const signal = readRequestSignal(requestContext.context);
     const outcome = signal && this.#outcomes.get(signal);
     if (!outcome) return inner(requestContext);

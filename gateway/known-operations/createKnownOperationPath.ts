@@ -19,7 +19,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLShortcut, ShortcutAnswer } from '../../schema/http/serveApollo.ts';
 import type { OperationCheck } from '../limits/useOperationLimits.ts';
 import type { GatewayContext } from '../request/GatewayContext.ts';
-import { okOutcome, type RequestOutcome } from '../request/readOutcome.ts';
+import type { RequestOutcome } from '../request/readOutcome.ts';
 import type { KnownOperations } from './KnownOperations.ts';
 import type { ShortcutGateway } from './ShortcutGateway.ts';
 
@@ -82,7 +82,7 @@ export function createKnownOperationPath(options: KnownOperationPathOptions): Gr
     const started = now();
     try {
       check({
-        document: operation.document, operation: operation.operation, operationName: operation.operation.name?.value ?? null,
+        document: operation.document, operation: operation.operation, operationName: operation.operationName,
         schema: operation.schema, variables: request.variables ?? null, caller: contextValue.caller,
       });
     } catch {
@@ -101,7 +101,7 @@ export function createKnownOperationPath(options: KnownOperationPathOptions): Gr
       queryHash: operation.queryHash,
       document: operation.document,
       source: request.query,
-      operationName: operation.operation.name?.value ?? null,
+      operationName: operation.operationName,
       operation: operation.operation,
       metrics: {},
       debug: false,
@@ -119,7 +119,7 @@ export function createKnownOperationPath(options: KnownOperationPathOptions): Gr
       gateway.answerWith(signal, { result });
       return null;
     }
-    answered(contextValue, okOutcome(operation.operation), now() - started);
+    answered(contextValue, operation.outcome, now() - started);
     // As Apollo Server writes a single result: its fields in the order errors, data, extensions, then a newline.
     return { headers: { 'content-type': contentType, 'cache-control': CACHE_CONTROL }, body: `${JSON.stringify({ data: result.data })}\n` };
   };
