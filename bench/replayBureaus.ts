@@ -9,8 +9,12 @@
  * a token included). Then:
  * - in `record` mode (at start) it passes the request to the real bureau, answers with the real
  *   answer, and keeps it, keyed by bureau, path and body (bench/ReplayRecordings.ts);
- * - in `replay` mode it answers the recorded answer after BENCH_REPLAY_LATENCY_MS; a request never
- *   recorded is answered HTTP 500 with a GraphQL error (BENCH_REPLAY_MISS) and counted.
+ * - in `replay` mode it answers the recorded answer BENCH_REPLAY_LATENCY_MS after the request
+ *   arrived; a request never recorded is answered HTTP 500 with a GraphQL error (BENCH_REPLAY_MISS)
+ *   and counted.
+ * The latency counts from arrival, not from the end of this process's own work: one process plays
+ * several bureaus, and six tokens verified one after another (~0.1 ms each) would otherwise start the
+ * sixth bureau's clock half a millisecond late — latency six independent bureaus would not add.
  * `/<code>/health` answers 200 (nothing is measured there). Control, for the bench only (it binds to
  * 127.0.0.1): `POST /__replay/record`, `POST /__replay/replay`, `GET /__replay/stats`.
  *
@@ -60,6 +64,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const bureau = match ? bureaus.get(match[1]!) : undefined;
   if (!match || !bureau) return send(res, { status: 404, contentType: 'application/json', body: Buffer.from('{"error":"not a replayed bureau"}') });
   const [, code, path] = match as unknown as [string, string, string];
+  const due = performance.now() + latencyMs;
   if (req.method === 'GET' && path === '/health') return send(res, { status: 200, contentType: 'application/json', body: Buffer.from(`{"status":"ok","name":"replay ${code}"}`) });
   const body = await readBody(req);
   const admission = await bureau.authorize(req);
@@ -77,7 +82,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (answer === null) {
     return send(res, { status: 500, contentType: 'application/json', body: graphQLError(`replay bureau ${code} has no recording of this ${path} request`, 'BENCH_REPLAY_MISS') });
   }
-  setTimeout(() => send(res, answer), latencyMs);
+  setTimeout(() => send(res, answer), Math.max(0, due - performance.now()));
 }
 
 async function control(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
