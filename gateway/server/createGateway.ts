@@ -35,6 +35,7 @@ import { readAccessPolicies } from '../../schema/accessPolicies.ts';
 import { ideRoutes } from '../ide/serveIde.ts';
 import { boardRoutes } from '../board/serveBoard.ts';
 import { createBureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
+import { signAhead } from '../bureau-tokens/signAhead.ts';
 import { createRegionCallbackVerifier } from '../bureau-tokens/createRegionCallbackVerifier.ts';
 import { createDeliveryRelay } from '../cooperation/createDeliveryRelay.ts';
 import { deliveryBackoff } from '../cooperation/deliveryBackoff.ts';
@@ -117,7 +118,8 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
     contract: expandSubgraphSdl(contract),
     region: expandSubgraphSdl(regionTypeDefs),
     log,
-    signer: createBureauTokenSigner(config.signingKey), // the key is prepared once; each token is one signature
+    // The key is prepared once; each token is one signature, made ahead for a caller who keeps asking.
+    signer: signAhead(createBureauTokenSigner(config.signingKey)),
     engine: createShardEngine({
       contract,
       cities: [], // the registry serves it over the enabled bureaus
