@@ -15,9 +15,17 @@ export interface ScenarioResult {
   readonly replay: boolean;
   /** The gateway's resident memory once ready, before any request (MiB); null for a direct target. */
   readonly rssAtStartMiB: number | null;
-  /** Under load: `connections` concurrent connections. */
+  /** Under load: `connections` concurrent connections (each figure the median of the rounds). */
   readonly loaded: Measurement;
-  /** One connection: latency without queueing. Null when skipped. */
+  /** One connection: latency without queueing (the rounds' medians). Null when skipped. */
+  readonly serial: Measurement | null;
+  /** Each round as measured, in order; absent in results written before rounds. */
+  readonly rounds?: readonly ScenarioRound[];
+}
+
+/** One round of a scenario: its loaded run, then its one-connection run. */
+export interface ScenarioRound {
+  readonly loaded: Measurement;
   readonly serial: Measurement | null;
 }
 
@@ -25,6 +33,9 @@ export interface Ratio {
   readonly name: string;
   readonly value: number;
   readonly unit: '×' | 'ms';
+  /** With rounds: `value` is the median of the rounds' values, which range from `min` to `max`. */
+  readonly min?: number;
+  readonly max?: number;
   /** e.g. '≥ 2' — only for the issue's targets. */
   readonly target?: string;
   readonly met?: boolean;
@@ -36,6 +47,8 @@ export interface BenchReport {
   readonly code: CodeVersion;
   readonly settings: {
     readonly warmupSeconds: number;
+    /** Rounds of every scenario, interleaved; durations are per round. Absent (1) before rounds. */
+    readonly rounds?: number;
     readonly durationSeconds: number;
     readonly connections: number;
     readonly serialDurationSeconds: number;

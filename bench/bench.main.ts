@@ -1,30 +1,31 @@
 /**
  * `npm run bench`: the issue's side-by-side benchmark in one process tree. Seeds a data folder,
- * starts the region and the bureaus, then for one target at a time (never concurrently, so they do
- * not compete for the two cores): starts it, checks it answers the expected data, loads it with
- * autocannon (warm-up, then measured), stops it. Prints the table and the ratios against the
- * issue's targets and writes bench/results/latest.json. Every child dies with the bench.
+ * starts the region and the bureaus, starts every target and checks it answers the expected data,
+ * then measures in rounds: in each, every scenario in turn is loaded with autocannon (warm-up, then
+ * measured) — one target at a time, never two at once, as they share the cores. Prints the tables
+ * (each figure the rounds' median) and the ratios against the issue's targets (the median of the
+ * ratios within each round) and writes bench/results/latest.json. Every child dies with the bench.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BenchReport, ScenarioResult } from './BenchReport.ts';
+import type { BenchReport, ScenarioResult, ScenarioRound } from './BenchReport.ts';
 import { ChildProcesses } from './ChildProcesses.ts';
 import { codeVersion } from './codeVersion.ts';
 import { computeRatios } from './computeRatios.ts';
 import { formatReport } from './formatReport.ts';
 import { currentLoad, machineInfo } from './machineInfo.ts';
-import { measureScenario } from './measureScenario.ts';
+import { combineRounds, measureRound, prepareScenario } from './measureScenario.ts';
 import { parseBenchArgs, USAGE } from './parseBenchArgs.ts';
 import { requestBody } from './postGraphQL.ts';
 import { prepareDataDir } from './prepareDataDir.ts';
 import { probeFixtures } from './probeFixtures.ts';
 import { FAN_OUT_QUERY, SINGLE_BUREAU_QUERY } from './queries.ts';
-import { SCENARIOS, selectScenarios, TARGET_ORDER, TARGETS } from './scenarios.ts';
+import { SCENARIOS, selectScenarios, TARGET_ORDER, TARGETS, type TargetName } from './scenarios.ts';
 import { startReplayBureaus } from './replayControl.ts';
 import { startSubgraphs } from './startSubgraphs.ts';
-import { startTarget } from './startTarget.ts';
+import { startTarget, type Target } from './startTarget.ts';
 import { prepareBenchTrust } from './benchTrust.ts';
 import { cooperationChecksPassed } from './cooperation/formatCooperation.ts';
 import { COOPERATION_BUREAUS } from './cooperation/cooperationQueries.ts';
@@ -146,17 +147,32 @@ async function runBench(): Promise<BenchReport> {
       single: requestBody(SINGLE_BUREAU_QUERY, { code: fixtures.singleCase.cityCode, id: fixtures.singleCase.id }),
       fanout: requestBody(FAN_OUT_QUERY),
     };
-    for (const targetName of targets) {
-      say(`starting target ${targetName} …`);
-      const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose, trust, replay });
-      try {
+    // Every target is started (and its answers checked) first, and stays up: the rounds interleave
+    // them. Only one is ever loaded; the idle ones' background work shows as "other processes".
+    const started = new Map<TargetName, Target>();
+    try {
+      for (const targetName of targets) {
+        say(`starting target ${targetName} …`);
+        const target = await startTarget(targetName, { children, subgraphs, workDir, verbose: options.verbose, trust, replay });
+        started.set(targetName, target);
         for (const scenario of scenarios.filter((s) => s.target === targetName)) {
-          const cpu = TARGETS[targetName].replay && replayCpu ? replayCpu : subgraphCpu;
-          results.set(scenario.name, await measureScenario(scenario, target, bodies[scenario.query], fixtures, options, say, cpu));
+          await prepareScenario(scenario, target, bodies[scenario.query], fixtures, options, say);
         }
-      } finally {
-        await target.stop();
       }
+      await replay?.replay();
+      const measured = scenarios.filter((s) => started.has(s.target));
+      const rounds = new Map<string, ScenarioRound[]>(measured.map((s) => [s.name, []]));
+      for (let round = 0; round < options.rounds; round++) {
+        // Forward, then backward: no scenario always runs right after the same other one.
+        for (const scenario of round % 2 === 0 ? measured : [...measured].reverse()) {
+          const target = started.get(scenario.target)!;
+          const cpu = TARGETS[scenario.target].replay && replayCpu ? replayCpu : subgraphCpu;
+          rounds.get(scenario.name)!.push(await measureRound(scenario, target, bodies[scenario.query], options, round, say, cpu));
+        }
+      }
+      for (const scenario of measured) results.set(scenario.name, combineRounds(scenario, started.get(scenario.target)!, rounds.get(scenario.name)!));
+    } finally {
+      for (const target of started.values()) await target.stop();
     }
   }
   const cooperationResult = coopGatewayPort === null ? null : await runCooperation({
@@ -174,6 +190,7 @@ async function runBench(): Promise<BenchReport> {
     code: codeVersion(),
     settings: {
       warmupSeconds: options.warmup,
+      rounds: options.rounds,
       durationSeconds: options.duration,
       connections: options.connections,
       serialDurationSeconds: options.serialDuration,

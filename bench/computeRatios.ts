@@ -5,8 +5,13 @@
  * the real bureaus and over the record-replay ones ("replay"); the targets on fan-out and overhead
  * apply to the replay figures (fixed-latency bureaus), since the real ones measure six bureau
  * processes sharing two cores. Ratios whose scenarios were not run (--scenario) are left out.
+ *
+ * With rounds, a ratio is worked out within each round (ours and the peer measured minutes apart at
+ * most) and the median of those is reported, with their range: on a shared machine a whole target's
+ * run can be a quarter slower than the next one's, which a ratio of medians would carry.
  */
 import type { Ratio, ScenarioResult } from './BenchReport.ts';
+import { median } from './measureScenario.ts';
 import type { Measurement } from './measureTarget.ts';
 
 type Pick = (m: Measurement, r: ScenarioResult) => number | null | undefined;
@@ -39,18 +44,31 @@ const TARGETS: Readonly<Record<string, { rps?: Target; cpu?: Target; rss?: Targe
 
 export function computeRatios(results: readonly ScenarioResult[]): Ratio[] {
   const byName = new Map(results.map((r) => [r.name, r]));
+  const roundCount = Math.min(...results.map((r) => r.rounds?.length ?? 0));
+  // One view per round (each scenario as measured in that round), or the results as they are.
+  const views = roundCount >= 2 && Number.isFinite(roundCount)
+    ? Array.from({ length: roundCount }, (_, i) => new Map(results.map((r) => [r.name, { ...r, ...r.rounds![i]! }])))
+    : [byName];
   const ratios: Ratio[] = [];
   const add = (name: string, a: string, b: string, mode: 'loaded' | 'serial', pick: Pick, op: 'div' | 'sub', target?: Target) => {
-    const ra = byName.get(a);
-    const rb = byName.get(b);
-    const ma = ra?.[mode];
-    const mb = rb?.[mode];
-    if (!ra || !rb || !ma || !mb) return;
-    const va = pick(ma, ra);
-    const vb = pick(mb, rb);
-    if (va === null || va === undefined || vb === null || vb === undefined || !Number.isFinite(va) || !Number.isFinite(vb)) return;
-    const value = op === 'div' ? va / vb : va - vb;
-    ratios.push({ name, value, unit: op === 'div' ? '×' : 'ms', ...(target ? { target: target.text, met: target.test(value) } : {}) });
+    const values = views.flatMap((view) => {
+      const ra = view.get(a);
+      const rb = view.get(b);
+      const ma = ra?.[mode];
+      const mb = rb?.[mode];
+      if (!ra || !rb || !ma || !mb) return [];
+      const va = pick(ma, ra);
+      const vb = pick(mb, rb);
+      if (va === null || va === undefined || vb === null || vb === undefined || !Number.isFinite(va) || !Number.isFinite(vb)) return [];
+      return [op === 'div' ? va / vb : va - vb];
+    });
+    if (values.length === 0) return;
+    const value = median(values);
+    ratios.push({
+      name, value, unit: op === 'div' ? '×' : 'ms',
+      ...(values.length > 1 && { min: Math.min(...values), max: Math.max(...values) }),
+      ...(target ? { target: target.text, met: target.test(value) } : {}),
+    });
   };
   const rps: Pick = (m) => m.requestsPerSecond;
   const p50: Pick = (m) => m.p50Ms;

@@ -11,7 +11,7 @@ export function formatReport(report: BenchReport): string {
   const lines = [
     `Machine: ${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB RAM, ${m.os}, Node ${m.node}; ` +
       `1-min load average ${m.loadAtStart.toFixed(2)} at start, ${m.loadAtEnd.toFixed(2)} at end.`,
-    `Settings: ${report.scenarios.length === 0 ? '' : `${s.warmupSeconds} s warm-up + ${s.durationSeconds} s measured at ${s.connections} connections` +
+    `Settings: ${report.scenarios.length === 0 ? '' : `${roundsText(s.rounds, s.warmupSeconds)}${s.durationSeconds} s measured at ${s.connections} connections` +
       (s.serialDurationSeconds > 0 ? `; then ${s.serialDurationSeconds} s at 1 connection; ` : '; ')}` +
       (s.cooperation ? `cooperation: ${s.cooperation.durationSeconds} s of writes and of reads, ${s.cooperation.incidents} incidents timed, ` +
         `${s.cooperation.pending} messages queued ${s.cooperation.concurrency} at a time; ` : '') +
@@ -37,7 +37,9 @@ export function formatReport(report: BenchReport): string {
       '(once ready, before any request; the most sampled every 250 ms during the measured run).', '', gatewayTable(report));
   }
   if (report.ratios.length > 0) {
-    lines.push('', table(['comparison', 'value', 'target', 'met'], report.ratios.map(ratioRow), [false, true, false, false]));
+    const ranged = report.ratios.some((r) => r.min !== undefined);
+    lines.push('', table([ranged ? 'comparison (median of the rounds\' ratios; their range)' : 'comparison', 'value', 'target', 'met'],
+      report.ratios.map(ratioRow), [false, true, false, false]));
   }
   if (report.scenarios.some((r) => r.loaded.cpuMsPerRequest)) {
     lines.push('', `CPU ms per request, by process (at ${s.connections} connections; total also at 1 connection). ` +
@@ -83,7 +85,15 @@ function cells(m: Measurement): string[] {
   return [m.requestsPerSecond.toFixed(0), m.p50Ms.toFixed(2), m.p99Ms.toFixed(2)];
 }
 
+function roundsText(rounds: number | undefined, warmupSeconds: number): string {
+  // Results written before rounds: one warm-up, then the measured run.
+  if (rounds === undefined) return `${warmupSeconds} s warm-up + `;
+  return `each target warmed up ${warmupSeconds} s, then ${rounds} round${rounds === 1 ? '' : 's'}, every scenario once per round ` +
+    `(figures: the rounds' medians), each round 1 s warm-up + `;
+}
+
 function ratioRow(r: Ratio): string[] {
-  const value = r.unit === '×' ? `${r.value.toFixed(2)}×` : `${r.value >= 0 ? '+' : ''}${r.value.toFixed(2)} ms`;
-  return [r.name, value, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : '**no**'];
+  const show = (v: number) => (r.unit === '×' ? `${v.toFixed(2)}×` : `${v >= 0 ? '+' : ''}${v.toFixed(2)} ms`);
+  const range = r.min === undefined || r.max === undefined ? '' : ` (${show(r.min)} … ${show(r.max)})`;
+  return [r.name, `${show(r.value)}${range}`, r.target ?? '', r.met === undefined ? '' : r.met ? 'yes' : '**no**'];
 }

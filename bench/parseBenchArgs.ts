@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [flags]`. Defaults keep the side-by-side part under ~10 minutes on a 2-core machine.
+ * `npm run bench -- [flags]`. Defaults keep the side-by-side part near 12 minutes on a 2-core machine.
  */
 import { parseArgs } from 'node:util';
 
@@ -10,13 +10,18 @@ const PARTS: readonly BenchPart[] = ['side-by-side', 'cooperation', 'live'];
 export interface BenchOptions {
   /** Which parts run, by --part; only side-by-side when none is named. */
   readonly parts: readonly BenchPart[];
-  /** Seconds of load per target before measuring (JIT, caches, keep-alive pools warm up). */
+  /** Seconds of load per target before its first round (JIT, caches, keep-alive pools warm up). */
   readonly warmup: number;
-  /** Seconds measured per target under load. */
+  /**
+   * Rounds: every scenario is measured once per round, the rounds one after another, so a peer and
+   * ours are compared within minutes of each other, several times (the figures are the medians).
+   */
+  readonly rounds: number;
+  /** Seconds measured per target under load, per round. */
   readonly duration: number;
   /** Concurrent connections of the loaded run. */
   readonly connections: number;
-  /** Seconds measured per target with ONE connection (latency without queueing); 0 skips it. */
+  /** Seconds measured per target with ONE connection (latency without queueing), per round; 0 skips it. */
   readonly serialDuration: number;
   /** Only these scenarios (by name); empty = all. */
   readonly scenarios: readonly string[];
@@ -47,7 +52,7 @@ export interface BenchOptions {
   readonly liveSeconds: number;
 }
 
-export const USAGE = `npm run bench -- [--duration 10] [--warmup 2] [--connections 10] [--serial-duration 5]
+export const USAGE = `npm run bench -- [--rounds 3] [--duration 5] [--warmup 2] [--connections 10] [--serial-duration 3]
                   [--scenario <name|prefix*>]... [--replay-latency 10] [--data-dir <seeded dir>]
                   [--legacy-latency 0] [--verbose]
                   [--part side-by-side|cooperation]... [--coop-duration 5] [--coop-incidents 200]
@@ -58,10 +63,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      duration: { type: 'string', default: '10' },
+      rounds: { type: 'string', default: '3' },
+      duration: { type: 'string', default: '5' },
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '10' },
-      'serial-duration': { type: 'string', default: '5' },
+      'serial-duration': { type: 'string', default: '3' },
       scenario: { type: 'string', multiple: true, default: [] },
       'data-dir': { type: 'string' },
       'legacy-latency': { type: 'string', default: '0' },
@@ -80,6 +86,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     strict: true,
   });
   return Object.freeze({
+    rounds: number(values.rounds, 'rounds', 1, 20),
     duration: number(values.duration, 'duration', 1, 600),
     warmup: number(values.warmup, 'warmup', 0, 60),
     connections: number(values.connections, 'connections', 1, 1000),

@@ -51,3 +51,33 @@ describe('computeRatios', () => {
     expect([...byName.keys()].some((n) => n.includes('plain Apollo,') || n.includes('(replay)') || n.startsWith('fan-out'))).toBe(false);
   });
 });
+
+describe('computeRatios over rounds', () => {
+  const rounds = (name: string, kind: GatewayKind, perRound: readonly [rps: number, cpu: number][]): ScenarioResult => {
+    const measuredRounds = perRound.map(([rps, cpu]) => ({ loaded: measured(rps, 1, cpu, 200), serial: null }));
+    return { ...scenario(name, kind, 0, 1, 0, 200), serial: null, rounds: measuredRounds };
+  };
+  // The machine slowed down in round 2 and a little in round 3: both targets lost alike, so within
+  // each round the ratio is 1.2, 1.2, 1.26; the ratio of their medians (1134 ÷ 900) would be 1.26.
+  const results = [
+    rounds('single-gateway-nodedup', 'ours-nodedup', [[1200, 0.4], [792, 0.6], [1134, 0.42]]),
+    rounds('single-plain-undici', 'plain-undici', [[1000, 0.5], [660, 0.75], [900, 0.5]]),
+  ];
+  const byName = new Map(computeRatios(results).map((r) => [r.name, r]));
+
+  it("takes the median of the ratios within each round, with their range, not the ratio of the scenarios' medians", () => {
+    const throughput = byName.get('single: ours (dedup off) ÷ plain Apollo + undici, throughput')!;
+    expect(throughput.value).toBeCloseTo(1.2);
+    expect(throughput.min).toBeCloseTo(1.2);
+    expect(throughput.max).toBeCloseTo(1.26);
+    expect(throughput.met).toBe(true);
+    const cpu = byName.get('single: ours (dedup off) ÷ plain Apollo + undici, gateway CPU per request')!;
+    expect(cpu.value).toBeCloseTo(0.8);
+    expect(cpu).toMatchObject({ target: '≤ 0.8', met: true });
+  });
+
+  it('gives a plain value, without a range, for results of one round', () => {
+    const single = computeRatios(results.map((r) => ({ ...r, rounds: r.rounds!.slice(0, 1) })));
+    expect(single.find((r) => r.name.endsWith('throughput'))).not.toHaveProperty('min');
+  });
+});
