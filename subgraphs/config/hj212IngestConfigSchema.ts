@@ -20,7 +20,10 @@ export const hj212IngestConfigSchema = z.strictObject({
   idleTimeoutMs: z.number().int().min(1_000).default(75 * 60_000),
   /** packets waiting for the store above which the ingest stops reading sockets until a write completes. */
   maxBacklogRows: z.number().int().min(1).default(20_000),
-  /** ms between reloads of the stations triggered by unknown MNs (a flood of them costs one query per interval). */
+  /**
+   * ms before an MN the stations did not have is looked up in the store again (a device sending with
+   * an unregistered MN costs one query per interval; a new station is found on its first packet).
+   */
   stationReloadIntervalMs: z.number().int().min(0).default(5_000),
   /** log lines per second; beyond it lines are counted, not written. */
   maxLogLinesPerSecond: z.number().int().min(1).default(100),

@@ -6,7 +6,7 @@ import { HJ212_DECODE_ERRORS } from '../../hj212-codec/Hj212DecodeError.ts';
  */
 export const HJ212_REJECT_CODES = {
   ...HJ212_DECODE_ERRORS,
-  HJ212_UNKNOWN_MN: 'The MN is no station of this bureau (station `code`), even after reloading the stations.',
+  HJ212_UNKNOWN_MN: 'The MN is no station of this bureau (station `code`), in memory or in its store.',
   HJ212_SPLIT_INCOMPLETE:
     'Parts of a split message (Flag bit D, PNUM/PNO) that never completed within the time limit, or were ' +
     'dropped because too many messages were incomplete at once.',

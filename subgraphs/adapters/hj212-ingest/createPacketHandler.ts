@@ -39,7 +39,7 @@ export interface PacketHandlerContext {
 }
 
 export interface PacketHandler {
-  /** Handles one frame; returns a promise only when it had to wait (an MN not yet in memory). */
+  /** Handles one frame; returns a promise only when it had to wait (an MN not in memory, looked up). */
   handle(frame: Uint8Array, peer: Peer): void | Promise<void>;
   /** Counts and logs a refusal that happened outside `handle` (framing, expired split messages). */
   reject(peer: Peer, code: Hj212RejectCode, reason: string, packet?: Hj212Packet): void;
@@ -49,8 +49,8 @@ const utf8 = new TextDecoder('utf-8');
 
 /**
  * What the ingest does with one frame (HJ 212-2017 data uploads; docs/hj212.md): decode (length and
- * CRC first), find the station by MN (an unknown MN gets one throttled reload of the stations, then
- * is refused), skip non-data commands (acking them if asked: they were received), reassemble split
+ * CRC first), find the station by MN (one not in memory is looked up in the store, bounded: see
+ * createStationDirectory; then refused), skip non-data commands (acking them if asked: they were received), reassemble split
  * messages, map the data to rows and hand them to the writer. The 9014 ack (when Flag bit A asks
  * for one) goes out only after the rows committed: an ack tells the device it may forget the data.
  * A refused packet is counted and logged, and changes nothing else: the connection and its other
@@ -119,9 +119,9 @@ export function createPacketHandler(ctx: PacketHandlerContext): PacketHandler {
     const received: ReceivedPacket = { packet: decoded.packet, segment: utf8.decode(frame.subarray(6, frame.length - 6)), peer };
     const station = directory.find(decoded.packet.mn);
     if (station !== undefined) return accept(received, station);
-    return directory.reload().then(
-      () => accept(received, directory.find(decoded.packet.mn)),
-      () => accept(received, undefined, `MN ${decoded.packet.mn} is not loaded and the stations could not be reloaded.`),
+    return directory.lookUp(decoded.packet.mn).then(
+      (found) => accept(received, found.station, found.why),
+      () => accept(received, undefined, `MN ${decoded.packet.mn} is no station in memory, and the stations could not be read.`),
     );
   }
 

@@ -70,7 +70,7 @@ export async function startHj212Ingest(options: Hj212IngestOptions): Promise<Hj2
   await migrateToLatest(options.db, hj212IngestMigrations);
   const db = options.db.withTables<{ hj212_packets: Hj212PacketsTable }>();
   const counters = createIngestCounters();
-  const directory = await createStationDirectory({ db: options.db, now, minReloadIntervalMs: config.stationReloadIntervalMs });
+  const directory = await createStationDirectory({ db: options.db, now, recheckMs: config.stationReloadIntervalMs });
   const { events } = options;
   const writer = createIngestWriter({
     db,
@@ -93,7 +93,7 @@ export async function startHj212Ingest(options: Hj212IngestOptions): Promise<Hj2
   const modbusCrcMns = new Set(config.modbusCrcMns);
   const handler = createPacketHandler({ directory, writer, assembler, counters, log, now, modbusCrcMns });
   const sockets = new Set<Socket>();
-  const waiting = new Set<Promise<void>>(); // frames waiting for a station reload
+  const waiting = new Set<Promise<void>>(); // frames waiting for their station to be looked up
   let closing = false;
 
   const server = createServer({ noDelay: true }, (socket) => {
