@@ -21,7 +21,7 @@ const STOP_GRACE_MS = 5_000;
 export class ChildService {
   private readonly child: ChildProcess;
   private exited: Promise<number | null>;
-  private lastError = '';
+  private readonly errors: LinePrefixer;
 
   constructor(readonly spec: ChildServiceSpec) {
     this.child = spawn(process.execPath, ['--import', 'tsx', spec.entry, ...spec.args], {
@@ -29,11 +29,8 @@ export class ChildService {
       env: { ...process.env, ...spec.env },
     });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
-    const errors = new LinePrefixer(spec.name, (text) => process.stderr.write(text));
-    this.child.stderr?.setEncoding('utf8').on('data', (text: string) => {
-      this.lastError = text.trim().split('\n').at(-1) ?? '';
-      errors.push(text);
-    }).on('end', () => errors.flush());
+    const errors = this.errors = new LinePrefixer(spec.name, (text) => process.stderr.write(text));
+    this.child.stderr?.setEncoding('utf8').on('data', (text: string) => errors.push(text)).on('end', () => errors.flush());
     // "ready" lines are summarised by the launcher; everything else passes through.
     const output = new LinePrefixer(spec.name, (text) => process.stdout.write(text), (line) => / ready at /.test(line));
     this.child.stdout?.setEncoding('utf8').on('data', (text: string) => output.push(text)).on('end', () => output.flush());
@@ -50,7 +47,7 @@ export class ChildService {
     void this.exited.then((code) => (exitCode = code));
     const { healthUrl } = this.spec;
     while (Date.now() < deadline) {
-      if (exitCode !== undefined) throw new Error(this.lastError || `${this.spec.name} exited with code ${exitCode}.`);
+      if (exitCode !== undefined) throw new Error(this.errors.lastLine || `${this.spec.name} exited with code ${exitCode}.`);
       if (healthUrl === null) return;
       try {
         const res = await fetch(healthUrl, { signal: AbortSignal.timeout(1_000) });

@@ -10,6 +10,7 @@ const MAX_PENDING_CHARS = 64 * 1024;
 
 export class LinePrefixer {
   #pending = '';
+  #last = '';
 
   constructor(
     private readonly name: string,
@@ -31,6 +32,11 @@ export class LinePrefixer {
     this.emit(whole);
   }
 
+  /** The last line the child wrote (the one it has not ended yet, if any): what it said before dying. */
+  get lastLine(): string {
+    return this.#pending.trim() || this.#last;
+  }
+
   /** The stream ended: what is left of a last line without its newline. */
   flush(): void {
     const rest = this.#pending;
@@ -41,7 +47,9 @@ export class LinePrefixer {
   private emit(text: string): void {
     let out = '';
     for (const line of text.split('\n')) {
-      if (line.trim() !== '' && !this.skip(line)) out += `[${this.name}] ${line}\n`;
+      if (line.trim() === '') continue;
+      this.#last = line.trim();
+      if (!this.skip(line)) out += `[${this.name}] ${line}\n`;
     }
     if (out !== '') this.write(out);
   }

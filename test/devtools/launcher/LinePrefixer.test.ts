@@ -36,4 +36,13 @@ describe('LinePrefixer', () => {
     expect(writes).toHaveLength(1);
     expect(writes[0]).toBe(`[gateway] ${'x'.repeat(70 * 1024)}\n`);
   });
+
+  it("tells the child's last line whole, even when its death message came in two chunks", () => {
+    const { prefixer } = relay();
+    prefixer.push('starting\nError: listen EADDRIN');
+    prefixer.push('USE: address already in use 127.0.0.1:4000\n\n');
+    expect(prefixer.lastLine).toBe('Error: listen EADDRINUSE: address already in use 127.0.0.1:4000');
+    prefixer.push('  at Server.listen');
+    expect(prefixer.lastLine).toBe('at Server.listen');
+  });
 });
