@@ -7,7 +7,7 @@
  *   1. the caller's token and rate limit (the context, made once: Apollo gets the same one if this
  *      path passes), 2. the operation limits that read the caller and variables (introspection,
  *      cost), 3. the same executor Apollo runs (field access, Apollo's gateway, the shard engine),
- *   4. metrics and the request's log line as Apollo's plugins write them.
+ *   4. metrics, the request's log line and its trace span as Apollo's plugins write them.
  *
  * It answers only what it can answer byte for byte as Apollo would (a test compares them): a POST
  * JSON body of `query`, `operationName`, `variables`, a known query, an Accept header from the table
@@ -53,7 +53,12 @@ export interface KnownOperationPathOptions {
   readonly gateway: ShortcutGateway;
   /** The per-request operation limits (createOperationCheck). */
   readonly check: OperationCheck;
-  /** Records a request this path answered, as Apollo's plugins record theirs (metrics, log line). */
+  /**
+   * Told as the path starts running a request (the tracer opens its span); Apollo's plugins are told
+   * again if the path hands the request to Apollo.
+   */
+  readonly executing?: (context: GatewayContext) => void;
+  /** Records a request this path answered, as Apollo's plugins record theirs (metrics, log line, span). */
   readonly answered: (context: GatewayContext, outcome: RequestOutcome, durationMs: number) => void;
   readonly now?: () => number;
 }
@@ -65,7 +70,7 @@ interface QueryRequest {
 }
 
 export function createKnownOperationPath(options: KnownOperationPathOptions): GraphQLShortcut<GatewayContext> {
-  const { known, gateway, check, answered, now = performance.now.bind(performance) } = options;
+  const { known, gateway, check, executing, answered, now = performance.now.bind(performance) } = options;
   return async ({ body, headers, context }): Promise<ShortcutAnswer | null> => {
     const request = readQueryRequest(body);
     const contentType = CONTENT_TYPES.get(acceptOf(headers));
@@ -91,6 +96,7 @@ export function createKnownOperationPath(options: KnownOperationPathOptions): Gr
     const execution = gateway.execution;
     if (execution === null) return null;
     const { executor, server } = execution;
+    executing?.(contextValue);
     const running = executor({
       logger: server.logger,
       cache: server.cache,

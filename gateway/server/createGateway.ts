@@ -199,9 +199,8 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   const maskError = maskGatewayError(log);
   // The public schema is Apollo's API schema plus the gateway's Subscription root (schema/live.graphql).
   const publicSchema = new LiveSchemaGateway(new AccessControlledGateway(planner, readAccessPolicies(contract)));
-  // Queries Apollo has answered before skip its pipeline (gateway/known-operations/); off while
-  // tracing, whose request spans Apollo's plugins open.
-  const known = config.knownOperationPath && !tracer.enabled ? new KnownOperations() : null;
+  // Queries Apollo has answered before skip its pipeline (gateway/known-operations/).
+  const known = config.knownOperationPath ? new KnownOperations() : null;
   const shortcutGateway = new ShortcutGateway(publicSchema);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: shortcutGateway,
@@ -263,10 +262,12 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
         known,
         gateway: shortcutGateway,
         check: checkLimits,
+        executing: (context) => tracer.startRequest(context, context.requestId),
         answered: (context, outcome, durationMs) => {
           metrics.documentCacheHits.inc();
           metrics.knownOperationRequests.inc();
           observeRequest(metrics, outcome, durationMs / 1000);
+          tracer.endRequest(context, outcome);
           log(requestLogLine(context.requestId, outcome, durationMs));
         },
       }),

@@ -27,7 +27,11 @@ export interface TelemetryConfig {
 
 export interface GatewayTracer {
   readonly enabled: boolean;
-  /** Opens the span of one GraphQL request; `request` (its context object) is the key for the calls below. */
+  /**
+   * Opens the span of one GraphQL request, unless it is open already (the known-operation path opens
+   * it, and Apollo, answering a result with errors for it, asks again). `request` is its context
+   * object, or any copy of it: the key for the calls below.
+   */
   startRequest(request: object, requestId: string): void;
   /** Closes the request's span with what the logs and metrics record of it. */
   endRequest(request: object, outcome: RequestOutcome): void;
@@ -63,6 +67,12 @@ export async function createTracer(config: TelemetryConfig | null): Promise<Gate
   });
   const tracer = provider.getTracer('ecograph-gateway');
   const requests = new WeakMap<object, Span>();
+  // Apollo Server hands its plugins and data sources a copy of the context object, not the one the
+  // known-operation path ran with; every copy holds the request's own AbortSignal, so that is the key.
+  const keyOf = (request: object): object => {
+    const { signal } = request as { signal?: unknown };
+    return signal instanceof AbortSignal ? signal : request;
+  };
   // The request whose data source is running: the registry's observer is told of a bureau fetch
   // with no request attached, and this is how its span finds its parent.
   const current = new AsyncLocalStorage<Span>();
@@ -71,16 +81,19 @@ export async function createTracer(config: TelemetryConfig | null): Promise<Gate
   return {
     enabled: true,
     startRequest(request, requestId) {
+      const key = keyOf(request);
+      if (requests.has(key)) return;
       const span = tracer.startSpan('GraphQL Operation', {
         kind: api.SpanKind.SERVER,
         attributes: { 'ecograph.request_id': requestId },
       }, api.ROOT_CONTEXT);
-      requests.set(request, span);
+      requests.set(key, span);
     },
     endRequest(request, { operationName, operationType, outcome, errorCodes }) {
-      const span = requests.get(request);
+      const key = keyOf(request);
+      const span = requests.get(key);
       if (!span) return;
-      requests.delete(request);
+      requests.delete(key);
       // OpenTelemetry's GraphQL convention: "{type} {name}", the type alone, or "GraphQL Operation".
       if (operationType) span.updateName(operationName.startsWith('(') ? operationType : `${operationType} ${operationName}`);
       span.setAttributes({
@@ -93,7 +106,7 @@ export async function createTracer(config: TelemetryConfig | null): Promise<Gate
       span.end();
     },
     within(request, work) {
-      const span = requests.get(request);
+      const span = requests.get(keyOf(request));
       return span ? current.run(span, work) : work();
     },
     observeCitySend(outcome, durationMs) {

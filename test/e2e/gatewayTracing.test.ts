@@ -120,6 +120,55 @@ describe('OpenTelemetry export', () => {
     for (const secret of [SECRET_VARIABLE, SECRET_HEADER, 'stations(']) expect(exported).not.toContain(secret);
   });
 
+  it('traces a query the known-operation path answers as it traces one Apollo answers: the same span, its bureaus under it', async () => {
+    const live = `query LiveStations($codes: [ID!]) { stations(first: 3, cityCodes: $codes) { totalCount edges { node { id cityCode } } } }`;
+    const send = async (requestId: string, codes: readonly string[]) => (await fetch(traced.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ query: live, variables: { codes } }),
+    })).json() as Promise<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>;
+    // Apollo answers the text first; the path answers it again, unless the registry's re-check
+    // reloaded the schema in between (which forgets known texts): then the pair is asked again.
+    let pair = 0;
+    for (let knownBefore = -1; pair < 5; pair++) {
+      knownBefore = await knownOperationRequests(traced);
+      expect((await send(`known-apollo-${pair}`, LIVE)).errors).toBeUndefined();
+      expect((await send(`known-path-${pair}`, LIVE)).errors).toBeUndefined();
+      if (await knownOperationRequests(traced) === knownBefore + 1) break;
+    }
+    expect(pair, 'the second of a pair was answered by the known-operation path').toBeLessThan(5);
+    const [apolloId, pathId] = [`known-apollo-${pair}`, `known-path-${pair}`];
+
+    const requestOf = (all: CollectedSpan[], id: string) => all.find((s) => s.attributes['ecograph.request_id'] === id);
+    const spans = await collector.waitFor((all) => [apolloId, pathId].every((id) => {
+      const request = requestOf(all, id);
+      return request !== undefined && all.filter((s) => s.parentSpanId === request.spanId).length >= LIVE.length;
+    }));
+    const byApollo = requestOf(spans, apolloId)!;
+    const byPath = requestOf(spans, pathId)!;
+    expect(byPath.name).toBe('query LiveStations');
+    expect({ ...byPath.attributes, 'ecograph.request_id': null }).toEqual({ ...byApollo.attributes, 'ecograph.request_id': null });
+    expect(byPath.attributes['ecograph.outcome']).toBe('ok');
+    expect(byPath.status.code).toBe(byApollo.status.code);
+    const children = spans.filter((s) => s.parentSpanId === byPath.spanId);
+    expect(children.map((s) => s.name).sort()).toEqual(LIVE.map((code) => `bureau ${code}`).sort());
+    for (const child of children) expect(child.startNs >= byPath.startNs && child.endNs <= byPath.endNs).toBe(true);
+    expect(spans.filter((s) => s.attributes['ecograph.request_id'] === pathId), 'one span for the request').toHaveLength(1);
+
+    // The same known text for the dead bureau: the path runs it, gets an error, and hands it to Apollo
+    // to answer. One span still, opened by the path and closed by Apollo with the error.
+    const failed = await send('known-error', [DEAD]);
+    expect(failed.errors?.[0]?.extensions?.['code']).toBe('CITY_UNAVAILABLE');
+    const withError = await collector.waitFor((all) => {
+      const request = requestOf(all, 'known-error');
+      return request !== undefined && all.some((s) => s.parentSpanId === request.spanId);
+    });
+    const errorSpans = withError.filter((s) => s.attributes['ecograph.request_id'] === 'known-error');
+    expect(errorSpans).toHaveLength(1);
+    expect(errorSpans[0]!.attributes).toMatchObject({ 'ecograph.outcome': 'error', 'ecograph.error_codes': ['CITY_UNAVAILABLE'] });
+    expect(withError.filter((s) => s.parentSpanId === errorSpans[0]!.spanId).map((s) => s.name)).toEqual([`bureau ${DEAD}`]);
+  });
+
   it('exports nothing without ECOGRAPH_OTEL_ENDPOINT, even with OTEL_EXPORTER_OTLP_* pointing at a collector', async () => {
     for (let i = 0; i < 3; i += 1) expect((await ask(untraced, `untraced-${i}`)).data).toBeDefined();
     // A configured exporter flushes its buffer on SIGTERM and waits for the collector's answer
@@ -129,3 +178,8 @@ describe('OpenTelemetry export', () => {
     expect(collector.spans().filter((s) => String(s.attributes['ecograph.request_id']).startsWith('untraced-'))).toEqual([]);
   });
 });
+
+async function knownOperationRequests(gateway: GatewayProcess): Promise<number> {
+  const text = await (await fetch(`${gateway.origin}/metrics`)).text();
+  return Number(/^gateway_known_operation_requests_total (\d+)/m.exec(text)?.[1] ?? 0);
+}

@@ -81,4 +81,23 @@ describe('createTracer', () => {
     // The failure's message names a host: it stays in the logs, never in a span.
     expect(collector.requests.map((r) => r.body).join('')).not.toContain('10.1.2.3');
   });
+
+  it("keeps one span per request across copies of its context (Apollo's clone, the known-operation path's own), keyed by the request's signal", async () => {
+    collector = await startOtlpCollector();
+    tracer = await createTracer({ endpoint: collector.url, serviceName: 'gateway-under-test' });
+    const signal = new AbortController().signal;
+    const pathContext = { requestId: 'r-1', signal };
+    const apolloCopy = { ...pathContext };
+    tracer.startRequest(pathContext, 'r-1');
+    await tracer.within(pathContext, async () => tracer!.observeCitySend(OK, 2));
+    tracer.startRequest(apolloCopy, 'r-1'); // Apollo's plugin, answering the path's error result: no second span
+    tracer.endRequest(apolloCopy, ENDED);
+    tracer.endRequest(pathContext, ENDED); // already closed: nothing more
+    await tracer.shutdown();
+
+    const spans = collector.spans();
+    expect(spans.map((s) => s.name).sort()).toEqual(['bureau 510900', 'query Cases']);
+    const request = spans.find((s) => s.name === 'query Cases')!;
+    expect(spans.find((s) => s.name === 'bureau 510900')!.parentSpanId).toBe(request.spanId);
+  });
 });
