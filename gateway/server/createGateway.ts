@@ -109,9 +109,13 @@ async function wireGateway(config: GatewayConfig, log: GatewayLog, shutdown: Shu
   // Off unless ECOGRAPH_OTEL_ENDPOINT is set: then spans of requests and their bureau fetches.
   const tracer = shutdown.add(await createTracer(config.telemetry), (t) => t.shutdown()); // closed last: exports the buffered spans
   // Metrics read bureau state from the registry at scrape time; the registry is created just below.
-  const metrics = createGatewayMetrics(
-    () => registry.readiness().cities, () => relay && { figures: relay.outboxFigures, now: Date.now }, () => events, () => live.figures(), () => registry.cityStatusWatchers,
-  );
+  const metrics = createGatewayMetrics({
+    bureaus: () => registry.readiness().cities,
+    outboxes: () => relay && { figures: relay.outboxFigures, now: Date.now },
+    eventStreams: () => events,
+    live: () => live.figures(),
+    statusWatchers: () => registry.cityStatusWatchers,
+  });
   const registry = shutdown.add(new CityRegistry({
     path: config.registryPath,
     recheckMs: config.recheckMs,
