@@ -6,7 +6,8 @@
  *
  * The bench interleaves rounds of every scenario (bench.main.ts): on a shared virtual machine the
  * same target measured a minute apart differs by a quarter, so a peer is compared with ours in the
- * same round, and the figures are the rounds' medians (`combineRounds`).
+ * same round, and the figures are the rounds' medians (`combineRounds`). A round starts once the
+ * machine is quiet (the idle targets' own after-work included).
  *
  * Behind record-replay bureaus, the check is the recording pass: the bureaus pass it to the real
  * ones and keep their answers; then they switch to replaying, and the rounds are measured. A request
@@ -14,7 +15,7 @@
  */
 import type { ScenarioResult, ScenarioRound } from './BenchReport.ts';
 import { measureTarget, type Measurement } from './measureTarget.ts';
-import type { CpuGroups } from './processCpu.ts';
+import { waitForQuiet, type CpuGroups } from './processCpu.ts';
 import type { BenchOptions } from './parseBenchArgs.ts';
 import type { Fixtures } from './probeFixtures.ts';
 import type { Scenario } from './scenarios.ts';
@@ -47,6 +48,8 @@ export async function measureRound(
   scenario: Scenario, target: Target, body: string, options: BenchOptions, round: number, say: (text: string) => void,
   subgraphCpu: CpuGroups,
 ): Promise<ScenarioRound> {
+  const quiet = await waitForQuiet();
+  if (quiet && !quiet.quiet) say(`${scenario.name}: the machine stayed busy (${(quiet.share * 100).toFixed(0)} % of the cores) before this round; measuring anyway`);
   const missesBefore = (await target.replay?.stats())?.misses ?? 0;
   const cpu: CpuGroups = target.pid === null ? subgraphCpu : { gateway: [target.pid], ...subgraphCpu };
   const settings = { cpu, headers: target.headers, freshHeaders: target.freshHeaders, rssPid: target.pid };

@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export type CpuGroups = Readonly<Record<string, readonly number[]>>;
 
@@ -51,6 +53,35 @@ export function otherCpuShare(before: CpuSnapshot | null, after: CpuSnapshot | n
   for (const name of Object.keys(after)) if (name !== MACHINE) ours += (after[name] ?? 0) - (before[name] ?? 0);
   const others = after[MACHINE] - before[MACHINE] - ours;
   return Math.max(0, others / (seconds * 1000 * cores));
+}
+
+export interface QuietOptions {
+  /** Share of all cores below which the machine counts as quiet. @default 0.05 */
+  readonly share?: number;
+  /** How long it must stay below that, ms (one sample). @default 500 */
+  readonly windowMs?: number;
+  /** The longest it waits, ms. @default 20_000 */
+  readonly maxMs?: number;
+}
+
+/**
+ * Waits until the whole machine is nearly idle for one sample window (or `maxMs` passes), and says
+ * how busy the last window was. Targets left idle finish their warm-up's garbage collection and
+ * compilation seconds later; a round that started meanwhile measured their work too (up to half of
+ * both cores in the first rounds of this bench). Null where /proc/stat cannot be read.
+ */
+export async function waitForQuiet(options: QuietOptions = {}): Promise<{ readonly quiet: boolean; readonly share: number } | null> {
+  const { share: quietShare = 0.05, windowMs = 500, maxMs = 20_000 } = options;
+  const cores = cpus().length;
+  const until = Date.now() + maxMs;
+  for (;;) {
+    const before = machineBusyMs();
+    await delay(windowMs);
+    const after = machineBusyMs();
+    if (before === null || after === null) return null;
+    const share = (after - before) / (windowMs * cores);
+    if (share < quietShare || Date.now() >= until) return { quiet: share < quietShare, share };
+  }
 }
 
 /** user + nice + system + steal of all cores; interrupts are left out (our own loopback traffic). */
