@@ -11,7 +11,7 @@
  * run can be a quarter slower than the next one's, which a ratio of medians would carry.
  */
 import type { Ratio, ScenarioResult } from './BenchReport.ts';
-import { median } from './measureScenario.ts';
+import { median } from './median.ts';
 import type { Measurement } from './measureTarget.ts';
 
 type Pick = (m: Measurement, r: ScenarioResult) => number | null | undefined;

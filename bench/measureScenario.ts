@@ -15,6 +15,7 @@
  */
 import type { ScenarioResult, ScenarioRound } from './BenchReport.ts';
 import { measureTarget, type Measurement } from './measureTarget.ts';
+import { median } from './median.ts';
 import { waitForQuiet, type CpuGroups } from './processCpu.ts';
 import type { BenchOptions } from './parseBenchArgs.ts';
 import type { Fixtures } from './probeFixtures.ts';
@@ -110,12 +111,4 @@ export function combineMeasurements(measurements: readonly Measurement[]): Measu
     otherCpuShare: most((m) => m.otherCpuShare),
     rssMaxMiB: most((m) => m.rssMaxMiB),
   };
-}
-
-/** The middle value (the mean of the two middle ones for an even count); NaN values are left out. */
-export function median(values: readonly number[]): number {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -55,32 +55,28 @@ export function otherCpuShare(before: CpuSnapshot | null, after: CpuSnapshot | n
   return Math.max(0, others / (seconds * 1000 * cores));
 }
 
-export interface QuietOptions {
-  /** Share of all cores below which the machine counts as quiet. @default 0.05 */
-  readonly share?: number;
-  /** How long it must stay below that, ms (one sample). @default 500 */
-  readonly windowMs?: number;
-  /** The longest it waits, ms. @default 20_000 */
-  readonly maxMs?: number;
-}
+/** Share of all cores below which the machine counts as quiet, over one sample window. */
+const QUIET_SHARE = 0.05;
+const QUIET_WINDOW_MS = 500;
+/** The longest a round waits for quiet before it is measured anyway. */
+const QUIET_MAX_WAIT_MS = 20_000;
 
 /**
- * Waits until the whole machine is nearly idle for one sample window (or `maxMs` passes), and says
+ * Waits until the whole machine is nearly idle for one sample window (or the wait runs out), and says
  * how busy the last window was. Targets left idle finish their warm-up's garbage collection and
  * compilation seconds later; a round that started meanwhile measured their work too (up to half of
  * both cores in the first rounds of this bench). Null where /proc/stat cannot be read.
  */
-export async function waitForQuiet(options: QuietOptions = {}): Promise<{ readonly quiet: boolean; readonly share: number } | null> {
-  const { share: quietShare = 0.05, windowMs = 500, maxMs = 20_000 } = options;
+export async function waitForQuiet(): Promise<{ readonly quiet: boolean; readonly share: number } | null> {
   const cores = cpus().length;
-  const until = Date.now() + maxMs;
+  const until = Date.now() + QUIET_MAX_WAIT_MS;
   for (;;) {
     const before = machineBusyMs();
-    await delay(windowMs);
+    await delay(QUIET_WINDOW_MS);
     const after = machineBusyMs();
     if (before === null || after === null) return null;
-    const share = (after - before) / (windowMs * cores);
-    if (share < quietShare || Date.now() >= until) return { quiet: share < quietShare, share };
+    const share = (after - before) / (QUIET_WINDOW_MS * cores);
+    if (share < QUIET_SHARE || Date.now() >= until) return { quiet: share < QUIET_SHARE, share };
   }
 }
 

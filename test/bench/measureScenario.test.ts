@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineMeasurements, median } from '../../bench/measureScenario.ts';
+import { combineMeasurements } from '../../bench/measureScenario.ts';
 import type { Measurement } from '../../bench/measureTarget.ts';
 
 const round = (rps: number, p99: number, cpu: number, rss: number, failures = 0): Measurement => ({
@@ -15,14 +15,5 @@ describe('combineMeasurements', () => {
       cpuMsPerRequest: { gateway: 0.5, bureaus: 0.25 },
     });
     expect(combined.otherCpuShare).toBeCloseTo(0.026);
-  });
-});
-
-describe('median', () => {
-  it('is the middle value, or the mean of the two middle ones, NaN left out', () => {
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(median([Number.NaN, 5])).toBe(5);
-    expect(median([])).toBeNaN();
   });
 });
