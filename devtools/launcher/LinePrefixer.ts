@@ -47,8 +47,9 @@ export class LinePrefixer {
   private emit(text: string): void {
     let out = '';
     for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      this.#last = line.trim();
+      const trimmed = line.trim();
+      if (trimmed === '') continue;
+      this.#last = trimmed;
       if (!this.skip(line)) out += `[${this.name}] ${line}\n`;
     }
     if (out !== '') this.write(out);
