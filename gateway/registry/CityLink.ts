@@ -16,6 +16,7 @@ import type { CityFetch, CityOutcome } from '../shard-engine/index.ts';
 import { CircuitBreaker } from '../transport/CircuitBreaker.ts';
 import { InflightRequests, type LeaveReason } from '../transport/InflightRequests.ts';
 import type { PostOutcome, SubgraphClient } from '../transport/createSubgraphClient.ts';
+import { copyParsedJson } from '../transport/copyParsedJson.ts';
 import { withGatewayToken, type BureauTokenSigner } from '../bureau-tokens/createBureauTokenSigner.ts';
 import { GATEWAY_SERVICE_IDENTITY, type OutgoingIdentity } from '../bureau-tokens/OutgoingIdentity.ts';
 import { accessProfileKey } from '../bureau-tokens/accessProfileKey.ts';
@@ -139,5 +140,5 @@ export class CityLink {
 
 /** An answer for one more client request: its own objects, as the gateway merges later fetches into them. */
 function copyOutcome(outcome: CityOutcome): CityOutcome {
-  return outcome.kind === 'ok' ? { ...outcome, response: JSON.parse(JSON.stringify(outcome.response)) as typeof outcome.response } : outcome;
+  return outcome.kind === 'ok' ? { ...outcome, response: copyParsedJson(outcome.response) } : outcome;
 }
