@@ -9,6 +9,8 @@ describe('sort values as they compare', () => {
     ['instant', '2024-01-01T10:00:00+08:00', Date.UTC(2024, 0, 1, 2)],
     ['instant', '2024-01-01T02:00:00Z', Date.UTC(2024, 0, 1, 2)],
     ['instant', '2024-01-01T02:00:00.123456Z', Date.UTC(2024, 0, 1, 2) + 123],
+    ['instant', '2024-01-01T10:00:00.5+08:00', Date.UTC(2024, 0, 1, 2) + 500],
+    ['instant', '2024-01-01T10:00+08:00', Date.UTC(2024, 0, 1, 2)],
     ['instant', '2024-01-01T10:00:00', null], // no offset: ambiguous between bureaus
     ['instant', 1704074400000, null],
     ['number', 10.25, 10.25],
