@@ -47,6 +47,14 @@ describe('computeRatios', () => {
     expect(byName.has('single: ours (dedup off) ÷ Hive (dedup on), throughput')).toBe(false);
   });
 
+  it('sets the targets against the peers on the real bureau only, not over latency-bound replay bureaus', () => {
+    const replayed = new Map(computeRatios(results.map((r) => ({ ...r, name: `replay-${r.name}`, replay: true }))).map((r) => [r.name, r]));
+    const throughput = replayed.get('single (replay): ours (dedup off) ÷ plain Apollo + undici, throughput');
+    expect(throughput?.value).toBeCloseTo(1.2);
+    expect(throughput).not.toHaveProperty('target');
+    expect(replayed.get('single (replay): ours ÷ Hive (dedup on), throughput')).not.toHaveProperty('met');
+  });
+
   it('leaves out the comparisons whose scenarios did not run', () => {
     expect([...byName.keys()].some((n) => n.includes('plain Apollo,') || n.includes('(replay)') || n.startsWith('fan-out'))).toBe(false);
   });
