@@ -91,6 +91,7 @@ export function createBureauFollower(options: BureauFollowerOptions): BureauFoll
         continue;
       }
       if (state !== 'following') log({ level: 'info', msg: 'event stream following', city: code });
+      if (state === 'retrying') bureau.answered();
       failures = 0;
       state = 'following';
       lastError = null;

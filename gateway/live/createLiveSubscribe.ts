@@ -10,7 +10,6 @@ import type { GraphQLError, GraphQLFieldResolver, GraphQLFormattedError, GraphQL
 import { ERRORS } from '../../schema/errors.ts';
 import { formatCst } from '../../schema/formatCst.ts';
 import type { EventHub, HubEvent } from '../events/EventHub.ts';
-import { waitOrAbort } from '../events/waitOrAbort.ts';
 import type { CityStatusChange } from '../registry/CityRegistry.ts';
 import { createEventStream } from './createEventStream.ts';
 import { deriveGraphQuery, responsePathKey, type GraphQuery } from './deriveGraphQuery.ts';
@@ -91,17 +90,6 @@ function readSince(since: unknown, lastEventId: string | null): ReturnType<typeo
   return position;
 }
 
-/**
- * Pauses before asking the graph again while the event's own bureau is unavailable: about 12 s in
- * all, past the circuit breaker's cooldown (5 s), so its trial request is among them. After that the
- * subscriber gets the event with the bureau's error, as a query would.
- */
-const OWN_BUREAU_RETRY_MS: readonly number[] = [250, 500, 1_000, 2_000, 2_000, 2_000, 2_000, 2_000];
-
-function ownBureauUnavailable(answer: GraphAnswer, cityCode: string): boolean {
-  return (answer.errors ?? []).some((e) => e.extensions?.['code'] === ERRORS.CITY_UNAVAILABLE.code && e.extensions['city'] === cityCode);
-}
-
 const UNEXPECTED: GraphQLFormattedError = { message: 'Unexpected error.', extensions: { code: ERRORS.INTERNAL_SERVER_ERROR.code } };
 
 /** Runs the event's graph query (if the subscriber selects anything the graph answers) → the value of each graph-backed field. */
@@ -110,16 +98,10 @@ async function resolveGraph(field: LiveField, query: GraphQuery, event: HubEvent
   if (query.source !== null) {
     const values = field.variables(event);
     const variables = { ...query.subscriberVariables, ...Object.fromEntries([...query.variableNames].map(([full, part]) => [full, values[part]])) };
-    // An event of a bureau that was just down can come before the gateway's circuit for it has closed
-    // again (its stream is back first): the graph then answers CITY_UNAVAILABLE for the very bureau the
-    // event came from. Asked again a little later, as its circuit lets a trial through, it answers.
-    for (let attempt = 0; ; attempt++) {
-      answer = await run({ query: query.source, variables, operationName: query.operationName }, context, signal)
-        .catch((): GraphAnswer => ({ errors: [UNEXPECTED] }));
-      const delay = OWN_BUREAU_RETRY_MS[attempt];
-      if (delay === undefined || signal.aborted || !ownBureauUnavailable(answer, event.cityCode)) break;
-      await waitOrAbort(delay, signal);
-    }
+    // An event of a bureau just back comes from a stream that closed that bureau's circuit as it
+    // answered again (FollowedBureau.answered): this query reaches the bureau, not CITY_UNAVAILABLE.
+    answer = await run({ query: query.source, variables, operationName: query.operationName }, context, signal)
+      .catch((): GraphAnswer => ({ errors: [UNEXPECTED] }));
   }
   const errors = answer.errors ?? [];
   return (_args, _context, info) => {

@@ -118,7 +118,8 @@ export class CityLink {
    * outcomes never feed the circuit: it is bulk background work whose failures include protocol
    * refusals (out of order, 4xx) and slow batches of writes, and a burst of those must not turn this
    * bureau's queries away with CITY_UNAVAILABLE; nor may a relay route that answers close a circuit
-   * that failing GraphQL requests opened. Queries and the registry's checks alone decide it.
+   * that failing GraphQL requests opened. Queries, the registry's checks and the bureau's event
+   * stream coming back after failing (CityRegistry.followedBureaus) decide it.
    */
   relay(path: string, body: unknown, signal: AbortSignal): Promise<PostOutcome> {
     if (this.breaker.state === 'open') {

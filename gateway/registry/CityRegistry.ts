@@ -148,10 +148,12 @@ export class CityRegistry {
   /**
    * The bureaus whose event streams the gateway follows (the enabled ones): each with its client (the
    * transport seam every bureau request goes through), deadline, and the headers of one request
-   * signed for it as the gateway itself (gateway/events/).
+   * signed for it as the gateway itself (gateway/events/). Its stream answering again after failing
+   * closes its circuit, as a check that sees it up again does (FollowedBureau.answered).
    */
   followedBureaus(): ReadonlyArray<{
-    readonly code: string; readonly url: string; readonly client: SubgraphClient; readonly timeoutMs: number; headers(): Record<string, string>;
+    readonly code: string; readonly url: string; readonly client: SubgraphClient; readonly timeoutMs: number;
+    headers(): Record<string, string>; answered(): void;
   }> {
     return [...this.links.values()].filter((l) => l.entry.enabled).map((link) => ({
       code: link.entry.code,
@@ -159,6 +161,9 @@ export class CityRegistry {
       client: link.client,
       timeoutMs: link.entry.timeoutMs,
       headers: () => link.headersFor(GATEWAY_SERVICE_IDENTITY),
+      answered: () => {
+        if (link.breaker.state !== 'closed') link.breaker.succeeded();
+      },
     }));
   }
 

@@ -29,6 +29,7 @@ function memoryBureau(code: string) {
     code,
     timeoutMs: 1_000,
     headers: () => ({}),
+    answered: () => undefined,
     client: {
       url: `http://${code}.test/graphql`,
       async post(body: string, options: PostOptions): Promise<PostOutcome> {

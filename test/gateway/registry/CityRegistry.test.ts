@@ -209,6 +209,23 @@ describe('CityRegistry with an injected transport, each fetch its own request', 
     expect(await relay()).toMatchObject({ kind: 'failed', reason: 'circuit-open' });
     expect(sent).toHaveLength(8); // 5 relay requests + 3 queries: none while open
   });
+
+  it('closes a bureau\'s open circuit when its event stream answers again, so the next query reaches it at once', async () => {
+    let answer: PostOutcome = { kind: 'failed', reason: 'unreachable', message: 'down' };
+    const { transport, sent } = recordingTransport(() => answer);
+    const { registry } = await startRegistry(transport);
+    const [followed] = registry.followedBureaus();
+    const circuit = () => registry.readiness().cities[0]!.circuit;
+    for (let i = 0; i < 3; i += 1) await registry.send(QUERY, onBehalf());
+    expect(circuit()).toBe('open');
+    expect(await registry.send(QUERY, onBehalf())).toMatchObject({ kind: 'failed', reason: 'circuit-open' });
+
+    answer = { kind: 'ok', body: { data: {} } };
+    followed!.answered();
+    expect(circuit()).toBe('closed');
+    expect(await registry.send(QUERY, onBehalf())).toMatchObject({ kind: 'ok' });
+    expect(sent).toHaveLength(4); // 3 failures, none while open, then this one
+  });
 });
 
 /**
