@@ -7,6 +7,9 @@
  * answer (InflightRequests), and a fan-out of six bureaus makes six per request. For a 20-edge page
  * the round trip costs ~30 µs and this walk ~3 µs (Node 20); the round trip was a fifth of the
  * gateway's CPU on the six-bureau fan-out with deduplication on (issue 13's profile).
+ *
+ * Not the shard engine's cloneJson: that one makes the engine's own null-prototype objects and drops
+ * `__proto__` keys, while a joiner's copy must be what the first waiter got, byte for byte.
  */
 export function copyParsedJson<T>(value: T): T {
   return copy(value) as T;
