@@ -126,8 +126,16 @@ export function createKnownOperationPath(options: KnownOperationPathOptions): Gr
       return null;
     }
     // Recorded once the answer is on its way: setImmediate runs after this tick's write, before the
-    // loop reads anything new, and the client does not wait for the log line, metrics and span.
-    setImmediate(answered, contextValue, operation.outcome, now() - started);
+    // loop reads anything new, and the client does not wait for the log line, metrics and span. What
+    // throws there would be uncaught and end the process; it is reported as a warning instead.
+    const durationMs = now() - started;
+    setImmediate(() => {
+      try {
+        answered(contextValue, operation.outcome, durationMs);
+      } catch (error) {
+        process.emitWarning(`recording a request the known-operation path answered failed: ${String(error)}`);
+      }
+    });
     // As Apollo Server writes a single result: its fields in the order errors, data, extensions, then a newline.
     return { headers: { 'content-type': contentType, 'cache-control': CACHE_CONTROL }, body: `${JSON.stringify({ data: result.data })}\n` };
   };
