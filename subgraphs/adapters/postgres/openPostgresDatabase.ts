@@ -58,9 +58,13 @@ export async function openPostgresDatabase<DB>(options: OpenPostgresOptions): Pr
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID && format !== 'binary' ? Number : types.getTypeParser(oid, format)) as typeof types.getTypeParser },
   });
-  // An idle connection that the server drops emits 'error' on the pool, which would crash the
-  // process without a listener; the next query simply takes a fresh connection (or fails, guarded).
+  // A connection the server drops (restart, failover, `pg_terminate_backend`) emits 'error', which
+  // ends the process when nobody listens. pg-pool listens only while a connection is idle (and
+  // re-emits on the pool): one checked out between statements — inside a transaction — would crash
+  // the bureau. Its statements fail anyway (CITY_SOURCE_UNAVAILABLE once guarded) and the pool
+  // discards it on release as no longer queryable, so the event itself carries nothing to act on.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({
       pool: queryTimeoutMs === undefined ? pool : discardingTimedOut(pool, cityCode, queryTimeoutMs),

@@ -77,6 +77,31 @@ await describeWithServer(postgresTestServer, 'openPostgresDatabase', () => {
     }
   });
 
+  // pg-pool listens for a connection's 'error' only while it is idle: a restart or failover that cut
+  // one held between a transaction's statements used to end the whole bureau process.
+  it.each([
+    ['without', undefined],
+    ['with', 2_000],
+  ])('outlives the server ending a connection inside a transaction (%s a query timeout): the transaction fails, the next query answers', async (_, queryTimeoutMs) => {
+    const { db } = await openPostgresDatabase({ url: PG_TEST_URL, cityCode: CITY, schema: throwawaySchema(), ...(queryTimeoutMs && { queryTimeoutMs }) });
+    try {
+      const transaction = db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        const pid = rows[0]!.pid;
+        await admin((client) => client.query('select pg_terminate_backend($1)', [pid]));
+        // The server's goodbye reaches the client while it holds the connection without a statement.
+        await expect.poll(() => admin(async (client) =>
+          (await client.query('select 1 from pg_stat_activity where pid = $1', [pid])).rowCount)).toBe(0);
+        return sql`select 1`.execute(trx);
+      });
+      await expect(transaction).rejects.toThrow();
+      const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db);
+      expect(rows).toEqual([{ one: 1 }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('declares every text column of the bureau and region stores COLLATE "C"', async () => {
     const schema = throwawaySchema();
     for (const store of ['bureau', 'region'] as const) {
