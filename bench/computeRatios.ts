@@ -1,7 +1,8 @@
 /**
  * The comparisons issue 13 asks for, each with its target where it sets one: ours against every
  * peer (throughput, gateway CPU per request, memory), the gateway's overhead over the bureau asked
- * directly, and fan-out to 3 and 6 bureaus against 1. Each is computed twice where it can be: over
+ * directly and over a pass-through that only relays bytes (what the hop alone costs), and fan-out to
+ * 3 and 6 bureaus against 1. Each is computed twice where it can be: over
  * the real bureaus and over the record-replay ones ("replay"); the targets on fan-out and overhead
  * apply to the replay figures (fixed-latency bureaus), since the real ones measure six bureau
  * processes sharing two cores. The targets against the peers apply to the real bureau only: over
@@ -100,9 +101,15 @@ export function computeRatios(results: readonly ScenarioResult[]): Ratio[] {
     for (const peer of PEERS) {
       add(`single${tag}: ${peer.label} − direct, p50 (1 connection)`, `${prefix}single-${peer.suffix}`, `${prefix}single-direct`, 'serial', p50, 'sub');
     }
+    // The hop's own cost (one more Node process relaying bytes), and what a gateway's work adds on top.
+    const passThrough = `${prefix}single-pass-through`;
+    add(`single${tag}: pass-through − direct, p50 (1 connection)`, passThrough, `${prefix}single-direct`, 'serial', p50, 'sub');
+    add(`single${tag}: ours − pass-through, p50 (1 connection)`, ours, passThrough, 'serial', p50, 'sub');
+    add(`single${tag}: plain Apollo + undici − pass-through, p50 (1 connection)`, `${prefix}single-plain-undici`, passThrough, 'serial', p50, 'sub');
     if (prefix) {
       // The gateway's own time on a fan-out of one bureau: what it adds to the bureau's fixed answer time.
       add('fan-out (replay): 1 bureau − direct, p50 (1 connection)', 'replay-fanout-1', 'replay-single-direct', 'serial', p50, 'sub', atMost(1.5, ' ms'));
+      add('fan-out (replay): 1 bureau − pass-through, p50 (1 connection)', 'replay-fanout-1', passThrough, 'serial', p50, 'sub');
     }
     for (const n of ['3', '6']) {
       const p50Target = prefix && n === '6' ? atMost(1.1) : undefined;

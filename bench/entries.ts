@@ -12,4 +12,5 @@ export const ENTRIES = {
   plainGateway: at('./plainApolloGateway.ts'),
   hiveGateway: at('./hiveGateway.ts'),
   replayBureaus: at('./replayBureaus.ts'),
+  passThrough: at('./passThroughProxy.ts'),
 } as const;

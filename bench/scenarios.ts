@@ -9,10 +9,11 @@
  */
 
 /**
- * What is in front of the bureaus: nothing (direct), ours (as shipped, or with its in-flight
+ * What is in front of the bureaus: nothing (direct), a pass-through that only relays bytes (the
+ * floor under any gateway: bench/passThroughProxy.ts), ours (as shipped, or with its in-flight
  * deduplication of bureau requests off), or a peer a user would pick instead.
  */
-export type GatewayKind = 'direct' | 'ours' | 'ours-nodedup' | 'plain' | 'plain-undici' | 'hive' | 'hive-nodedup';
+export type GatewayKind = 'direct' | 'pass-through' | 'ours' | 'ours-nodedup' | 'plain' | 'plain-undici' | 'hive' | 'hive-nodedup';
 
 export interface TargetSpec {
   readonly kind: GatewayKind;
@@ -31,6 +32,7 @@ const SIX = [SINGLE_BUREAU, '500000', '500152', '500153', '510500', '511600'];
 /** Every target, in the order the bench runs them (each started once and stopped before the next). */
 export const TARGETS = {
   'direct': { kind: 'direct', bureaus: ONE, replay: false },
+  'pass-through': { kind: 'pass-through', bureaus: ONE, replay: false },
   'gateway-1': { kind: 'ours', bureaus: ONE, replay: false },
   'gateway-1-nodedup': { kind: 'ours-nodedup', bureaus: ONE, replay: false },
   'plain': { kind: 'plain', bureaus: ONE, replay: false },
@@ -40,6 +42,7 @@ export const TARGETS = {
   'gateway-3': { kind: 'ours', bureaus: THREE, replay: false },
   'gateway-6': { kind: 'ours', bureaus: SIX, replay: false },
   'replay-direct': { kind: 'direct', bureaus: ONE, replay: true },
+  'replay-pass-through': { kind: 'pass-through', bureaus: ONE, replay: true },
   'replay-gateway-1': { kind: 'ours', bureaus: ONE, replay: true },
   'replay-gateway-1-nodedup': { kind: 'ours-nodedup', bureaus: ONE, replay: true },
   'replay-plain': { kind: 'plain', bureaus: ONE, replay: true },
@@ -62,6 +65,7 @@ export interface Scenario {
 
 const REAL: readonly Scenario[] = [
   { name: 'single-direct', label: 'single bureau, direct to the subgraph', query: 'single', target: 'direct' },
+  { name: 'single-pass-through', label: 'single bureau, HTTP pass-through (no GraphQL: the floor)', query: 'single', target: 'pass-through' },
   { name: 'single-gateway', label: 'single bureau, our gateway (dedup on)', query: 'single', target: 'gateway-1' },
   { name: 'single-gateway-nodedup', label: 'single bureau, our gateway, dedup off', query: 'single', target: 'gateway-1-nodedup' },
   { name: 'single-plain', label: 'single bureau, plain Apollo Gateway', query: 'single', target: 'plain' },

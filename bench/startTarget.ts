@@ -2,7 +2,8 @@
  * Starts the process behind one target (bench/scenarios.ts): our gateway over a registry of N
  * bureaus (with its in-flight deduplication as shipped, or off), or a peer (plain Apollo Gateway with its default fetcher or an undici one, Hive Gateway
  * with deduplication on or off) over the region + the single bureau. The direct target is the
- * bureau itself. A replay target puts the record-replay bureaus (bench/replayBureaus.ts) where the
+ * bureau itself; the pass-through relays the request's bytes to it (bench/passThroughProxy.ts).
+ * A replay target puts the record-replay bureaus (bench/replayBureaus.ts) where the
  * real bureaus were; the region stays real (the measured queries never reach it).
  */
 import type { ChildProcesses, RunningChild } from './ChildProcesses.ts';
@@ -62,6 +63,17 @@ export async function startTarget(name: TargetName, ctx: TargetContext): Promise
         ...common, url: urlOf(SINGLE_BUREAU), pid: null, rssAtStartMiB: null, stop: async () => {},
         headers: {}, freshHeaders: () => ctx.trust.headersFor(SINGLE_BUREAU),
       };
+    case 'pass-through': {
+      const child = await ctx.children.start({
+        name,
+        entry: ENTRIES.passThrough,
+        env: { BENCH_BUREAU_CODE: SINGLE_BUREAU, BENCH_BUREAU_URL: urlOf(SINGLE_BUREAU), BENCH_GATEWAY_SIGNING_KEY: ctx.trust.privateKeyPath },
+        readyTimeoutMs: READY_TIMEOUT_MS,
+        verbose: ctx.verbose,
+      });
+      // The request goes to the bureau as it is: the bureau's answer to it is the direct target's.
+      return { ...common, ...running(child), headers: ctx.trust.callerHeaders, freshHeaders: null };
+    }
     case 'plain':
     case 'plain-undici':
     case 'hive':

@@ -43,6 +43,14 @@ describe('computeRatios', () => {
     expect(byName.get('single: ours − direct, p50 (1 connection)')).toMatchObject({ value: 0.5, unit: 'ms', met: true });
   });
 
+  it("splits the overhead at one connection into the hop's (a pass-through relaying bytes) and the gateway's own work", () => {
+    const withHop = new Map(computeRatios([...results, scenario('single-pass-through', 'pass-through', 1800, 0.7, 0.1, 60)]).map((r) => [r.name, r]));
+    expect(withHop.get('single: pass-through − direct, p50 (1 connection)')?.value).toBeCloseTo(0.2);
+    expect(withHop.get('single: ours − pass-through, p50 (1 connection)')?.value).toBeCloseTo(0.3);
+    expect(withHop.get('single: plain Apollo + undici − pass-through, p50 (1 connection)')?.value).toBeCloseTo(0.5);
+    expect(byName.has('single: ours − pass-through, p50 (1 connection)')).toBe(false);
+  });
+
   it('never sets ours without deduplication against a peer that deduplicates', () => {
     expect(byName.has('single: ours (dedup off) ÷ Hive (dedup on), throughput')).toBe(false);
   });
