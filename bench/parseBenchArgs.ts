@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [flags]`. Defaults keep the side-by-side part near 14 minutes on a 2-core machine.
+ * `npm run bench -- [flags]`. Defaults keep the side-by-side part near 15 minutes on a 2-core machine.
  */
 import { parseArgs } from 'node:util';
 
