@@ -20,6 +20,7 @@ import { callerToken } from '../fixtures/callerTokens.ts';
 import { READINGS_SUBSCRIPTION, expectLiveThenResumed, startLogger, type ReadingSeen } from '../fixtures/deviceReadings.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 let federation: GatewayFederation;
 /** A signed-in analyst (the fixture's caller): cases need the `cases:read` scope. */
@@ -224,8 +225,7 @@ describe('Apollo Client writes', () => {
     // The reporting bureau asks the graph for the river's sections: it needs the gateway's address.
     await federation.killBureau('510900');
     await federation.restartBureau('510900', { ECOGRAPH_GATEWAY_URL: federation.gateway.url });
-    const readyz = async () => ((await (await fetch(`${federation.gateway.origin}/readyz`)).json()) as { cities: Array<{ code: string; status: string; circuit: string }> });
-    await expect.poll(async () => (await readyz()).cities.find((c) => c.code === '510900'), { timeout: 30_000 })
+    await expect.poll(async () => (await readReadiness(federation.gateway.origin)).body.cities.find((c) => c.code === '510900'), { timeout: 30_000 })
       .toMatchObject({ status: 'up', circuit: 'closed' });
     const token = await callerToken({ sub: 'wang.fang', bureau: '510900', scope: 'incidents:write' });
     const cache = new InMemoryCache();

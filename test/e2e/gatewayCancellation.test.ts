@@ -12,6 +12,7 @@ import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import type { GatewayRegistryInput } from '../fixtures/gatewayProcess.ts';
 import { startProxyWithDelay, type ProxyRequest, type ProxyWithDelay } from '../fixtures/proxyWithDelay.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 const TEST_TIMEOUT_MS = 90_000;
 /** How long a test waits for something the gateway must do at once (a shared 2-core machine). */
@@ -37,11 +38,7 @@ afterAll(async () => {
   await Promise.all([federation?.stop(), bureauProxy?.close(), regionProxy?.close()]);
 });
 
-interface Readiness { status: number; body: { region: Record<string, unknown>; cities: Array<Record<string, unknown>> } }
-const readyz = async (): Promise<Readiness> => {
-  const res = await fetch(`${federation.gateway.origin}/readyz`);
-  return { status: res.status, body: (await res.json()) as Readiness['body'] };
-};
+const readyz = () => readReadiness(federation.gateway.origin);
 const restoreRegistry = async () => {
   federation.gateway.writeRegistry(federation.registry);
   await pollUntil(readyz, (r) => r.status === 200 && r.body.region['url'] === federation.registry.region.url &&

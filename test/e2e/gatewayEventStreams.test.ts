@@ -11,15 +11,13 @@ import { openSqliteDatabase } from '../../subgraphs/adapters/sqlite/openSqliteDa
 import { HJ212_CITY, ingestPort, realtimePacket } from '../fixtures/eventStreams.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { connectDevice } from '../subgraphs/adapters/hj212-ingest/deviceClient.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 const SQL_CITY = '500152';
 let federation: GatewayFederation;
 
-const readyz = async () => {
-  const res = await fetch(`${federation.gateway.origin}/readyz`);
-  return { status: res.status, body: (await res.json()) as { eventStreams: Array<{ cityCode: string; state: string }> } };
-};
-const states = async () => Object.fromEntries((await readyz()).body.eventStreams.map((s) => [s.cityCode, s.state]));
+const readyz = () => readReadiness(federation.gateway.origin);
+const states = async () => Object.fromEntries(((await readyz()).body.eventStreams ?? []).map((s) => [s.cityCode, s.state]));
 const metrics = async () => (await fetch(`${federation.gateway.origin}/metrics`)).text();
 
 beforeAll(async () => {

@@ -12,6 +12,7 @@ import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import type { GatewayRegistryInput } from '../fixtures/gatewayProcess.ts';
 import { startProxyWithDelay, type ProxyWithDelay } from '../fixtures/proxyWithDelay.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 /** Per test: restarts and polls on a shared 2-core machine can take a while; polls fail first, with a message. */
 const TEST_TIMEOUT_MS = 90_000;
@@ -41,11 +42,8 @@ const askCases = () => postGraphQL(federation.gateway.url, CASES, undefined, fed
 const casesExcept = (...codes: string[]) => federation.codes.filter((c) => !codes.includes(c)).flatMap((c) => casesOf.get(c)!).sort();
 const idsOf = (answer: Awaited<ReturnType<typeof askCases>>) => (answer.data?.['enforcementCases']?.edges ?? []).map((e: any) => e.node.id).sort();
 
-interface Readiness { status: number; body: { ready: boolean; region: Record<string, unknown>; cities: Array<Record<string, unknown>> } }
-const readyz = async (): Promise<Readiness> => {
-  const res = await fetch(`${federation.gateway.origin}/readyz`);
-  return { status: res.status, body: (await res.json()) as Readiness['body'] };
-};
+type Readiness = Awaited<ReturnType<typeof readReadiness>>;
+const readyz = () => readReadiness(federation.gateway.origin);
 const cityIn = (readiness: Readiness, code: string) => readiness.body.cities.find((c) => c['code'] === code);
 
 /** Writes a registry edit and waits until /readyz shows it applied and checked. */

@@ -11,6 +11,7 @@ import { startGatewayFederation, type GatewayFederation } from '../fixtures/gate
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { startProxyWithDelay, type ProxyWithDelay } from '../fixtures/proxyWithDelay.ts';
 import { postGraphQL, type GraphQLAnswer } from '../fixtures/startSubgraphProcess.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 const MINE = '510900';
 const THEIRS = '511600';
@@ -32,8 +33,8 @@ beforeAll(async () => {
     ...federation.registry,
     cities: federation.registry.cities.map((c) => (c.code === THEIRS ? { ...c, url: proxy.url } : c)),
   });
-  await pollUntil(async () => (await fetch(`${federation.gateway.origin}/readyz`)).json() as Promise<{ cities: Array<Record<string, unknown>> }>,
-    (r) => r.cities.some((c) => c['code'] === THEIRS && c['url'] === proxy.url && c['status'] === 'up'), `${THEIRS} behind the recording proxy`);
+  await pollUntil(async () => (await readReadiness(federation.gateway.origin)).body,
+    (r) => r.cities.some((c) => c.code === THEIRS && c.url === proxy.url && c.status === 'up'), `${THEIRS} behind the recording proxy`);
   restricted = { authorization: `Bearer ${await callerToken({ sub: 'officer-510900', bureau: MINE, jurisdiction: [MINE] })}` };
   unrestricted = { authorization: `Bearer ${await callerToken({ sub: 'officer-500000', bureau: '500000' })}` };
 });

@@ -8,6 +8,7 @@ import { callerToken } from '../fixtures/callerTokens.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { startProxyWithDelay, type ProxyWithDelay } from '../fixtures/proxyWithDelay.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 const RECORDED = '500153'; // reached through a recording proxy, to see the headers the gateway sends
 const KILLED = '500152';
@@ -39,8 +40,7 @@ afterAll(async () => {
 });
 
 async function readiness() {
-  const res = await fetch(`${federation.gateway.origin}/readyz`);
-  return (await res.json()) as { cities: Array<{ code: string; url: string; status: string }> };
+  return (await readReadiness(federation.gateway.origin)).body;
 }
 
 function ask(query: string, options: { variables?: Record<string, unknown>; headers?: Record<string, string> } = {}) {

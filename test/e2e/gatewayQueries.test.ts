@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../schema/globalId.ts';
 import { startGatewayFederation, type GatewayFederation } from '../fixtures/gatewayFederation.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 let federation: GatewayFederation;
 
@@ -264,11 +265,10 @@ describe('health endpoints of a healthy federation', () => {
   });
 
   it('answers /readyz with 200, the region and every bureau up', async () => {
-    const res = await fetch(`${federation.gateway.origin}/readyz`);
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { cities: Array<Record<string, unknown>> };
+    const { status, body } = await readReadiness(federation.gateway.origin);
+    expect(status).toBe(200);
     expect(body).toMatchObject({ ready: true, region: { status: 'up' } });
-    expect(body.cities.map((c: any) => [c.code, c.status, c.circuit])).toEqual(federation.codes.map((code) => [code, 'up', 'closed']));
+    expect(body.cities.map((c) => [c.code, c.status, c.circuit])).toEqual(federation.codes.map((code) => [code, 'up', 'closed']));
   });
 });
 

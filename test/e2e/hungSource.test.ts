@@ -12,6 +12,7 @@ import { startGatewayProcess, type GatewayProcess } from '../fixtures/gatewayPro
 import { seedTestData, type SeededData } from '../fixtures/seedTestData.ts';
 import { startSubgraphProcess, type SubgraphProcess } from '../fixtures/startSubgraphProcess.ts';
 import { startTcpSwitch, type TcpSwitch } from '../fixtures/tcpSwitch.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 const DATABASE = `ecograph_hung_${randomBytes(4).toString('hex')}`;
 
@@ -51,11 +52,7 @@ await describeWithServer(postgresTestServer, 'a bureau whose PostgreSQL server h
     const res = await fetch(bureau.url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(10_000) });
     return { status: res.status, body: await res.json() as Record<string, unknown> };
   };
-  const bureauState = async () => {
-    const res = await fetch(`${gateway.origin}/readyz`);
-    const body = await res.json() as { cities: Array<{ code: string; status: string; detail: string | null }> };
-    return body.cities.find((c) => c.code === '500000');
-  };
+  const bureauState = async () => (await readReadiness(gateway.origin)).body.cities.find((c) => c.code === '500000');
 
   it('answers /health 503 CITY_SOURCE_TIMEOUT, fails queries with CITY_SOURCE_UNAVAILABLE and shows degraded, then recovers', async () => {
     await expect.poll(async () => (await bureauState())?.status, { timeout: 15_000 }).toBe('up');

@@ -13,6 +13,7 @@ import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { sseSubscribe, type CollectedSubscription } from '../fixtures/liveClients.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 import { connectDevice } from '../subgraphs/adapters/hj212-ingest/deviceClient.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 const MN = '88888880000042';
 const T0 = Date.parse('2026-06-01T08:00:00+08:00');
@@ -25,13 +26,9 @@ let subscription: CollectedSubscription | undefined;
 let deviceId: string;
 let analyst: Record<string, string>;
 
-interface Readiness {
-  cities: Array<{ code: string; circuit: string }>;
-  eventStreams: Array<{ cityCode: string; state: string }>;
-}
-const readiness = async () => (await (await fetch(`${federation.gateway.origin}/readyz`)).json()) as Readiness;
+const readiness = async () => (await readReadiness(federation.gateway.origin)).body;
 const circuit = async () => (await readiness()).cities.find((c) => c.code === HJ212_CITY)?.circuit;
-const stream = async () => (await readiness()).eventStreams.find((s) => s.cityCode === HJ212_CITY)?.state;
+const stream = async () => (await readiness()).eventStreams?.find((s) => s.cityCode === HJ212_CITY)?.state;
 
 async function sendPacket(minute: number): Promise<void> {
   const device = await connectDevice(ingestPort(federation.bureau(HJ212_CITY)));

@@ -21,6 +21,7 @@ import { pollUntil } from '../fixtures/gatewayPollUntil.ts';
 import { sseSubscribe, subscribeUntilEnded, wsSubscribe, type CollectedSubscription } from '../fixtures/liveClients.ts';
 import { postGraphQL } from '../fixtures/startSubgraphProcess.ts';
 import { connectDevice } from '../subgraphs/adapters/hj212-ingest/deviceClient.ts';
+import { readReadiness } from '../fixtures/readReadiness.ts';
 
 const RONGCHANG = '500153';
 const SUINING = '510900';
@@ -87,7 +88,7 @@ beforeAll(async () => {
   await Promise.all([federation.killBureau(RONGCHANG), federation.killBureau(SUINING)]);
   await Promise.all([federation.restartBureau(RONGCHANG), federation.restartBureau(SUINING, { ECOGRAPH_GATEWAY_URL: gateway.url })]);
   analyst = await bearer({ sub: 'live-analyst' });
-  await pollUntil(async () => (await (await fetch(`${origin()}/readyz`)).json() as { eventStreams: Array<{ state: string }> }).eventStreams,
+  await pollUntil(async () => (await readReadiness(origin())).body.eventStreams ?? [],
     (streams) => streams.length === 3 && streams.every((s) => s.state === 'following'), 'every bureau followed');
 }, 180_000);
 

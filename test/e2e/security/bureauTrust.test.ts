@@ -9,6 +9,7 @@ import { startGatewayFederation, type GatewayFederation } from '../../fixtures/g
 import { gatewayHeadersFor, gatewayTokenFor, testGatewayKeys } from '../../fixtures/gatewayTrust.ts';
 import { postGraphQL, startSubgraphProcess } from '../../fixtures/startSubgraphProcess.ts';
 import { FORGED_TOKEN_REASONS, forgedTokens } from '../../schema/gateway-token/forgeTokens.ts';
+import { readReadiness } from '../../fixtures/readReadiness.ts';
 
 // 荣昌 and 泸州: the seeded data (scale 0.05, seed test-seed) has an unpublished joint case among them.
 const BUREAU = '500153';
@@ -147,9 +148,9 @@ describe('the gateway signs its way in', () => {
   });
 
   it("passes its registry checks (`_service { sdl }` with its own service token)", async () => {
-    const readiness = (await (await fetch(`${federation.gateway.origin}/readyz`)).json()) as any;
+    const readiness = (await readReadiness(federation.gateway.origin)).body;
     expect(readiness.region.status).toBe('up');
-    expect(readiness.cities.map((c: any) => `${c.code} ${c.status}`).sort()).toEqual([`${BUREAU} up`, `${OTHER} up`].sort());
+    expect(readiness.cities.map((c) => `${c.code} ${c.status}`).sort()).toEqual([`${BUREAU} up`, `${OTHER} up`].sort());
   });
 });
 
