@@ -13,8 +13,9 @@
  * Process entry: `tsx bench/passThroughProxy.ts`, environment BENCH_BUREAU_CODE, BENCH_BUREAU_URL and
  * BENCH_GATEWAY_SIGNING_KEY as for the peers (bench/peerSupergraph.ts). Prints `pass-through ready at <url>`.
  */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buffer } from 'node:stream/consumers';
 import { request } from 'undici';
 import { signAhead } from '../gateway/bureau-tokens/signAhead.ts';
 import { BENCH_IDENTITY, benchSigner } from './benchTrust.ts';
@@ -26,7 +27,7 @@ const sign = signAhead(benchSigner(requiredEnv('BENCH_GATEWAY_SIGNING_KEY')));
 
 const server = createServer((req, res) => {
   void (async () => {
-    const body = await readBody(req);
+    const body = await buffer(req);
     const authorization = `Bearer ${sign(bureauCode, BENCH_IDENTITY)}`;
     const answer = await request(bureauUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
     const bytes = Buffer.from(await answer.body.arrayBuffer());
@@ -45,9 +46,3 @@ server.listen(0, '127.0.0.1', () => {
 });
 process.once('SIGTERM', () => process.exit(0));
 process.once('SIGINT', () => process.exit(0));
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
