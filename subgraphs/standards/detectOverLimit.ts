@@ -36,17 +36,39 @@ function distanceOutside(resolved: ResolvedLimit, value: number): number {
   return Math.max(min !== null ? min - value : 0, max !== null ? value - max : 0);
 }
 
+/** A valid value outside the limit it is held to, with that limit. */
+interface HeldValue {
+  readonly value: AlarmValue;
+  readonly resolved: ResolvedLimit;
+}
+
+/**
+ * Each reading's value with the limit in force at its time (a 24 h moving mean where the limit is
+ * on one): null where there is no value or no limit. A new edition of a standard starts new runs —
+ * an alarm never mixes GB 3095-2012 and GB 3095-2026 values.
+ */
+function heldValues(code: string, raw: readonly (AlarmValue | null)[], context: AlarmContext): (HeldValue | null)[] {
+  let means: (AlarmValue | null)[] | undefined;
+  return raw.map((point, index) => {
+    if (!point) return null;
+    const resolved = stationLimit(context.limits, code, context.intervalMs, point.time);
+    if (!resolved) return null;
+    const value = resolved.basis === 'MEAN_24H' ? (means ??= movingMeans(raw, context.rules.movingMeanMinValues))[index] : point;
+    return value ? { value, resolved } : null;
+  });
+}
+
 export function detectOverLimit(readings: readonly Reading[], context: AlarmContext): AlarmDraft[] {
   const drafts: AlarmDraft[] = [];
   for (const [code, raw] of codeSeries(readings)) {
-    const resolved = stationLimit(context.limits, code, context.intervalMs);
-    if (!resolved) continue;
-    const series = resolved.basis === 'MEAN_24H' ? movingMeans(raw, context.rules.movingMeanMinValues) : raw;
-    const over = (v: AlarmValue): string | null =>
-      isValid(v) && !isWithinLimit(resolved.limit, v.value) ? 'over' : null;
-    for (const run of runsBy(series, over)) {
-      const worst = run.items.reduce((a, b) => (distanceOutside(resolved, b.value ?? 0) > distanceOutside(resolved, a.value ?? 0) ? b : a));
-      const first = run.items[0], last = run.items[run.items.length - 1];
+    const over = ({ value, resolved }: HeldValue): string | null =>
+      isValid(value) && !isWithinLimit(resolved.limit, value.value) ? `${resolved.basis} ${resolved.source.en} ${describeLimit(resolved.limit)}` : null;
+    for (const run of runsBy(heldValues(code, raw, context), over)) {
+      const resolved = run.items[0]?.resolved;
+      const items = run.items.map((held) => held.value);
+      if (!resolved) continue;
+      const worst = items.reduce((a, b) => (distanceOutside(resolved, b.value ?? 0) > distanceOutside(resolved, a.value ?? 0) ? b : a));
+      const first = items[0], last = items[items.length - 1];
       if (!first || !last || worst.value === null) continue;
       const multiple = exceedanceMultiple(resolved.limit, worst.value);
       const base = context.rules.overLimitSeverity[context.limits.kind];
@@ -61,12 +83,12 @@ export function detectOverLimit(readings: readonly Reading[], context: AlarmCont
         to: last.time,
         severity,
         reason:
-          `${name.zh}(${code}) ${span} 共 ${run.items.length} 个${mean.zh}值不符合 ${resolved.source.zh} 限值 ${describeLimit(resolved.limit)}，` +
+          `${name.zh}(${code}) ${span} 共 ${items.length} 个${mean.zh}值不符合 ${resolved.source.zh} 限值 ${describeLimit(resolved.limit)}，` +
           `最差 ${worst.value}${unit}${multiple !== null ? `（超标 ${multiple} 倍）` : ''}。` +
-          `${name.en} (${code}): ${readingsText(run.items.length, mean.en)} outside the ${resolved.source.en} ` +
+          `${name.en} (${code}): ${readingsText(items.length, mean.en)} outside the ${resolved.source.en} ` +
           `limit ${describeLimit(resolved.limit)}, ` +
           `${span}; worst ${worst.value}${unit}${multiple !== null ? ` (${multiple} times over)` : ''}.`,
-        values: run.items,
+        values: items,
         limit: { ...resolved.limit, source: resolved.source.en },
       });
     }

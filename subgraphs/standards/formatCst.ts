@@ -5,6 +5,11 @@ export function formatCst(epochMs: number): string {
   return new Date(epochMs + CST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** Epoch ms as the calendar date in China, 'YYYY-MM-DD': the dates standards take force on. */
+export function cstDate(epochMs: number): string {
+  return new Date(epochMs + CST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** 'from — to', or a single time when they are the same. */
 export function formatSpan(from: number, to: number): string {
   return from === to ? formatCst(from) : `${formatCst(from)} — ${formatCst(to)}`;

@@ -46,6 +46,7 @@ export { computeAqi } from './computeAqi.ts';
 export type { AqiConcentration, AqiPollutantRef, AqiResult, AqiSubstitutionApplied, ComputeAqiInput, IaqiEntry } from './computeAqi.ts';
 export { AIR_QUALITY_EDITIONS, GB3095_2012, GB3095_2026_PHASE1, GB3095_2026_PHASE2 } from './gb3095Limits.ts';
 export type { AirAveraging, AirGrade, AirLimitRow, AirQualityEdition } from './gb3095Limits.ts';
+export { airEditionsAt } from './airEditionsAt.ts';
 export { airLimit, exceedsAirLimit, findAirEdition } from './exceedsAirLimit.ts';
 export type { AirEditionChoice } from './exceedsAirLimit.ts';
 

@@ -1,6 +1,7 @@
 /**
  * The limit an alarm compares a station's values with: a water-quality station its target class
- * (GB 3838-2002 表1), an air station GB 3095 grade II by default (GB 3095-2012 表1), a source its
+ * (GB 3838-2002 表1), an air station GB 3095 grade II by default, of the edition in force at the
+ * reading (GB 3095-2012 表1 until 2026-02-28, GB 3095-2026 from 2026-03-01), a source its
  * discharge table. Air series at 1 h use the 1 h limits; PM has none, so its trailing 24 h mean is
  * held to the 24 h limit. Daily series use the 24 h limits. Null when nothing applies (e.g.
  * turbidity, or a 劣V target). The one place a station's limits are chosen: the alarms and the
@@ -13,6 +14,7 @@ import { WATER_CLASS_LABELS } from './WaterClass.ts';
 import { normaliseCode } from './assertConcentration.ts';
 import type { DischargeLimitTable } from './dischargeLimits.ts';
 import { DEFAULT_DISCHARGE_TABLES } from './dischargeLimits.ts';
+import { airEditionsAt } from './airEditionsAt.ts';
 import type { AirEditionChoice } from './exceedsAirLimit.ts';
 import { findAirEdition } from './exceedsAirLimit.ts';
 import type { AirAveraging, AirGrade } from './gb3095Limits.ts';
@@ -21,6 +23,7 @@ import { waterLimit } from './waterLimit.ts';
 
 export type StationLimits =
   | { readonly kind: 'WATER_QUALITY'; readonly targetClass: WaterClass; readonly waterBody?: WaterBody; readonly standard?: StandardRef }
+  /** `edition`: one edition for every reading; by default, each reading's own (airEditionsAt). */
   | { readonly kind: 'AIR_QUALITY'; readonly grade?: AirGrade; readonly edition?: AirEditionChoice }
   | { readonly kind: 'POLLUTION_SOURCE'; readonly tables?: readonly DischargeLimitTable[] };
 
@@ -58,36 +61,41 @@ function waterStationLimit(limits: Extract<StationLimits, { kind: 'WATER_QUALITY
   };
 }
 
-function airStationLimit(limits: Extract<StationLimits, { kind: 'AIR_QUALITY' }>, code: string, intervalMs: number): ResolvedLimit | null {
-  const edition = findAirEdition(limits.edition);
+function airStationLimit(limits: Extract<StationLimits, { kind: 'AIR_QUALITY' }>, code: string, intervalMs: number, at: number): ResolvedLimit | null {
+  const editions = limits.edition ? [findAirEdition(limits.edition)] : airEditionsAt(at);
   const grade = limits.grade ?? 'II';
-  const find = (averaging: AirAveraging): Limit | null => {
-    const row = edition.rows.find((r) => r.code === code && r.averaging === averaging);
-    const max = row ? (grade === 'I' ? row.gradeI : row.gradeII) : null;
-    return row && max !== null ? { min: null, max, unit: row.unit } : null;
+  const resolve = (averaging: AirAveraging, basis: ResolvedLimit['basis'], zh: string, en: string): ResolvedLimit | null => {
+    for (const edition of editions) {
+      const row = edition.rows.find((r) => r.code === code && r.averaging === averaging);
+      const max = row ? (grade === 'I' ? row.gradeI : row.gradeII) : null;
+      if (!row || max === null) continue;
+      const name = `${edition.ref.standard}-${edition.ref.version}`;
+      const phase = edition.phase === null ? { zh: '', en: '' } : { zh: `第${edition.phase === 1 ? '一' : '二'}阶段`, en: ` phase ${edition.phase}` };
+      return {
+        limit: { min: null, max, unit: row.unit },
+        basis,
+        standard: edition.ref,
+        row: { kind: 'AIR_GRADE', grade, averaging },
+        source: { zh: `${name} ${phase.zh}${grade === 'I' ? '一' : '二'}级${zh}`, en: `${name}${phase.en} grade ${grade} ${en}` },
+      };
+    }
+    return null;
   };
-  const name = `${edition.ref.standard}-${edition.ref.version}`;
-  const resolved = (limit: Limit, basis: ResolvedLimit['basis'], averaging: AirAveraging, zh: string, en: string): ResolvedLimit => ({
-    limit,
-    basis,
-    standard: edition.ref,
-    row: { kind: 'AIR_GRADE', grade, averaging },
-    source: { zh: `${name} ${grade === 'I' ? '一' : '二'}级${zh}`, en: `${name} grade ${grade} ${en}` },
-  });
   if (intervalMs <= HOUR) {
-    const hourly = find('H1');
-    if (hourly) return resolved(hourly, 'VALUE', 'H1', '1小时平均', '1 h mean');
-    const daily = find('H24');
-    return daily ? resolved(daily, 'MEAN_24H', 'H24', '24小时平均（滑动）', '24 h mean (moving)') : null;
+    return resolve('H1', 'VALUE', '1小时平均', '1 h mean')
+      ?? resolve('H24', 'MEAN_24H', '24小时平均（滑动）', '24 h mean (moving)');
   }
-  const daily = intervalMs === 24 * HOUR ? find('H24') : null;
-  return daily ? resolved(daily, 'VALUE', 'H24', '24小时平均', '24 h mean') : null;
+  return intervalMs === 24 * HOUR ? resolve('H24', 'VALUE', '24小时平均', '24 h mean') : null;
 }
 
-export function stationLimit(limits: StationLimits, rawCode: string, intervalMs: number): ResolvedLimit | null {
+/**
+ * The limit of `rawCode` at `at` (epoch ms): an air station without a chosen edition is held to the
+ * GB 3095 edition in force then (airEditionsAt); water and discharge limits do not change with time here.
+ */
+export function stationLimit(limits: StationLimits, rawCode: string, intervalMs: number, at: number): ResolvedLimit | null {
   const code = normaliseCode(rawCode);
   if (limits.kind === 'WATER_QUALITY') return waterStationLimit(limits, code);
-  if (limits.kind === 'AIR_QUALITY') return airStationLimit(limits, code, intervalMs);
+  if (limits.kind === 'AIR_QUALITY') return airStationLimit(limits, code, intervalMs, at);
   for (const table of limits.tables ?? DEFAULT_DISCHARGE_TABLES) {
     const row = table.rows.find((r) => r.code === code);
     if (row) {

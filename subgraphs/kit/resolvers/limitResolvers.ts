@@ -8,7 +8,7 @@ import { stationFactorLimits } from '../evaluation/stationFactorLimits.ts';
 export function limitResolvers() {
   return {
     Station: {
-      limits: (station: StationRecord, args: { targetClass?: WaterClass | null }) => stationFactorLimits(station, args.targetClass),
+      limits: (station: StationRecord, args: { targetClass?: WaterClass | null }) => stationFactorLimits(station, args.targetClass, Date.now()),
     },
   };
 }

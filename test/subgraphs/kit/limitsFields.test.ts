@@ -2,14 +2,14 @@
  * Station.limits in a bureau's graph, executed in process on the kit's schema over the adapters a
  * bureau may run: the SQL store (SQLite here; the code PostgreSQL, MariaDB and 荣昌's HJ 212 store run
  * too), a spreadsheet folder and the legacy JSON/HTTP system. Each row is checked against the number
- * the standard prints (GB 3838-2002 表1, GB 3095-2012 表1, as transcribed in the domain reference), and
- * the limits against the ones the station's own over-limit alarms compare with; and once through the
+ * the standard prints (GB 3838-2002 表1, GB 3095-2012 表1, GB 3095-2026's PM2.5 as press reports give
+ * it), and the limits against the ones the station's own over-limit alarms compare with; and once through the
  * shard engine, by global id, the way the board asks for them.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createShardEngine } from '../../../gateway/shard-engine/index.ts';
 import { encodeGlobalId } from '../../../schema/globalId.ts';
 import { loadContract } from '../../../schema/loadContract.ts';
@@ -129,7 +129,13 @@ describe.each(ADAPTERS)('Station.limits over %s', (_name, open) => {
     expect(limits['w01018']).toMatchObject({ waterClass: 'II', source: 'GB 3838-2002 class II' });
   });
 
-  it('gives an hourly air station GB 3095-2012 grade II: the 1 h limits, and PM on the 24 h limit of its moving mean', async () => {
+  // Station.limits states the limits in force now: the clock is set on either side of GB 3095-2026's 实施日期.
+  const BEFORE_2026 = new Date('2026-02-28T23:59:00+08:00');
+  const IN_2026 = new Date('2026-03-01T00:00:00+08:00');
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('gives an hourly air station GB 3095-2012 grade II before 2026-03-01: the 1 h limits, and PM on the 24 h limit of its moving mean', async () => {
+    vi.setSystemTime(BEFORE_2026);
     const res = await askLimits(run, CITY, AIR_HOURLY.id);
     expect(res.errors).toBeUndefined();
     const limits = res.data.station.limits;
@@ -143,10 +149,27 @@ describe.each(ADAPTERS)('Station.limits over %s', (_name, open) => {
     });
   });
 
+  it('holds PM2.5 to GB 3095-2026 phase 1 (24 h ≤ 60) from 2026-03-01, and the rows 2026 values are not known for to GB 3095-2012', async () => {
+    vi.setSystemTime(IN_2026);
+    const limits = byCode((await askLimits(run, CITY, AIR_HOURLY.id)).data.station.limits);
+    expect(limits['a34004']).toEqual({
+      code: 'a34004', name: 'PM2.5', min: null, max: 60, unit: 'µg/m³', standard: 'GB 3095-2026',
+      source: 'GB 3095-2026 phase 1 grade II 24 h mean (moving)', basis: 'MEAN_24H', waterClass: null, grade: 'II', averaging: 'H24',
+    });
+    expect(limits['a34002']).toMatchObject({ max: 150, standard: 'GB 3095-2012', source: 'GB 3095-2012 grade II 24 h mean (moving)' });
+    expect(limits['a21026']).toMatchObject({ max: 500, standard: 'GB 3095-2012' });
+  });
+
   it('gives a daily air station the 24 h limits, and leaves out O3, which has none', async () => {
-    const limits = (await askLimits(run, CITY, AIR_DAILY.id)).data.station.limits;
-    expect(limits.map((l: any) => [l.code, l.max, l.averaging, l.basis])).toEqual([
+    vi.setSystemTime(BEFORE_2026);
+    const before = (await askLimits(run, CITY, AIR_DAILY.id)).data.station.limits;
+    expect(before.map((l: any) => [l.code, l.max, l.averaging, l.basis])).toEqual([
       ['a34004', 75, 'H24', 'VALUE'], ['a34002', 150, 'H24', 'VALUE'], ['a21026', 150, 'H24', 'VALUE'], ['a21005', 4, 'H24', 'VALUE'],
+    ]);
+    vi.setSystemTime(IN_2026);
+    const after = (await askLimits(run, CITY, AIR_DAILY.id)).data.station.limits;
+    expect(after.map((l: any) => [l.code, l.max, l.standard])).toEqual([
+      ['a34004', 60, 'GB 3095-2026'], ['a34002', 150, 'GB 3095-2012'], ['a21026', 150, 'GB 3095-2012'], ['a21005', 4, 'GB 3095-2012'],
     ]);
   });
 

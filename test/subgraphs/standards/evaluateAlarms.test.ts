@@ -86,6 +86,53 @@ describe('evaluateAlarms', () => {
     expect(alarms[1]?.reason).toContain('24 h moving means outside');
   });
 
+  describe('air limits by the edition in force at each reading (GB 3095-2026 from 2026-03-01)', () => {
+    const AIR: StationLimits = { kind: 'AIR_QUALITY' };
+    /** Hourly PM2.5 at `value` µg/m³ for `hours` hours from `start` (ISO with offset). */
+    const pm = (start: string, hours: number, value: number): Reading[] => Array.from({ length: hours }, (_, i) => ({
+      time: Date.parse(start) + i * H, values: [{ code: 'a34004', value, flag: 'N' }],
+    }));
+    const overLimit = (readings: Reading[], limits = AIR, intervalMs = H) =>
+      run(readings, limits, intervalMs).filter((a) => a.kind === 'OVER_LIMIT');
+
+    it('raises a PM2.5 24 h mean of 70 µg/m³ in December 2026 over the 2026 limit of 60, which 2012 (75) let pass', () => {
+      const alarms = overLimit(pm('2026-12-01T00:00:00+08:00', 24, 70));
+      expect(alarms.map((a) => [a.code, a.severity, a.limit])).toEqual([
+        ['a34004', 'WARNING', { min: null, max: 60, unit: 'µg/m³', source: 'GB 3095-2026 phase 1 grade II 24 h mean (moving)' }],
+      ]);
+      expect(alarms[0]?.reason).toContain('GB 3095-2026 第一阶段二级24小时平均（滑动）');
+      expect(overLimit(pm('2026-02-01T00:00:00+08:00', 24, 70))).toEqual([]);
+    });
+
+    it('holds a daily 24 h mean to the edition of its day', () => {
+      const days = (start: string, n: number): Reading[] => Array.from({ length: n }, (_, i) => ({
+        time: Date.parse(start) + i * 24 * H, values: [{ code: 'a34004', value: 70, flag: 'N' }],
+      }));
+      const alarms = overLimit(days('2026-02-27T00:00:00+08:00', 4), AIR, 24 * H);
+      expect(alarms.map((a) => [new Date(a.from).toISOString(), a.values.length, a.limit?.max])).toEqual([
+        ['2026-02-28T16:00:00.000Z', 2, 60],
+      ]);
+    });
+
+    it('splits a run of exceedances at the change of edition: no alarm mixes the 2012 and 2026 limits', () => {
+      const alarms = overLimit(pm('2026-02-27T00:00:00+08:00', 72, 80));
+      expect(alarms.map((a) => [new Date(a.from).toISOString(), new Date(a.to).toISOString(), a.limit?.max, a.limit?.source])).toEqual([
+        ['2026-02-27T11:00:00.000Z', '2026-02-28T15:00:00.000Z', 75, 'GB 3095-2012 grade II 24 h mean (moving)'],
+        ['2026-02-28T16:00:00.000Z', '2026-03-01T15:00:00.000Z', 60, 'GB 3095-2026 phase 1 grade II 24 h mean (moving)'],
+      ]);
+    });
+
+    it('keeps GB 3095-2012 for the pollutants whose 2026 values are not known here, and says so', () => {
+      const readings: Reading[] = [{ time: Date.parse('2026-12-01T08:00:00+08:00'), values: [{ code: 'a21026', value: 600, flag: 'N' }] }];
+      expect(overLimit(readings).map((a) => a.limit)).toEqual([{ min: null, max: 500, unit: 'µg/m³', source: 'GB 3095-2012 grade II 1 h mean' }]);
+    });
+
+    it('holds every reading to an edition the station is given, whatever its date', () => {
+      const fixed: StationLimits = { kind: 'AIR_QUALITY', edition: { version: '2012' } };
+      expect(overLimit(pm('2026-12-01T00:00:00+08:00', 24, 70), fixed)).toEqual([]);
+    });
+  });
+
   it('raises MISSING_DATA over the expected slots of a gap longer than 1.5 intervals', () => {
     const readings = waterSeries(10).filter((_, i) => i < 3 || i > 5);
     const alarms = run(readings);
