@@ -8,7 +8,7 @@ import type { AlarmContext } from './AlarmContext.ts';
 import { cleanNumber, describeLimit, exceedanceMultiple, isWithinLimit } from './Limit.ts';
 import type { Reading } from './Reading.ts';
 import { codeSeries, isValid, runsBy } from './codeSeries.ts';
-import { formatSpan, readingsText } from './formatCst.ts';
+import { cstDay, formatSpan, readingsText } from './formatCst.ts';
 import { pollutantName } from './pollutantNames.ts';
 import type { ResolvedLimit } from './stationLimit.ts';
 import { stationLimit } from './stationLimit.ts';
@@ -36,33 +36,45 @@ function distanceOutside(resolved: ResolvedLimit, value: number): number {
   return Math.max(min !== null ? min - value : 0, max !== null ? value - max : 0);
 }
 
-/** A valid value outside the limit it is held to, with that limit. */
+/** A reading's value (or 24 h moving mean) with the limit in force at its time. */
 interface HeldValue {
   readonly value: AlarmValue;
   readonly resolved: ResolvedLimit;
+  /** Equal for values held to the same limit: a run of exceedances never spans two. */
+  readonly limitKey: string;
 }
 
 /**
  * Each reading's value with the limit in force at its time (a 24 h moving mean where the limit is
- * on one): null where there is no value or no limit. A new edition of a standard starts new runs —
- * an alarm never mixes GB 3095-2012 and GB 3095-2026 values.
+ * on one): null where there is no value or no limit. Limits change only at midnight in China (a
+ * standard's edition takes force on a date), so they are looked up once per day of the series.
  */
 function heldValues(code: string, raw: readonly (AlarmValue | null)[], context: AlarmContext): (HeldValue | null)[] {
+  const byDay = new Map<number, { resolved: ResolvedLimit; limitKey: string } | null>();
+  const limitOn = (time: number) => {
+    const day = cstDay(time);
+    let found = byDay.get(day);
+    if (found === undefined) {
+      const resolved = stationLimit(context.limits, code, context.intervalMs, time);
+      found = resolved && { resolved, limitKey: `${resolved.basis} ${resolved.source.en} ${describeLimit(resolved.limit)}` };
+      byDay.set(day, found);
+    }
+    return found;
+  };
   let means: (AlarmValue | null)[] | undefined;
   return raw.map((point, index) => {
-    if (!point) return null;
-    const resolved = stationLimit(context.limits, code, context.intervalMs, point.time);
-    if (!resolved) return null;
-    const value = resolved.basis === 'MEAN_24H' ? (means ??= movingMeans(raw, context.rules.movingMeanMinValues))[index] : point;
-    return value ? { value, resolved } : null;
+    const held = point && limitOn(point.time);
+    if (!point || !held) return null;
+    const value = held.resolved.basis === 'MEAN_24H' ? (means ??= movingMeans(raw, context.rules.movingMeanMinValues))[index] : point;
+    return value ? { value, ...held } : null;
   });
 }
 
 export function detectOverLimit(readings: readonly Reading[], context: AlarmContext): AlarmDraft[] {
   const drafts: AlarmDraft[] = [];
   for (const [code, raw] of codeSeries(readings)) {
-    const over = ({ value, resolved }: HeldValue): string | null =>
-      isValid(value) && !isWithinLimit(resolved.limit, value.value) ? `${resolved.basis} ${resolved.source.en} ${describeLimit(resolved.limit)}` : null;
+    const over = ({ value, resolved, limitKey }: HeldValue): string | null =>
+      isValid(value) && !isWithinLimit(resolved.limit, value.value) ? limitKey : null;
     for (const run of runsBy(heldValues(code, raw, context), over)) {
       const resolved = run.items[0]?.resolved;
       const items = run.items.map((held) => held.value);

@@ -10,6 +10,11 @@ export function cstDate(epochMs: number): string {
   return new Date(epochMs + CST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Epoch ms as a day number in China (days since 1970-01-01 CST): equal within one cstDate. */
+export function cstDay(epochMs: number): number {
+  return Math.floor((epochMs + CST_OFFSET_MS) / 86_400_000);
+}
+
 /** 'from — to', or a single time when they are the same. */
 export function formatSpan(from: number, to: number): string {
   return from === to ? formatCst(from) : `${formatCst(from)} — ${formatCst(to)}`;
