@@ -152,7 +152,8 @@ await describeWithServer(TEST_REDIS, 'the rate limit of two gateway replicas sha
     const address = freshAddress();
     const statuses = [];
     for (const replica of [a, b, a, b, a, b]) statuses.push((await ask(replica, address)).status);
-    // Had a replica lost Redis (and limited from memory), it would say so here.
+    // Had a replica lost Redis (and limited from memory), it would say so here, once its batched log is written.
+    await Promise.all([a.settledOutput(), b.settledOutput()]);
     expect([...a.logs(), ...b.logs()].filter((line) => String(line['msg']).startsWith('rate limiter'))).toEqual([]);
     // Each replica alone would have allowed 4: together they allowed 4 in all.
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
