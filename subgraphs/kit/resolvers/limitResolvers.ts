@@ -8,7 +8,8 @@ import { stationFactorLimits } from '../evaluation/stationFactorLimits.ts';
 export function limitResolvers() {
   return {
     Station: {
-      limits: (station: StationRecord, args: { targetClass?: WaterClass | null }) => stationFactorLimits(station, args.targetClass, Date.now()),
+      limits: (station: StationRecord, args: { targetClass?: WaterClass | null; at?: number | null }) =>
+        stationFactorLimits(station, args.targetClass, args.at ?? Date.now()),
     },
   };
 }

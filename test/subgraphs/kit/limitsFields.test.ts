@@ -160,6 +160,18 @@ describe.each(ADAPTERS)('Station.limits over %s', (_name, open) => {
     expect(limits['a21026']).toMatchObject({ max: 500, standard: 'GB 3095-2012' });
   });
 
+  it('states the limits in force at `at` when asked, whatever the clock says', async () => {
+    vi.setSystemTime(IN_2026);
+    const pmAt = async (at: string) => {
+      const res = await run(`query($id: ID!, $at: DateTime) { station(cityCode: "${CITY}", id: $id) { limits(at: $at) { code max standard } } }`,
+        { id: AIR_HOURLY.id, at });
+      expect(res.errors).toBeUndefined();
+      return res.data.station.limits.find((l: any) => l.code === 'a34004');
+    };
+    expect(await pmAt('2026-02-28T23:59:00+08:00')).toEqual({ code: 'a34004', max: 75, standard: 'GB 3095-2012' });
+    expect(await pmAt('2031-01-01T00:00:00+08:00')).toEqual({ code: 'a34004', max: 50, standard: 'GB 3095-2026' });
+  });
+
   it('gives a daily air station the 24 h limits, and leaves out O3, which has none', async () => {
     vi.setSystemTime(BEFORE_2026);
     const before = (await askLimits(run, CITY, AIR_DAILY.id)).data.station.limits;
