@@ -40,8 +40,6 @@ function distanceOutside(resolved: ResolvedLimit, value: number): number {
 interface HeldValue {
   readonly value: AlarmValue;
   readonly resolved: ResolvedLimit;
-  /** Equal for values held to the same limit: a run of exceedances never spans two. */
-  readonly limitKey: string;
 }
 
 /**
@@ -50,31 +48,31 @@ interface HeldValue {
  * standard's edition takes force on a date), so they are looked up once per day of the series.
  */
 function heldValues(code: string, raw: readonly (AlarmValue | null)[], context: AlarmContext): (HeldValue | null)[] {
-  const byDay = new Map<number, { resolved: ResolvedLimit; limitKey: string } | null>();
-  const limitOn = (time: number) => {
+  const byDay = new Map<number, ResolvedLimit | null>();
+  const limitOn = (time: number): ResolvedLimit | null => {
     const day = cstDay(time);
-    let found = byDay.get(day);
-    if (found === undefined) {
-      const resolved = stationLimit(context.limits, code, context.intervalMs, time);
-      found = resolved && { resolved, limitKey: `${resolved.basis} ${resolved.source.en} ${describeLimit(resolved.limit)}` };
-      byDay.set(day, found);
+    let resolved = byDay.get(day);
+    if (resolved === undefined) {
+      resolved = stationLimit(context.limits, code, context.intervalMs, time);
+      byDay.set(day, resolved);
     }
-    return found;
+    return resolved;
   };
   let means: (AlarmValue | null)[] | undefined;
   return raw.map((point, index) => {
-    const held = point && limitOn(point.time);
-    if (!point || !held) return null;
-    const value = held.resolved.basis === 'MEAN_24H' ? (means ??= movingMeans(raw, context.rules.movingMeanMinValues))[index] : point;
-    return value ? { value, ...held } : null;
+    const resolved = point && limitOn(point.time);
+    if (!point || !resolved) return null;
+    const value = resolved.basis === 'MEAN_24H' ? (means ??= movingMeans(raw, context.rules.movingMeanMinValues))[index] : point;
+    return value ? { value, resolved } : null;
   });
 }
 
 export function detectOverLimit(readings: readonly Reading[], context: AlarmContext): AlarmDraft[] {
   const drafts: AlarmDraft[] = [];
   for (const [code, raw] of codeSeries(readings)) {
-    const over = ({ value, resolved, limitKey }: HeldValue): string | null =>
-      isValid(value) && !isWithinLimit(resolved.limit, value.value) ? limitKey : null;
+    // The source names the edition, phase, grade and averaging of the limit: a run never spans two limits.
+    const over = ({ value, resolved }: HeldValue): string | null =>
+      isValid(value) && !isWithinLimit(resolved.limit, value.value) ? resolved.source.en : null;
     for (const run of runsBy(heldValues(code, raw, context), over)) {
       const resolved = run.items[0]?.resolved;
       const items = run.items.map((held) => held.value);

@@ -23,15 +23,21 @@ export function findAirEdition(choice: AirEditionChoice = {}): AirQualityEdition
   return found;
 }
 
-export function airLimit(code: string, period: AirAveraging, grade: AirGrade, choice?: AirEditionChoice): Limit {
-  const edition = findAirEdition(choice);
+/** An edition's grade limit for a pollutant and averaging time; null where the edition has no known value. */
+export function editionLimit(edition: AirQualityEdition, code: string, period: AirAveraging, grade: AirGrade): Limit | null {
   const row = edition.rows.find((r) => r.code === normaliseCode(code) && r.averaging === period);
   const max = row ? (grade === 'I' ? row.gradeI : row.gradeII) : null;
-  if (!row || max === null) {
+  return row && max !== null ? { min: null, max, unit: row.unit } : null;
+}
+
+export function airLimit(code: string, period: AirAveraging, grade: AirGrade, choice?: AirEditionChoice): Limit {
+  const edition = findAirEdition(choice);
+  const limit = editionLimit(edition, code, period, grade);
+  if (!limit) {
     throw new StandardsInputError('NO_LIMIT',
       `GB 3095-${edition.ref.version} has no known grade ${grade} ${period} limit for ${code}`, { code, period, grade });
   }
-  return { min: null, max, unit: row.unit };
+  return limit;
 }
 
 /** True when the concentration is above the limit (strictly: equal complies). */

@@ -16,7 +16,7 @@ import type { DischargeLimitTable } from './dischargeLimits.ts';
 import { DEFAULT_DISCHARGE_TABLES } from './dischargeLimits.ts';
 import { airEditionsAt } from './airEditionsAt.ts';
 import type { AirEditionChoice } from './exceedsAirLimit.ts';
-import { findAirEdition } from './exceedsAirLimit.ts';
+import { editionLimit, findAirEdition } from './exceedsAirLimit.ts';
 import type { AirAveraging, AirGrade } from './gb3095Limits.ts';
 import { findWaterIndicator, findWaterStandard } from './waterStandards.ts';
 import { waterLimit } from './waterLimit.ts';
@@ -66,13 +66,12 @@ function airStationLimit(limits: Extract<StationLimits, { kind: 'AIR_QUALITY' }>
   const grade = limits.grade ?? 'II';
   const resolve = (averaging: AirAveraging, basis: ResolvedLimit['basis'], zh: string, en: string): ResolvedLimit | null => {
     for (const edition of editions) {
-      const row = edition.rows.find((r) => r.code === code && r.averaging === averaging);
-      const max = row ? (grade === 'I' ? row.gradeI : row.gradeII) : null;
-      if (!row || max === null) continue;
+      const limit = editionLimit(edition, code, averaging, grade);
+      if (!limit) continue;
       const name = `${edition.ref.standard}-${edition.ref.version}`;
       const phase = edition.phase === null ? { zh: '', en: '' } : { zh: `第${edition.phase === 1 ? '一' : '二'}阶段`, en: ` phase ${edition.phase}` };
       return {
-        limit: { min: null, max, unit: row.unit },
+        limit,
         basis,
         standard: edition.ref,
         row: { kind: 'AIR_GRADE', grade, averaging },
